@@ -1,0 +1,218 @@
+/* main.c -- the crier command: dispatch and the pieces commands share.
+ *
+ *   crier speak [OPTIONS] INPUT -o OUTPUT    article to audio
+ *   crier segment [--json] INPUT             the article's segments
+ *   crier normalize [INPUT]                  written text to spoken text
+ *
+ * Every error goes to stderr, names the file (and line when known), and
+ * ends the process with one of the exit codes in cli.h. */
+#include "cli.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *cli_prog = "crier";
+
+static const char USAGE[] =
+    "usage: crier COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Turns news articles (HTML or a page's plain text) into audio.\n"
+    "\n"
+    "commands:\n"
+    "  speak      speak an article into an audio file\n"
+    "  segment    print an article's segments in listening order\n"
+    "  normalize  print the spoken form of text, line by line\n"
+    "\n"
+    "options:\n"
+    "  -h, --help     show this help (crier COMMAND --help for a command)\n"
+    "  -V, --version  show the version\n"
+    "\n"
+    "Exit codes: 0 success, 1 partial batch, 64 usage, 65 bad input data,\n"
+    "66 unreadable input, 70 internal failure, 73 cannot write output,\n"
+    "78 bad lexicon or voice, 130 interrupted. See crier(1).\n";
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", cli_prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_report(const crier_error *err, const char *fallback_file)
+{
+    const char *file = err->file[0] ? err->file : fallback_file;
+    if (file && err->line > 0)
+        cli_error("%s:%ld: %s", file, err->line, err->msg);
+    else if (file)
+        cli_error("%s: %s", file, err->msg);
+    else
+        cli_error("%s", err->msg);
+}
+
+int cli_exit_code(crier_status st, int output)
+{
+    switch (st) {
+    case CRIER_OK: return EXIT_OK;
+    case CRIER_ERR_UTF8:
+    case CRIER_ERR_EMPTY: return EXIT_DATAERR;
+    case CRIER_ERR_IO: return output ? EXIT_CANTCREAT : EXIT_NOINPUT;
+    case CRIER_ERR_LEXICON:
+    case CRIER_ERR_VOICE: return EXIT_CONFIG;
+    case CRIER_ERR_ARG: return EXIT_USAGE;
+    case CRIER_ERR_INTERRUPTED: return EXIT_INTERRUPTED;
+    case CRIER_ERR_NOMEM:
+    case CRIER_ERR_SYNTH:
+    case CRIER_ERR_AUDIO: return EXIT_SOFTWARE;
+    }
+    return EXIT_SOFTWARE;
+}
+
+static int is_dir(const char *p)
+{
+    char probe[PATH_MAX + 64];
+    snprintf(probe, sizeof probe, "%s/lexicon", p);
+    return access(probe, R_OK) == 0;
+}
+
+const char *cli_data_dir(const cli_data *d)
+{
+    static char beside[PATH_MAX + 32];
+    if (d && d->data_dir)
+        return d->data_dir;
+    const char *env = getenv("CRIER_DATA_DIR");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            snprintf(beside, sizeof beside, "%s/../share/crier", exe);
+            if (is_dir(beside))
+                return beside;
+        }
+    }
+    return CRIER_INSTALL_DATADIR;
+}
+
+int cli_data_option(int c, const char *arg, cli_data *d)
+{
+    if (c == OPT_DATA_DIR) {
+        d->data_dir = arg;
+        return 1;
+    }
+    if (c != OPT_LEXICON)
+        return 0;
+    if (d->nlexicons == (int)(sizeof d->lexicons / sizeof *d->lexicons)) {
+        cli_error("too many --lexicon files");
+        return -1;
+    }
+    d->lexicons[d->nlexicons++] = arg;
+    return 1;
+}
+
+/* Matches an option value against its allowed names. */
+int cli_parse_choice(const char *opt, const char *val, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(val, names[i]))
+            return i;
+    cli_error("--%s: unknown value '%s'", opt, val);
+    return -1;
+}
+
+int cli_load_lexicon(const cli_data *d, crier_lexicon **lex)
+{
+    crier_error err = {0};
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/lexicon/en", cli_data_dir(d));
+    crier_status st = crier_lexicon_load(dir, lex, &err);
+    for (int i = 0; st == CRIER_OK && d && i < d->nlexicons; i++) {
+        st = crier_lexicon_add_file(*lex, d->lexicons[i], &err);
+        if (st == CRIER_ERR_IO)
+            err.code = st = CRIER_ERR_LEXICON;
+    }
+    if (st == CRIER_OK)
+        return 0;
+    cli_report(&err, dir);
+    crier_lexicon_free(*lex);
+    *lex = NULL;
+    return cli_exit_code(st, 0);
+}
+
+int cli_read_input(const char *path, char **text, size_t *len)
+{
+    int std = strcmp(path, "-") == 0;
+    const char *name = std ? "<stdin>" : path;
+    FILE *f = std ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_error("%s: cannot open: %s", path, strerror(errno));
+        return EXIT_NOINPUT;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *b = realloc(buf, cap *= 2);
+        if (!b)
+            free(buf);
+        buf = b;
+    }
+    int bad = ferror(f);
+    if (!std)
+        fclose(f);
+    if (!buf || bad) {
+        free(buf);
+        cli_error("%s: cannot read%s", name, buf ? "" : ": out of memory");
+        return buf ? EXIT_NOINPUT : EXIT_SOFTWARE;
+    }
+    crier_error err = {0};
+    crier_status st = crier_text_clean(buf, n, name, text, len, &err);
+    free(buf);
+    if (st != CRIER_OK) {
+        cli_report(&err, name);
+        return cli_exit_code(st, 0);
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+        fputs(USAGE, stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        printf("crier %s\n", crier_version());
+        return EXIT_OK;
+    }
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } COMMANDS[] = {
+        {"speak", cmd_speak},
+        {"segment", cmd_segment},
+        {"normalize", cmd_normalize},
+    };
+    for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
+        if (!strcmp(cmd, COMMANDS[i].name))
+            return COMMANDS[i].run(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (try 'crier --help')", cmd);
+    return EXIT_USAGE;
+}

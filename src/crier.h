@@ -1,0 +1,271 @@
+/* crier.h -- the public interface of libcrier, and its manual.
+ *
+ * crier turns news articles (the HTML of a page, or the plain text a browser
+ * or a text browser gives for it) into audio that sounds as if an editor had
+ * prepared it. The library is a pipeline of stages; each stage has a call
+ * here and a text dump, so that every step can be inspected and tested:
+ *
+ *   bytes --crier_text_clean--> clean UTF-8 (NFC)
+ *         --crier_parse------> crier_doc: segments in listening order
+ *         --crier_normalize--> spoken text, with a map back to the source
+ *         --crier_speak------> an audio file (WAV, FLAC, Ogg Vorbis, ...)
+ *
+ * Conventions, the same for every call in this file:
+ *
+ *  - Fallible calls return a crier_status. CRIER_OK is zero. Results come
+ *    back through out-parameters, which are left untouched on failure.
+ *  - Every fallible call takes an optional `crier_error *err`. When it is not
+ *    NULL and the call fails, it is filled with the status, a message, and
+ *    the file and line the problem was found at (when they are known).
+ *  - Ownership: a function that returns `char *` or fills a `char **` hands
+ *    the memory to the caller, who releases it with crier_free(). Getters that
+ *    return `const char *` lend memory owned by their object; it stays valid
+ *    until that object is freed. Every `_new`/`_load` has a `_free`, and
+ *    `_free(NULL)` does nothing.
+ *  - Input buffers are (pointer, length) pairs and need not end in NUL.
+ *  - The library never prints, never exits and never aborts on bad input.
+ *  - Thread safety: everything except synthesis is reentrant, and a loaded
+ *    crier_lexicon is immutable and may be shared between threads. Synthesis
+ *    (crier_speak and friends) drives libespeak-ng, which keeps global state:
+ *    call it from one thread per process. It runs each segment in a forked
+ *    child, so that the audio of a segment never depends on what was spoken
+ *    before it (see src/synth.c).
+ */
+#ifndef CRIER_H
+#define CRIER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crier_export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ==== Version, status codes, errors, memory ============================== */
+
+/* The library version as "MAJOR.MINOR.PATCH". Static storage. */
+CRIER_EXPORT const char *crier_version(void);
+
+typedef enum crier_status {
+    CRIER_OK = 0,
+    CRIER_ERR_NOMEM,     /* out of memory */
+    CRIER_ERR_IO,        /* a file could not be read or written */
+    CRIER_ERR_UTF8,      /* the input is not valid UTF-8 */
+    CRIER_ERR_EMPTY,     /* nothing left to speak after extraction */
+    CRIER_ERR_LEXICON,   /* a lexicon file is malformed */
+    CRIER_ERR_VOICE,     /* a voice profile is missing or malformed */
+    CRIER_ERR_SYNTH,     /* the speech engine failed */
+    CRIER_ERR_AUDIO,     /* the audio encoder failed */
+    CRIER_ERR_ARG,       /* a bad argument or option value */
+    CRIER_ERR_INTERRUPTED /* stopped by a signal; nothing was written */
+} crier_status;
+
+/* A short English description of a status. Static storage. */
+CRIER_EXPORT const char *crier_status_str(crier_status status);
+
+/* Error details, owned by the caller. `file` is empty and `line` is 0 when
+ * they are unknown. `offset` is a byte offset into the input, or -1. */
+typedef struct crier_error {
+    crier_status code;
+    char file[256];
+    long line;
+    long offset;
+    char msg[256];
+} crier_error;
+
+/* Releases memory that the library handed to the caller. */
+CRIER_EXPORT void crier_free(void *ptr);
+
+/* ==== Input: bytes to clean text ========================================= */
+
+/* Validates UTF-8, drops a byte-order mark, unifies line endings to "\n"
+ * and normalizes to NFC. On success *out is a NUL-terminated buffer the
+ * caller frees with crier_free(), and *out_len its length.
+ *
+ * Invalid UTF-8 is an error, not something to repair: the call returns
+ * CRIER_ERR_UTF8 with err->offset set to the byte offset of the first bad
+ * sequence and err->line to its line. An article that is not text should
+ * be reported, not read aloud as replacement characters.
+ * `name` labels the input in error messages (a path, or "<stdin>"). */
+CRIER_EXPORT crier_status crier_text_clean(const char *buf, size_t len, const char *name,
+                                           char **out, size_t *out_len, crier_error *err);
+
+/* ==== Lexicon: the language data under lexicon/<lang>/ =================== */
+
+/* The normalizer's and segmenter's knowledge: abbreviations, acronyms,
+ * months, units, page boilerplate, pronunciations and so on, loaded from
+ * the TSV files of one language directory (see lexicon/README.md). */
+typedef struct crier_lexicon crier_lexicon;
+
+/* Loads every known table from `dir` (for example ".../lexicon/en"). A
+ * malformed row fails the whole load with CRIER_ERR_LEXICON and err->file
+ * and err->line naming it. The caller frees *out with crier_lexicon_free(). */
+CRIER_EXPORT crier_status crier_lexicon_load(const char *dir, crier_lexicon **out,
+                                             crier_error *err);
+
+/* Adds the rows of one extra file on top of a loaded lexicon; a row whose
+ * key already exists replaces the old one. The table is named by a
+ * "# table: NAME" header line, or else by the file's base name
+ * ("acronyms.tsv" is the acronyms table). Errors as crier_lexicon_load(). */
+CRIER_EXPORT crier_status crier_lexicon_add_file(crier_lexicon *lex, const char *path,
+                                                 crier_error *err);
+
+CRIER_EXPORT void crier_lexicon_free(crier_lexicon *lex);
+
+/* ==== Segmenter: clean text to an article in listening order ============= */
+
+/* What a segment is, in the article. The names are the JSON names. */
+typedef enum crier_kind {
+    CRIER_KIND_HEADLINE,
+    CRIER_KIND_STANDFIRST,
+    CRIER_KIND_BYLINE,
+    CRIER_KIND_DATELINE,
+    CRIER_KIND_CAPTION,
+    CRIER_KIND_CREDIT,
+    CRIER_KIND_HEADING,
+    CRIER_KIND_PARAGRAPH
+} crier_kind;
+
+/* "headline", "standfirst", ... Static storage. */
+CRIER_EXPORT const char *crier_kind_name(crier_kind kind);
+
+typedef enum crier_input {
+    CRIER_INPUT_AUTO = 0, /* sniff: markup at the start means HTML */
+    CRIER_INPUT_TEXT,     /* a plain-text dump of a page */
+    CRIER_INPUT_HTML      /* the page's HTML */
+} crier_input;
+
+/* Where photo captions go in the listening order. */
+typedef enum crier_captions {
+    CRIER_CAPTIONS_END = 0, /* after the body, each introduced as a caption */
+    CRIER_CAPTIONS_INLINE,  /* where they stand on the page */
+    CRIER_CAPTIONS_SKIP     /* not at all */
+} crier_captions;
+
+typedef struct crier_parse_options {
+    crier_input input;
+    crier_captions captions;
+} crier_parse_options;
+
+/* Fills `opts` with the defaults: sniff the input kind, captions at end. */
+CRIER_EXPORT void crier_parse_options_init(crier_parse_options *opts);
+
+/* An article: its metadata and its segments in listening order. */
+typedef struct crier_doc crier_doc;
+
+/* Finds the article in clean text (see crier_text_clean) and orders it for
+ * listening. `lex` supplies the boilerplate and credit knowledge. Returns
+ * CRIER_ERR_EMPTY when no article text is left. The caller frees *out with
+ * crier_doc_free(). */
+CRIER_EXPORT crier_status crier_parse(const char *text, size_t len,
+                                      const crier_parse_options *opts,
+                                      const crier_lexicon *lex, crier_doc **out,
+                                      crier_error *err);
+
+CRIER_EXPORT void crier_doc_free(crier_doc *doc);
+
+/* The article's title and byline, or NULL when unknown. Borrowed. */
+CRIER_EXPORT const char *crier_doc_title(const crier_doc *doc);
+CRIER_EXPORT const char *crier_doc_byline(const crier_doc *doc);
+
+/* The number of segments, and segment `i`'s kind and written text
+ * (borrowed, NUL-terminated). `i` must be below the count. */
+CRIER_EXPORT size_t crier_doc_count(const crier_doc *doc);
+CRIER_EXPORT crier_kind crier_doc_kind(const crier_doc *doc, size_t i);
+CRIER_EXPORT const char *crier_doc_text(const crier_doc *doc, size_t i);
+
+typedef enum crier_render {
+    CRIER_RENDER_JSON, /* {"title":..,"byline":..,"segments":[{"kind","text"}]} */
+    CRIER_RENDER_TEXT  /* a readable listing, one "kind: text" block each */
+} crier_render;
+
+/* Renders the segments as text. The caller frees the result with
+ * crier_free(); NULL means out of memory. */
+CRIER_EXPORT char *crier_doc_render(const crier_doc *doc, crier_render how);
+
+/* ==== Normalizer: written text to spoken text ============================ */
+
+/* One spoken word, or one pause mark, and the source text it came from:
+ * bytes [out_off, out_off+out_len) of the spoken text were produced from
+ * bytes [src_off, src_off+src_len) of the written input. Several spoken
+ * words may share one source span ("$5" gives "five" and "dollars"). */
+typedef struct crier_span {
+    size_t out_off, out_len;
+    size_t src_off, src_len;
+} crier_span;
+
+/* The spoken form of a text. All fields are owned by the struct. */
+typedef struct crier_spoken {
+    char *text;          /* NUL-terminated spoken text */
+    size_t len;
+    crier_span *spans;   /* in output order */
+    size_t nspans;
+} crier_spoken;
+
+/* Flags for crier_normalize(). */
+enum {
+    /* Emit eSpeak phoneme input ("[[...]]") for words that have an entry in
+     * the pronunciations table. For synthesis only: a text dump wants words. */
+    CRIER_NORM_PHONEMES = 1 << 0,
+    /* British conventions (day/month order, spelling of units). */
+    CRIER_NORM_GB = 1 << 1
+};
+
+/* Turns written text into the words a newsreader would say: numbers, dates,
+ * money, abbreviations, acronyms and symbols are expanded from the rules
+ * and the lexicon. Newlines in the input are kept as newlines in the output,
+ * one for one. The caller frees *out with crier_spoken_free(). Fails only
+ * when out of memory. */
+CRIER_EXPORT crier_status crier_normalize(const crier_lexicon *lex, const char *text,
+                                          size_t len, unsigned flags,
+                                          crier_spoken **out, crier_error *err);
+
+CRIER_EXPORT void crier_spoken_free(crier_spoken *spoken);
+
+/* ==== Speaking: an article to an audio file ============================== */
+
+/* Options for crier_speak(). Fill with crier_speak_options_init(), then
+ * change fields. Strings are borrowed for the duration of the call. */
+typedef struct crier_speak_options {
+    const char *data_dir;   /* holds voices/ (and lexicon/); required */
+    const char *voice;      /* profile name ("us-news") or a path; NULL = default */
+    int rate;               /* words per minute; 0 = from the profile */
+    int pitch;              /* 0-100; -1 = from the profile */
+    const char *format;     /* "wav", "flac", "ogg"; NULL = from the path */
+    unsigned norm_flags;    /* CRIER_NORM_* flags for the normalizer */
+    double quality;         /* lossy formats: 0 (smallest) to 1 (best);
+                               negative = the format's default */
+} crier_speak_options;
+
+CRIER_EXPORT void crier_speak_options_init(crier_speak_options *opts);
+
+/* What crier_speak() produced. */
+typedef struct crier_speak_result {
+    double seconds;         /* duration of the audio */
+    int sample_rate;
+    size_t segments;        /* segments spoken */
+} crier_speak_result;
+
+/* Speaks `doc` with the voice profile and writes the audio to `path`. The
+ * audio goes to a temporary file beside `path` that is renamed into place
+ * only when complete, so an existing file at `path` is either replaced
+ * whole or left as it was. `result` may be NULL. */
+CRIER_EXPORT crier_status crier_speak(const crier_doc *doc, const crier_lexicon *lex,
+                                      const crier_speak_options *opts, const char *path,
+                                      crier_speak_result *result, crier_error *err);
+
+/* The script of the article: one line per segment, "role<TAB>spoken text",
+ * exactly the text the speech engine would receive (signposts included,
+ * names with a pronunciation as [[phonemes]]). For reviewing and testing
+ * what will be said without synthesizing it. Caller frees *out. */
+CRIER_EXPORT crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
+                                             const crier_speak_options *opts, char **out,
+                                             crier_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CRIER_H */

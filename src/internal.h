@@ -1,0 +1,26 @@
+/* internal.h -- helpers shared by the library's stages; never installed.
+ *
+ * Everything here has the crier_ prefix and hidden visibility (the build
+ * compiles with -fvisibility=hidden and only crier.h is exported). */
+#ifndef CRIER_INTERNAL_H
+#define CRIER_INTERNAL_H
+
+#include "crier.h"
+
+#include <stdio.h>
+
+/* Fills `err` (when not NULL) and returns `code`, so that a failing path can
+ * end with `return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot open: %s",
+ * strerror(errno));`. `file` may be NULL. */
+crier_status crier_fail(crier_error *err, crier_status code, const char *file, long line,
+                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Reads a whole file into a NUL-terminated malloc'd buffer. */
+crier_status crier_read_file(const char *path, char **out, size_t *len, crier_error *err);
+
+/* Joins a directory and a name with one slash. Caller frees; NULL on OOM. */
+char *crier_path_join(const char *dir, const char *name);
+
+#define CRIER_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

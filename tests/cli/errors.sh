@@ -1,0 +1,63 @@
+#!/bin/sh
+# errors.sh -- the CLI's contract on bad input: a clear message naming the
+# file (and line), the documented exit code, and nothing lost or half-written.
+#
+# usage: errors.sh CRIER SAMPLE
+set -u
+CRIER=$1
+SAMPLE=$2
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+
+# expect CODE PATTERN CMD...: runs CMD, wants exit CODE and PATTERN in stderr.
+expect() {
+    want=$1 pat=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -ne "$want" ] || ! grep -q -- "$pat" "$T/err"; then
+        echo "FAIL: $* -> exit $got (want $want), stderr:"; sed 's/^/    /' "$T/err"
+        fails=$((fails + 1))
+    else
+        echo "ok: exit $got: $(head -n 1 "$T/err")"
+    fi
+}
+
+expect 64 "unknown command" "$CRIER" frobnicate
+expect 64 "-o OUTPUT is required" "$CRIER" speak "$SAMPLE"
+expect 66 "$T/missing.txt: cannot open" "$CRIER" segment "$T/missing.txt"
+printf 'Good line\nbad \377 byte\n' >"$T/bad.txt"
+expect 65 "$T/bad.txt:2: invalid UTF-8 at byte 14" "$CRIER" segment "$T/bad.txt"
+printf 'Skip to main content\nMenu\n' >"$T/empty.txt"
+expect 65 "$T/empty.txt: no article text" "$CRIER" segment "$T/empty.txt"
+printf '# table: acronyms\nNATO\tword\nBROKEN\n' >"$T/acronyms.tsv"
+expect 78 "$T/acronyms.tsv:3: wrong number of columns" \
+    "$CRIER" normalize --lexicon "$T/acronyms.tsv" /dev/null
+expect 78 "no voice profile named 'nosuch'" "$CRIER" speak --voice nosuch "$SAMPLE" -o "$T/a.wav"
+printf 'voice = en-us\nrate = fast\n' >"$T/bad.voice"
+expect 78 "$T/bad.voice:2: rate must be a number" \
+    "$CRIER" speak --voice "$T/bad.voice" "$SAMPLE" -o "$T/a.wav"
+expect 64 "unknown audio format" "$CRIER" speak "$SAMPLE" -o "$T/a.xyz"
+expect 64 "expected a number from 80 to 450" "$CRIER" speak --rate 9000 "$SAMPLE" -o "$T/a.wav"
+expect 73 "$T/no/such/dir/a.wav: cannot create" "$CRIER" speak "$SAMPLE" -o "$T/no/such/dir/a.wav"
+
+# A failing run must leave an existing output file exactly as it was, and
+# no temporary file beside it.
+echo "precious" >"$T/keep.wav"
+expect 65 "no article text" "$CRIER" speak "$T/empty.txt" -o "$T/keep.wav"
+if [ "$(cat "$T/keep.wav")" != "precious" ]; then
+    echo "FAIL: existing output was touched"; fails=$((fails + 1))
+fi
+if ls -A "$T" | grep -q '^\.keep'; then
+    echo "FAIL: a temporary file was left behind"; fails=$((fails + 1))
+fi
+
+# normalize keeps one output line per input line, blank lines included.
+printf 'Sep 20\n\n3,700\n' | "$CRIER" normalize >"$T/lines"
+if [ "$(wc -l <"$T/lines")" -ne 3 ] || [ -n "$(sed -n 2p "$T/lines")" ]; then
+    echo "FAIL: normalize broke the line contract"; fails=$((fails + 1))
+fi
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]
