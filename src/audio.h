@@ -17,10 +17,6 @@ int crier_format_by_name(const char *name, crier_format *fmt);
 /* Finds the format from a path's extension. Returns 0, or -1. */
 int crier_format_by_path(const char *path, crier_format *fmt);
 
-typedef struct crier_tags {
-    const char *title, *artist, *album, *date, *comment;
-} crier_tags;
-
 /* Writes mono float samples (nominally within +-1; louder samples are
  * clipped) to `path` in `fmt`, with the tags that are not NULL. The file is
  * written under a temporary name in the same directory and renamed into

@@ -8,7 +8,12 @@
  *   bytes --crier_text_clean--> clean UTF-8 (NFC)
  *         --crier_parse------> crier_doc: segments in listening order
  *         --crier_normalize--> spoken text, with a map back to the source
- *         --crier_speak------> an audio file (WAV, FLAC, Ogg Vorbis, ...)
+ *         --crier_speak------> an audio file (WAV, FLAC, Ogg Vorbis, Opus,
+ *                              MP3) at podcast loudness, with captions
+ *                              (WebVTT, SRT) and chapters (JSON, ID3)
+ *
+ * Several articles and extra lines (an intro, "Next: ...") go into one
+ * file with crier_speak_items(): that is the call a bulletin is built on.
  *
  * Conventions, the same for every call in this file:
  *
@@ -35,6 +40,7 @@
 #define CRIER_H
 
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "crier_export.h"
@@ -224,45 +230,134 @@ CRIER_EXPORT crier_status crier_normalize(const crier_lexicon *lex, const char *
 
 CRIER_EXPORT void crier_spoken_free(crier_spoken *spoken);
 
-/* ==== Speaking: an article to an audio file ============================== */
+/* ==== Speaking: articles to an audio file =============================== */
 
-/* Options for crier_speak(). Fill with crier_speak_options_init(), then
- * change fields. Strings are borrowed for the duration of the call. */
+/* Metadata written into the audio file. Every field may be NULL. In MP3
+ * files crier writes its own ID3v2.4 tag in UTF-8; other formats carry
+ * them as Vorbis comments (FLAC, Ogg) or LIST/INFO chunks (WAV). */
+typedef struct crier_tags {
+    const char *title;    /* default: the first article's headline */
+    const char *artist;   /* default: its byline, else its publication */
+    const char *album;    /* default: its publication */
+    const char *date;     /* default: its date of publication (ISO 8601) */
+    const char *comment;  /* default: none */
+} crier_tags;
+
+/* Options for crier_speak() and crier_speak_items(). Fill with
+ * crier_speak_options_init(), then change fields. Strings and pointers are
+ * borrowed for the duration of the call. */
 typedef struct crier_speak_options {
     const char *data_dir;   /* holds voices/ (and lexicon/); required */
     const char *voice;      /* profile name ("us-news") or a path; NULL = default */
     int rate;               /* words per minute; 0 = from the profile */
     int pitch;              /* 0-100; -1 = from the profile */
-    const char *format;     /* "wav", "flac", "ogg"; NULL = from the path */
+    const char *format;     /* "wav", "flac", "ogg" (Vorbis), "opus", "mp3";
+                               NULL = from the path's extension */
     unsigned norm_flags;    /* CRIER_NORM_* flags for the normalizer */
-    double quality;         /* lossy formats: 0 (smallest) to 1 (best);
+    double quality;         /* Vorbis and FLAC: 0 (smallest) to 1 (best);
                                negative = the format's default */
+    /* Loudness. By default the audio is normalized to `loudness` LUFS
+     * integrated (EBU R128 / ITU-R BS.1770) and a look-ahead true-peak
+     * limiter keeps the decoded file at or below -1 dBTP, with headroom for
+     * what the lossy codecs add. */
+    double loudness;        /* target in LUFS, -40 to -5; default -16 */
+    int no_loudness;        /* non-zero: leave the level as synthesized */
+    int jobs;               /* worker processes; 0 = one per online CPU. The
+                               output bytes never depend on this number. */
+    int sample_rate;        /* output rate in Hz; 0 = the format's default
+                               (MP3 44100, Opus 48000, others 22050) */
+    int bitrate;            /* MP3 (CBR) and Opus, kbit/s; 0 = default
+                               (MP3 96, Opus 32) */
+    const char *captions_path; /* also write sentence captions: WebVTT when
+                                  the name ends in .vtt, SubRip for .srt */
+    const char *chapters_path; /* also write Podcasting 2.0 JSON chapters */
+    const crier_tags *tags; /* overrides; NULL fields keep the defaults */
+    /* Cancellation: when not NULL, the call polls *cancel (a few times per
+     * second at least) and, once it is non-zero, stops its workers,
+     * removes its temporary files and returns CRIER_ERR_INTERRUPTED. The
+     * library installs no signal handlers: a program that wants Ctrl-C to
+     * leave no partial output sets the flag from its own handler. */
+    const volatile sig_atomic_t *cancel;
 } crier_speak_options;
 
 CRIER_EXPORT void crier_speak_options_init(crier_speak_options *opts);
 
-/* What crier_speak() produced. */
+/* A chapter of the output: from `start` to `end` seconds of the decoded
+ * file. `title` is owned by the result. */
+typedef struct crier_chapter {
+    double start, end;
+    char *title;
+} crier_chapter;
+
+/* What crier_speak() produced. Release with crier_speak_result_free(). */
 typedef struct crier_speak_result {
     double seconds;         /* duration of the audio */
-    int sample_rate;
+    int sample_rate;        /* of the output file */
     size_t segments;        /* segments spoken */
+    double loudness;        /* LUFS integrated, measured before encoding */
+    double true_peak;       /* dBTP, measured before encoding */
+    double gain;            /* dB applied to the synthesized speech */
+    size_t cues;            /* captions written */
+    crier_chapter *chapters;/* in time order */
+    size_t nchapters;
 } crier_speak_result;
 
-/* Speaks `doc` with the voice profile and writes the audio to `path`. The
- * audio goes to a temporary file beside `path` that is renamed into place
- * only when complete, so an existing file at `path` is either replaced
- * whole or left as it was. `result` may be NULL. */
+/* Frees the chapters of a result (the struct itself is the caller's).
+ * NULL and a zeroed result are fine. */
+CRIER_EXPORT void crier_speak_result_free(crier_speak_result *result);
+
+/* One thing to say in a program (crier_speak_items): a whole article, or a
+ * line of written text such as an introduction or "Next: <headline>". */
+typedef struct crier_item {
+    const crier_doc *doc;   /* an article, or NULL for `text` */
+    const char *text;       /* written text, normalized like an article */
+    const char *role;       /* the voice role for `text` ("link", "headline",
+                               "body", ...; see voices/README.md); NULL = "link" */
+    const char *chapter;    /* start a chapter here with this title; NULL = none */
+    int sections;           /* articles: also start chapters at the headline,
+                               the body, the captions and the credits */
+    int pause_after;        /* extra silence after the item, milliseconds */
+} crier_item;
+
+/* Speaks a sequence of items into one audio file at `path`, with one
+ * loudness measurement over the whole program, and writes captions and
+ * chapters covering all of it when the options ask for them. This is how
+ * a bulletin is made: an intro, each story (one chapter each), links
+ * between them, an outro.
+ *
+ * Everything goes to temporary files beside the final names that are
+ * renamed into place only when all of them are complete: an existing file
+ * at any of the paths is either replaced whole or left as it was, and a
+ * failure or cancellation leaves nothing behind. `result` may be NULL;
+ * otherwise free it with crier_speak_result_free(), also after a failure.
+ *
+ * Synthesis and encoding run in forked worker processes (opts->jobs); the
+ * caller's process must not be multi-threaded while this runs. */
+CRIER_EXPORT crier_status crier_speak_items(const crier_item *items, size_t n,
+                                            const crier_lexicon *lex,
+                                            const crier_speak_options *opts, const char *path,
+                                            crier_speak_result *result, crier_error *err);
+
+/* Speaks one article: crier_speak_items() with one item that has chapters
+ * at its sections (headline, body, captions, credits). */
 CRIER_EXPORT crier_status crier_speak(const crier_doc *doc, const crier_lexicon *lex,
                                       const crier_speak_options *opts, const char *path,
                                       crier_speak_result *result, crier_error *err);
 
-/* The script of the article: one line per segment, "role<TAB>spoken text",
- * exactly the text the speech engine would receive (signposts included,
- * names with a pronunciation as [[phonemes]]). For reviewing and testing
- * what will be said without synthesizing it. Caller frees *out. */
+/* The script of the article: one line per utterance, "role<TAB>spoken
+ * text", exactly the text the speech engine would receive (signposts
+ * included, quotations as their own "quote" lines, names with a
+ * pronunciation as [[phonemes]]). For reviewing and testing what will be
+ * said without synthesizing it. Caller frees *out. */
 CRIER_EXPORT crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
                                              const crier_speak_options *opts, char **out,
                                              crier_error *err);
+
+/* The same for a program of items. Caller frees *out. */
+CRIER_EXPORT crier_status crier_speak_items_script(const crier_item *items, size_t n,
+                                                   const crier_lexicon *lex,
+                                                   const crier_speak_options *opts, char **out,
+                                                   crier_error *err);
 
 #ifdef __cplusplus
 }

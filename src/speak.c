@@ -21,6 +21,18 @@ void crier_speak_options_init(crier_speak_options *opts)
     memset(opts, 0, sizeof *opts);
     opts->pitch = -1;
     opts->quality = -1;
+    opts->loudness = -16;
+}
+
+void crier_speak_result_free(crier_speak_result *result)
+{
+    if (!result)
+        return;
+    for (size_t i = 0; i < result->nchapters; i++)
+        free(result->chapters[i].title);
+    free(result->chapters);
+    result->chapters = NULL;
+    result->nchapters = 0;
 }
 
 /* The growing audio of the whole article. */
@@ -156,33 +168,79 @@ crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
     return st;
 }
 
-crier_status crier_speak(const crier_doc *doc, const crier_lexicon *lex,
-                         const crier_speak_options *opts, const char *path,
-                         crier_speak_result *result, crier_error *err)
+/* Interim: items are spoken one after the other into memory; loudness,
+ * captions and chapters arrive with the streaming pipeline. */
+crier_status crier_speak_items(const crier_item *items, size_t n, const crier_lexicon *lex,
+                               const crier_speak_options *opts, const char *path,
+                               crier_speak_result *result, crier_error *err)
 {
     crier_format fmt;
     if (opts->format ? crier_format_by_name(opts->format, &fmt) < 0
                      : crier_format_by_path(path, &fmt) < 0)
         return crier_fail(err, CRIER_ERR_ARG, path, 0,
                           "unknown audio format (use .wav, .flac or .ogg)");
+    if (opts->captions_path || opts->chapters_path)
+        return crier_fail(err, CRIER_ERR_ARG, path, 0, "captions and chapters: not yet");
     crier_voice_profile prof;
     crier_status st = crier_voice_load(opts->data_dir, opts->voice, &prof, err);
     int rate = 0;
     if (st == CRIER_OK)
         st = crier_synth_init(&rate, err);
     track t = {0};
-    for (size_t i = 0; st == CRIER_OK && i < doc->n; i++)
-        st = speak_segment(doc, i, lex, &prof, opts, &t, rate, err);
+    size_t nseg = 0;
+    for (size_t k = 0; st == CRIER_OK && k < n; k++) {
+        const crier_doc *doc = items[k].doc;
+        if (!doc)
+            continue;
+        for (size_t i = 0; st == CRIER_OK && i < doc->n; i++, nseg++)
+            st = speak_segment(doc, i, lex, &prof, opts, &t, rate, err);
+    }
+    const crier_doc *d0 = n ? items[0].doc : NULL;
     if (st == CRIER_OK) {
-        crier_tags tags = {doc->title, doc->byline ? doc->byline : doc->site, doc->site,
-                           doc->date, NULL};
+        crier_tags tags = {0};
+        if (d0)
+            tags = (crier_tags){d0->title, d0->byline ? d0->byline : d0->site, d0->site,
+                                d0->date, NULL};
         st = crier_audio_write(path, fmt, t.pcm, t.n, rate, &tags, opts->quality, err);
     }
     if (st == CRIER_OK && result) {
+        memset(result, 0, sizeof *result);
         result->seconds = (double)t.n / rate;
         result->sample_rate = rate;
-        result->segments = doc->n;
+        result->segments = nseg;
     }
     free(t.pcm);
+    return st;
+}
+
+crier_status crier_speak(const crier_doc *doc, const crier_lexicon *lex,
+                         const crier_speak_options *opts, const char *path,
+                         crier_speak_result *result, crier_error *err)
+{
+    crier_item item = {doc, NULL, NULL, NULL, 1, 0};
+    return crier_speak_items(&item, 1, lex, opts, path, result, err);
+}
+
+crier_status crier_speak_items_script(const crier_item *items, size_t n,
+                                      const crier_lexicon *lex, const crier_speak_options *opts,
+                                      char **out, crier_error *err)
+{
+    crier_buf b = CRIER_BUF_INIT;
+    crier_status st = CRIER_OK;
+    for (size_t k = 0; st == CRIER_OK && k < n; k++) {
+        char *s = NULL;
+        if (!items[k].doc)
+            continue;
+        st = crier_speak_script(items[k].doc, lex, opts, &s, err);
+        if (st == CRIER_OK)
+            crier_buf_puts(&b, s);
+        free(s);
+    }
+    char *s = st == CRIER_OK ? crier_buf_detach(&b) : NULL;
+    crier_buf_free(&b);
+    if (st == CRIER_OK && !s)
+        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    if (st == CRIER_OK)
+        *out = s;
     return st;
 }

@@ -15,9 +15,19 @@
 
 static const char *ROLE_NAMES[CRIER_ROLE_COUNT] = {
     "headline", "standfirst", "byline", "dateline", "heading",
-    "body",     "caption",    "credit", "quote"};
+    "body",     "caption",    "credit", "quote", "link"};
 
 const char *crier_role_name(crier_role role) { return ROLE_NAMES[role]; }
+
+int crier_role_by_name(const char *name, crier_role *role)
+{
+    for (int r = 0; r < CRIER_ROLE_COUNT; r++)
+        if (strcmp(ROLE_NAMES[r], name) == 0) {
+            *role = (crier_role)r;
+            return 0;
+        }
+    return -1;
+}
 
 crier_role crier_role_of(crier_kind kind)
 {

@@ -15,6 +15,7 @@ typedef enum crier_role {
     CRIER_ROLE_CAPTION,
     CRIER_ROLE_CREDIT,
     CRIER_ROLE_QUOTE,
+    CRIER_ROLE_LINK,     /* a presenter's line between items of a program */
     CRIER_ROLE_COUNT
 } crier_role;
 
@@ -37,6 +38,8 @@ typedef struct crier_voice_profile {
 /* The role that speaks a segment kind. */
 crier_role crier_role_of(crier_kind kind);
 const char *crier_role_name(crier_role role);
+/* Finds a role by name. Returns 0, or -1 when there is no such role. */
+int crier_role_by_name(const char *name, crier_role *role);
 
 /* Loads a profile by name ("us-news" is data_dir/voices/us-news.voice) or
  * by path (anything with a '/' or ending in ".voice"). Errors name the
