@@ -1,38 +1,51 @@
-/* audio.c -- stage 5: mono float PCM to a file, through libsndfile.
+/* audio.c -- audio stage: encoding through libsndfile (see audio.h).
  *
- * The only file that includes sndfile.h. Writes go to a temporary file in
- * the destination directory (so the final rename is atomic on the same
- * file system), are flushed with fsync, and only then replace the target:
- * an existing file is never left half-overwritten, and a failed write
- * leaves nothing behind.
+ * The only file that includes sndfile.h. Traps from AUDIO-FACTS.md D
+ * handled here:
  *
- * Traps from AUDIO-FACTS.md handled here: FLAC silently writes nothing
- * for samples beyond +-1.0 unless clipping is on, and one huge write to
- * Vorbis can crash libvorbis, so samples go out in blocks. */
+ *  - FLAC writes nothing for samples beyond +-1.0 unless clipping is on,
+ *    so clipping is always on (the limiter keeps samples inside anyway);
+ *  - one huge write to Vorbis can crash libvorbis, so samples go out in
+ *    blocks. The blocks have a fixed size whatever the caller passes, so
+ *    that the encoder sees the same calls, and writes the same bytes,
+ *    however the samples arrived;
+ *  - Opus only takes 8, 12, 16, 24 and 48 kHz;
+ *  - libsndfile writes MP3 text as Latin-1-labelled UTF-8, so MP3 chunks
+ *    are written without any strings and id3.c writes a proper tag;
+ *  - libsndfile gives every Ogg stream a serial number seeded from the
+ *    clock, which would make two runs differ: the serial is rewritten
+ *    (and the page checksums recomputed) when the file is complete. */
 #include "audio.h"
 #include "internal.h"
 
 #include <errno.h>
+#include <math.h>
 #include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static const struct {
     const char *name;
     int sf_format;
+    double ceiling;  /* dBTP before encoding */
 } FORMATS[CRIER_FMT_COUNT] = {
-    [CRIER_FMT_WAV] = {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16},
-    [CRIER_FMT_FLAC] = {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16},
-    [CRIER_FMT_OGG] = {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS},
+    /* Lossless: the file holds what the limiter made. */
+    [CRIER_FMT_WAV] = {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, -1.5},
+    [CRIER_FMT_FLAC] = {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, -1.5},
+    /* Lossy codecs add up to about a decibel of peak (AUDIO-FACTS.md E). */
+    [CRIER_FMT_OGG] = {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, -2.5},
+    [CRIER_FMT_OPUS] = {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, -2.5},
+    [CRIER_FMT_MP3] = {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, -2.0},
 };
 
 int crier_format_by_name(const char *name, crier_format *fmt)
 {
     if (name[0] == '.')
         name++;
+    if (strcasecmp(name, "oga") == 0)
+        name = "ogg";
     for (int i = 0; i < CRIER_FMT_COUNT; i++)
         if (strcasecmp(name, FORMATS[i].name) == 0) {
             *fmt = (crier_format)i;
@@ -50,103 +63,389 @@ int crier_format_by_path(const char *path, crier_format *fmt)
     return crier_format_by_name(dot + 1, fmt);
 }
 
-/* Creates the temporary file beside `path`. Returns its descriptor, and its
- * name in *tmp (caller frees), or -1. */
-static int make_temp(const char *path, char **tmp)
+const char *crier_format_name(crier_format fmt) { return FORMATS[fmt].name; }
+
+double crier_format_ceiling(crier_format fmt) { return FORMATS[fmt].ceiling; }
+
+int crier_format_default_rate(crier_format fmt, int engine_rate)
 {
-    const char *slash = strrchr(path, '/');
-    size_t dir = slash ? (size_t)(slash - path + 1) : 0;
-    size_t n = strlen(path);
-    char *t = malloc(n + 16);
-    if (!t)
-        return -1;
-    memcpy(t, path, dir);
-    snprintf(t + dir, n + 16 - dir, ".%s.XXXXXX", path + dir);
-    int fd = mkstemp(t);
-    if (fd < 0) {
-        free(t);
-        return -1;
-    }
-    *tmp = t;
-    return fd;
+    return fmt == CRIER_FMT_MP3 ? 44100 : fmt == CRIER_FMT_OPUS ? 48000 : engine_rate;
 }
+
+int crier_format_rate_ok(crier_format fmt, int rate)
+{
+    static const int OPUS[] = {8000, 12000, 16000, 24000, 48000};
+    static const int MP3[] = {8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000};
+    const int *list = fmt == CRIER_FMT_OPUS ? OPUS : fmt == CRIER_FMT_MP3 ? MP3 : NULL;
+    size_t n = fmt == CRIER_FMT_OPUS ? CRIER_ARRAY_LEN(OPUS) : CRIER_ARRAY_LEN(MP3);
+    if (!list)
+        return rate >= 8000 && rate <= 192000;
+    for (size_t i = 0; i < n; i++)
+        if (list[i] == rate)
+            return 1;
+    return 0;
+}
+
+/* ==== Streaming encoder ================================================== */
+
+enum { BLOCK = 4096 };
+
+struct crier_encoder {
+    SNDFILE *sf;
+    int fd;
+    crier_format fmt;
+    const char *name;
+    uint32_t serial;     /* Ogg: the serial number the file will carry */
+    float buf[BLOCK];
+    size_t fill;
+};
 
 static void set_tags(SNDFILE *sf, const crier_tags *tags)
 {
-    if (!tags)
-        return;
-    const char *v[] = {tags->title, tags->artist, tags->album, tags->date, tags->comment};
-    int k[] = {SF_STR_TITLE, SF_STR_ARTIST, SF_STR_ALBUM, SF_STR_DATE, SF_STR_COMMENT};
-    for (size_t i = 0; i < CRIER_ARRAY_LEN(v); i++)
-        if (v[i] && v[i][0])
-            sf_set_string(sf, k[i], v[i]);
+    if (tags) {
+        const char *v[] = {tags->title, tags->artist, tags->album, tags->date, tags->comment};
+        int k[] = {SF_STR_TITLE, SF_STR_ARTIST, SF_STR_ALBUM, SF_STR_DATE, SF_STR_COMMENT};
+        for (size_t i = 0; i < CRIER_ARRAY_LEN(v); i++)
+            if (v[i] && v[i][0])
+                sf_set_string(sf, k[i], v[i]);
+    }
     sf_set_string(sf, SF_STR_SOFTWARE, "crier");
 }
 
-/* Encodes into an open descriptor. Returns 0, or -1 with *why set. */
-static int encode(int fd, crier_format fmt, const float *pcm, size_t n, int rate,
-                  const crier_tags *tags, double quality, const char **why)
+/* A serial number that depends only on the tags: stable across runs. */
+static uint32_t tags_hash(const crier_tags *tags)
 {
+    uint32_t h = 2166136261u;
+    const char *v[] = {tags ? tags->title : NULL, tags ? tags->artist : NULL,
+                       tags ? tags->date : NULL};
+    for (size_t i = 0; i < CRIER_ARRAY_LEN(v); i++)
+        for (const char *s = v[i] ? v[i] : ""; *s; s++)
+            h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* Compression settings, which libsndfile accepts only before the first
+ * write. */
+static void set_compression(SNDFILE *sf, crier_format fmt, const crier_encode_opts *o)
+{
+    double level = -1;
+    if (fmt == CRIER_FMT_OGG && o->quality >= 0)
+        level = 1.0 - (o->quality > 1 ? 1 : o->quality);
+    if (fmt == CRIER_FMT_OPUS) {
+        /* libsndfile: bitrate ~ (1 - level) * 250 kbit/s + 6 per channel. */
+        int kbps = o->bitrate > 0 ? o->bitrate : 32;
+        level = 1.0 - (kbps - 6) / 250.0;
+        level = level < 0 ? 0 : level > 1 ? 1 : level;
+    }
+    if (level >= 0)
+        sf_command(sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+}
+
+crier_status crier_encoder_open(int fd, const char *name, crier_format fmt,
+                                const crier_encode_opts *o, const crier_tags *tags,
+                                crier_encoder **out, crier_error *err)
+{
+    crier_encoder *e = calloc(1, sizeof *e);
+    if (!e)
+        return crier_fail(err, CRIER_ERR_NOMEM, name, 0, "out of memory");
     SF_INFO info = {0};
-    info.samplerate = rate;
+    info.samplerate = o->rate;
     info.channels = 1;
     info.format = FORMATS[fmt].sf_format;
-    SNDFILE *sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
-    if (!sf) {
-        *why = sf_strerror(NULL);
+    e->sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
+    if (!e->sf) {
+        free(e);
+        return crier_fail(err, CRIER_ERR_IO, name, 0, "cannot write: %s", sf_strerror(NULL));
+    }
+    e->fd = fd;
+    e->fmt = fmt;
+    e->name = name;
+    e->serial = tags_hash(tags);
+    sf_command(e->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+    set_compression(e->sf, fmt, o);
+    set_tags(e->sf, tags);
+    *out = e;
+    return CRIER_OK;
+}
+
+static crier_status put_block(crier_encoder *e, const float *x, size_t n, crier_error *err)
+{
+    if (sf_writef_float(e->sf, x, (sf_count_t)n) != (sf_count_t)n) {
+        const char *why = sf_strerror(e->sf);
+        if (errno == ENOSPC || errno == EFBIG || errno == EIO)
+            why = strerror(errno);
+        return crier_fail(err, CRIER_ERR_IO, e->name, 0, "cannot write: %s", why);
+    }
+    return CRIER_OK;
+}
+
+crier_status crier_encoder_write(crier_encoder *e, const float *x, size_t n, crier_error *err)
+{
+    while (n) {
+        size_t k = BLOCK - e->fill < n ? BLOCK - e->fill : n;
+        memcpy(e->buf + e->fill, x, k * sizeof *x);
+        e->fill += k;
+        x += k;
+        n -= k;
+        if (e->fill == BLOCK) {
+            e->fill = 0;
+            crier_status st = put_block(e, e->buf, BLOCK, err);
+            if (st != CRIER_OK)
+                return st;
+        }
+    }
+    return CRIER_OK;
+}
+
+/* ==== Ogg serial numbers ================================================= */
+
+static void ogg_crc_table(uint32_t t[256])
+{
+    for (uint32_t i = 0; i < 256; i++) {
+        uint32_t r = i << 24;
+        for (int j = 0; j < 8; j++)
+            r = r & 0x80000000u ? (r << 1) ^ 0x04c11db7u : r << 1;
+        t[i] = r;
+    }
+}
+
+static int pread_all(int fd, unsigned char *p, size_t n, off_t off)
+{
+    while (n) {
+        ssize_t k = pread(fd, p, n, off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        n -= (size_t)k;
+        off += k;
+    }
+    return 0;
+}
+
+/* Gives every page of the finished Ogg file on `fd` the serial number
+ * `serial`, with its checksum recomputed. Returns 0, or -1 on I/O errors
+ * or a malformed page. */
+static int ogg_set_serial(int fd, uint32_t serial)
+{
+    uint32_t crc_tab[256];
+    ogg_crc_table(crc_tab);
+    unsigned char *page = malloc(27 + 255 + 255 * 255);
+    if (!page)
         return -1;
+    off_t off = 0, end = lseek(fd, 0, SEEK_END);
+    int bad = end < 0;
+    while (!bad && off < end) {
+        if (pread_all(fd, page, 27, off) < 0 || memcmp(page, "OggS", 4) != 0 ||
+            pread_all(fd, page + 27, page[26], off + 27) < 0) {
+            bad = 1;
+            break;
+        }
+        size_t body = 0, head = 27 + (size_t)page[26];
+        for (int i = 0; i < page[26]; i++)
+            body += page[27 + i];
+        if (pread_all(fd, page + head, body, off + (off_t)head) < 0) {
+            bad = 1;
+            break;
+        }
+        for (int i = 0; i < 4; i++) {
+            page[14 + i] = (unsigned char)(serial >> (8 * i));
+            page[22 + i] = 0;
+        }
+        uint32_t crc = 0;
+        for (size_t i = 0; i < head + body; i++)
+            crc = (crc << 8) ^ crc_tab[((crc >> 24) & 0xff) ^ page[i]];
+        for (int i = 0; i < 4; i++)
+            page[22 + i] = (unsigned char)(crc >> (8 * i));
+        bad = pwrite(fd, page, 27, off) != 27;
+        off += (off_t)(head + body);
     }
-    sf_command(sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
-    if (quality >= 0 && fmt == CRIER_FMT_OGG) {
-        double level = 1.0 - (quality > 1 ? 1 : quality);
-        sf_command(sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
-    }
-    set_tags(sf, tags);
-    int bad = 0;
-    for (size_t i = 0; i < n && !bad;) {
-        size_t k = n - i < 65536 ? n - i : 65536;
-        bad = sf_writef_float(sf, pcm + i, (sf_count_t)k) != (sf_count_t)k;
-        i += k;
-    }
-    if (bad)
-        *why = sf_strerror(sf);
-    if (sf_close(sf) != 0 && !bad) {
-        bad = 1;
-        *why = "cannot finish the file";
-    }
+    free(page);
     return bad ? -1 : 0;
 }
 
-crier_status crier_audio_write(const char *path, crier_format fmt, const float *pcm, size_t n,
-                               int rate, const crier_tags *tags, double quality,
-                               crier_error *err)
+crier_status crier_encoder_close(crier_encoder *e, crier_error *err)
 {
-    char *tmp = NULL;
-    int fd = make_temp(path, &tmp);
-    if (fd < 0)
-        return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot create: %s", strerror(errno));
-    /* mkstemp makes the file private; give it the mode a plain fopen would. */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    const char *why = NULL;
-    int bad = encode(fd, fmt, pcm, n, rate, tags, quality, &why);
-    if (!bad && fsync(fd) < 0) {
-        bad = 1;
-        why = strerror(errno);
+    crier_status st = e->fill ? put_block(e, e->buf, e->fill, err) : CRIER_OK;
+    if (sf_close(e->sf) != 0 && st == CRIER_OK)
+        st = crier_fail(err, CRIER_ERR_IO, e->name, 0, "cannot write: %s",
+                        errno ? strerror(errno) : "cannot finish the file");
+    if (st == CRIER_OK && (e->fmt == CRIER_FMT_OGG || e->fmt == CRIER_FMT_OPUS) &&
+        ogg_set_serial(e->fd, e->serial) < 0)
+        st = crier_fail(err, CRIER_ERR_IO, e->name, 0, "cannot write: %s", strerror(errno));
+    free(e);
+    return st;
+}
+
+/* ==== MP3 chunks ========================================================= */
+
+struct crier_mp3 {
+    SNDFILE *sf;
+    unsigned char *p;
+    size_t n, cap, pos;
+    size_t decoded;
+    int oom;
+    float buf[BLOCK];
+    size_t fill;
+};
+
+static sf_count_t vm_len(void *ud) { return (sf_count_t)((crier_mp3 *)ud)->n; }
+static sf_count_t vm_tell(void *ud) { return (sf_count_t)((crier_mp3 *)ud)->pos; }
+
+static sf_count_t vm_seek(sf_count_t off, int whence, void *ud)
+{
+    crier_mp3 *m = ud;
+    sf_count_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (sf_count_t)m->pos
+                                                                  : (sf_count_t)m->n;
+    if (base + off < 0)
+        return -1;
+    m->pos = (size_t)(base + off);
+    return (sf_count_t)m->pos;
+}
+
+static sf_count_t vm_read(void *ptr, sf_count_t count, void *ud)
+{
+    crier_mp3 *m = ud;
+    size_t k = m->pos >= m->n ? 0 : m->n - m->pos;
+    if ((size_t)count < k)
+        k = (size_t)count;
+    memcpy(ptr, m->p + m->pos, k);
+    m->pos += k;
+    return (sf_count_t)k;
+}
+
+static sf_count_t vm_write(const void *ptr, sf_count_t count, void *ud)
+{
+    crier_mp3 *m = ud;
+    size_t need = m->pos + (size_t)count;
+    if (need > m->cap) {
+        size_t cap = m->cap ? m->cap : 1 << 16;
+        while (cap < need)
+            cap *= 2;
+        unsigned char *p = realloc(m->p, cap);
+        if (!p) {
+            m->oom = 1;
+            return 0;
+        }
+        m->p = p;
+        m->cap = cap;
     }
-    if (close(fd) < 0 && !bad) {
-        bad = 1;
-        why = strerror(errno);
+    if (m->pos > m->n)
+        memset(m->p + m->n, 0, m->pos - m->n);
+    memcpy(m->p + m->pos, ptr, (size_t)count);
+    m->pos = need;
+    if (need > m->n)
+        m->n = need;
+    return count;
+}
+
+crier_mp3 *crier_mp3_new(int rate, int kbps)
+{
+    crier_mp3 *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    static SF_VIRTUAL_IO io = {vm_len, vm_seek, vm_read, vm_write, vm_tell};
+    SF_INFO info = {0};
+    info.samplerate = rate;
+    info.channels = 1;
+    info.format = FORMATS[CRIER_FMT_MP3].sf_format;
+    m->sf = sf_open_virtual(&io, SFM_WRITE, &info, m);
+    if (!m->sf) {
+        free(m);
+        return NULL;
     }
-    if (!bad && rename(tmp, path) < 0) {
-        bad = 1;
-        why = strerror(errno);
+    sf_command(m->sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+    /* Constant bitrate: libsndfile maps a level to kbit/s linearly, from
+     * 320 (level 0) down to 32 at 32 kHz and above, 160 to 8 below. */
+    int mode = SF_BITRATE_MODE_CONSTANT;
+    sf_command(m->sf, SFC_SET_BITRATE_MODE, &mode, sizeof mode);
+    double level = rate >= 32000 ? (320.0 - kbps) / 288.0 : (160.0 - kbps) / 152.0;
+    level = level < 0 ? 0 : level > 1 ? 1 : level;
+    sf_command(m->sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
+    return m;
+}
+
+int crier_mp3_write(crier_mp3 *m, const float *x, size_t n)
+{
+    while (n) {
+        size_t k = BLOCK - m->fill < n ? BLOCK - m->fill : n;
+        memcpy(m->buf + m->fill, x, k * sizeof *x);
+        m->fill += k;
+        x += k;
+        n -= k;
+        if (m->fill == BLOCK) {
+            m->fill = 0;
+            if (sf_writef_float(m->sf, m->buf, BLOCK) != BLOCK || m->oom)
+                return -1;
+        }
     }
-    if (bad)
-        unlink(tmp);
-    free(tmp);
-    if (bad)
-        return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot write: %s", why ? why : "error");
-    return CRIER_OK;
+    return 0;
+}
+
+/* The length of the MPEG audio Layer III frame at p (n bytes available),
+ * and its samples in *spf; 0 when p is not a frame header. */
+static size_t mp3_frame(const unsigned char *p, size_t n, size_t *spf)
+{
+    static const int KBPS1[16] = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0};
+    static const int KBPS2[16] = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0};
+    static const int RATE[3] = {44100, 48000, 32000};
+    if (n < 4 || p[0] != 0xff || (p[1] & 0xe0) != 0xe0 || ((p[1] >> 1) & 3) != 1)
+        return 0;
+    int version = (p[1] >> 3) & 3; /* 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5 */
+    int bi = p[2] >> 4, ri = (p[2] >> 2) & 3, pad = (p[2] >> 1) & 1;
+    if (version == 1 || ri == 3 || bi == 0 || bi == 15)
+        return 0;
+    int rate = RATE[ri] >> (version == 3 ? 0 : version == 2 ? 1 : 2);
+    int mpeg1 = version == 3;
+    int kbps = mpeg1 ? KBPS1[bi] : KBPS2[bi];
+    *spf = mpeg1 ? 1152 : 576;
+    return (size_t)((mpeg1 ? 144 : 72) * kbps * 1000 / rate + pad);
+}
+
+int crier_mp3_finish(crier_mp3 *m)
+{
+    int bad = m->fill && sf_writef_float(m->sf, m->buf, (sf_count_t)m->fill) != (sf_count_t)m->fill;
+    bad |= sf_close(m->sf) != 0;
+    m->sf = NULL;
+    if (bad || m->oom)
+        return -1;
+    /* Drop the Xing/Info frame LAME puts first (it describes this chunk
+     * only), then count the frames and cut anything after them. */
+    size_t spf = 0, len = mp3_frame(m->p, m->n, &spf), start = 0;
+    if (len && len <= m->n) {
+        const unsigned char *f = m->p;
+        for (size_t i = 4; i + 4 <= len && i < 64; i++)
+            if (!memcmp(f + i, "Info", 4) || !memcmp(f + i, "Xing", 4)) {
+                start = len;
+                break;
+            }
+    }
+    size_t at = start;
+    m->decoded = 0;
+    while (at < m->n && (len = mp3_frame(m->p + at, m->n - at, &spf)) && at + len <= m->n) {
+        at += len;
+        m->decoded += spf;
+    }
+    memmove(m->p, m->p + start, at - start);
+    m->n = at - start;
+    return 0;
+}
+
+const unsigned char *crier_mp3_bytes(const crier_mp3 *m, size_t *n)
+{
+    *n = m->n;
+    return m->p;
+}
+
+size_t crier_mp3_decoded(const crier_mp3 *m) { return m->decoded; }
+
+void crier_mp3_free(crier_mp3 *m)
+{
+    if (!m)
+        return;
+    if (m->sf)
+        sf_close(m->sf);
+    free(m->p);
+    free(m);
 }

@@ -1,4 +1,12 @@
-/* audio.h -- stage 5: PCM to an audio file, through libsndfile. */
+/* audio.h -- audio stage: encoding to files, through libsndfile.
+ *
+ * audio.c is the only file that includes sndfile.h. Two ways out:
+ *
+ *  - crier_encoder: one stream into one file descriptor, for WAV, FLAC,
+ *    Ogg Vorbis and Opus, whose containers cannot be cut and joined;
+ *  - crier_mp3: one chunk of a program into memory. MP3 frames of chunks
+ *    encoded independently concatenate into a valid stream, which is how
+ *    MP3 encoding (the most expensive stage) runs in parallel. */
 #ifndef CRIER_AUDIO_H
 #define CRIER_AUDIO_H
 
@@ -7,23 +15,68 @@
 typedef enum crier_format {
     CRIER_FMT_WAV,
     CRIER_FMT_FLAC,
-    CRIER_FMT_OGG, /* Ogg Vorbis */
+    CRIER_FMT_OGG,  /* Ogg Vorbis */
+    CRIER_FMT_OPUS, /* Ogg Opus */
+    CRIER_FMT_MP3,
     CRIER_FMT_COUNT
 } crier_format;
 
-/* Finds the format named by an extension or name ("wav", ".flac", "ogg");
- * the match ignores case. Returns 0, or -1 when unknown. */
+/* Finds the format named by an extension or name ("wav", ".flac", "ogg",
+ * "oga", "opus", "mp3"); the match ignores case. Returns 0, or -1. */
 int crier_format_by_name(const char *name, crier_format *fmt);
 /* Finds the format from a path's extension. Returns 0, or -1. */
 int crier_format_by_path(const char *path, crier_format *fmt);
+const char *crier_format_name(crier_format fmt);
 
-/* Writes mono float samples (nominally within +-1; louder samples are
- * clipped) to `path` in `fmt`, with the tags that are not NULL. The file is
- * written under a temporary name in the same directory and renamed into
- * place when complete, so `path` is never left half-written. `quality`
- * (0-1, or negative for the default) sets lossy compression. */
-crier_status crier_audio_write(const char *path, crier_format fmt, const float *pcm, size_t n,
-                               int rate, const crier_tags *tags, double quality,
-                               crier_error *err);
+/* The output rate a format uses when none is asked for: MP3 44100 (the
+ * podcast norm), Opus 48000 (its native rate), the others the engine's. */
+int crier_format_default_rate(crier_format fmt, int engine_rate);
+/* True when the format can be written at `rate`. */
+int crier_format_rate_ok(crier_format fmt, int rate);
+/* The true-peak ceiling for the limiter, in dBTP: -1 dBTP minus the
+ * overshoot the format's codec adds when it is decoded. */
+double crier_format_ceiling(crier_format fmt);
+
+typedef struct crier_encode_opts {
+    int rate;        /* Hz */
+    double quality;  /* Vorbis: 0-1, negative = default */
+    int bitrate;     /* MP3 and Opus: kbit/s, 0 = default */
+} crier_encode_opts;
+
+/* ==== Streaming encoder ================================================== */
+
+typedef struct crier_encoder crier_encoder;
+
+/* Starts a file of `fmt` on `fd` (which stays open and owned by the
+ * caller), with the tags that are set. `name` labels errors. Not for MP3. */
+crier_status crier_encoder_open(int fd, const char *name, crier_format fmt,
+                                const crier_encode_opts *o, const crier_tags *tags,
+                                crier_encoder **out, crier_error *err);
+
+/* Appends mono float samples; louder than +-1 is clipped. */
+crier_status crier_encoder_write(crier_encoder *e, const float *x, size_t n, crier_error *err);
+
+/* Finishes the file and frees the encoder (also after a failed write). */
+crier_status crier_encoder_close(crier_encoder *e, crier_error *err);
+
+/* ==== MP3 chunks ========================================================= */
+
+/* Where input sample 0 of a chunk appears when the chunk's frames are
+ * decoded without a gapless header: LAME's encoder delay (576) plus the
+ * decoder's (529). Measured with ffmpeg and libsndfile (mpg123) alike. */
+#define CRIER_MP3_DELAY 1105
+
+typedef struct crier_mp3 crier_mp3;
+
+/* A constant-bitrate MP3 encoder for one chunk, into memory. */
+crier_mp3 *crier_mp3_new(int rate, int kbps);
+int crier_mp3_write(crier_mp3 *m, const float *x, size_t n);
+/* Ends the chunk. Afterwards the bytes are plain MP3 frames: no tag and
+ * no Xing/Info frame, ready to be concatenated. Returns 0 or -1. */
+int crier_mp3_finish(crier_mp3 *m);
+const unsigned char *crier_mp3_bytes(const crier_mp3 *m, size_t *n);
+/* How many samples the chunk's frames decode to. */
+size_t crier_mp3_decoded(const crier_mp3 *m);
+void crier_mp3_free(crier_mp3 *m);
 
 #endif

@@ -42,6 +42,8 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_CREDITS] = {"credits", 2, 3, 1, 2, {"strip"}, 1},
     [CRIER_TAB_SIGNPOSTS] = {"signposts", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PRONUNCIATIONS] = {"pronunciations", 2, 2, 1, -1, {0}, 0},
+    [CRIER_TAB_QUOTES] = {"quotes", 2, 2, 0, -1, {0}, 0},
+    [CRIER_TAB_CHAPTERS] = {"chapters", 2, 2, 1, -1, {0}, 0},
 };
 
 /* ==== Storage ============================================================ */

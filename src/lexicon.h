@@ -20,6 +20,8 @@ typedef enum crier_table {
     CRIER_TAB_CREDITS,        /* prefix, kind (caption|credit|byline), flags */
     CRIER_TAB_SIGNPOSTS,      /* role, spoken */
     CRIER_TAB_PRONUNCIATIONS, /* word, phonemes (eSpeak ASCII) */
+    CRIER_TAB_QUOTES,         /* opening mark, closing mark */
+    CRIER_TAB_CHAPTERS,       /* section, title */
     CRIER_TAB_COUNT
 } crier_table;
 

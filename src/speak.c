@@ -1,20 +1,43 @@
-/* speak.c -- the pipeline's last mile: an article to an audio file.
+/* speak.c -- articles to a published audio file: the parent's side.
  *
- * For each segment in listening order: pick the role's voice from the
- * profile, prefix a spoken signpost where a listener needs one ("Photo
- * caption."), normalize the text, synthesize it (synth.c), and frame it
- * with the role's silences. The samples are collected as floats and
- * written by audio.c. */
+ * crier_speak_items() plans the program (plan.c), then runs three passes
+ * over its chunks in worker processes (render.c, workers.c), and takes
+ * their results strictly in chunk order:
+ *
+ *   measure    -> the engine's sentence and word times, unit lengths, and
+ *                 the loudness of the raw speech (L0)
+ *   calibrate  -> loudness after the limiter at gains G0 = target - L0 and
+ *                 G0 + 3 dB; the gain G that reaches the target is read
+ *                 off the line through those two points (the limiter's
+ *                 loss grows smoothly with the gain). A long program is
+ *                 calibrated on every k-th chunk only (CALIBRATE_CHUNKS
+ *                 of them): the limiter's loss is a property of the
+ *                 voices, and the same chunks' raw loudness, kept from
+ *                 the first pass, turns it into the whole program's
+ *   render     -> the file: MP3 frames from the workers are appended as
+ *                 they come, other formats are encoded here from the
+ *                 workers' samples; captions are written chunk by chunk
+ *                 as each chunk's exact length becomes known
+ *
+ * Nothing here holds more than a block of audio, and the result does not
+ * depend on the number of workers. All output goes to temporary files,
+ * renamed into place together at the end. */
 #include "audio.h"
 #include "buf.h"
-#include "doc.h"
+#include "captions.h"
+#include "id3.h"
 #include "internal.h"
-#include "lexicon.h"
+#include "loudness.h"
+#include "outfile.h"
+#include "plan.h"
+#include "render.h"
 #include "synth.h"
-#include "voice.h"
+#include "workers.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void crier_speak_options_init(crier_speak_options *opts)
 {
@@ -35,181 +58,418 @@ void crier_speak_result_free(crier_speak_result *result)
     result->nchapters = 0;
 }
 
-/* The growing audio of the whole article. */
-typedef struct track {
-    float *pcm;
-    size_t n, cap;
-    int oom;
-} track;
+/* How many chunks the calibration pass measures, at least. */
+enum { CALIBRATE_CHUNKS = 12 };
 
-static int track_grow(track *t, size_t extra)
-{
-    if (t->n + extra <= t->cap)
-        return 0;
-    size_t cap = t->cap ? t->cap : 1 << 16;
-    while (cap < t->n + extra)
-        cap *= 2;
-    float *p = realloc(t->pcm, cap * sizeof *p);
-    if (!p) {
-        t->oom = 1;
-        return -1;
-    }
-    t->pcm = p;
-    t->cap = cap;
-    return 0;
-}
+/* Everything one crier_speak_items() call keeps in the parent. */
+typedef struct job {
+    const crier_speak_options *o;
+    crier_plan *plan;
+    crier_chunk_job R;
+    crier_gate *gate[2];
+    crier_outfile audio, caps, chaps;
+    crier_encoder *enc;
+    crier_cues *cap;
+    uint64_t out_pos;        /* output samples before the current chunk */
+    crier_chunk_stats cs;    /* the current chunk's */
+    double peak;             /* linear, the whole program's */
+    size_t next_chapter;
+    size_t cues;
+} job;
 
-static int on_pcm(void *ud, const int16_t *pcm, size_t n)
-{
-    track *t = ud;
-    if (track_grow(t, n) < 0)
-        return 1;
-    for (size_t i = 0; i < n; i++)
-        t->pcm[t->n + i] = pcm[i] / 32768.0f;
-    t->n += n;
-    return 0;
-}
+/* ==== Options ============================================================ */
 
-static void silence(track *t, int ms, int rate)
+static crier_status check_options(const crier_speak_options *o, const char *path,
+                                  crier_format *fmt, crier_error *err)
 {
-    size_t n = (size_t)ms * (size_t)rate / 1000;
-    if (n && track_grow(t, n) == 0) {
-        memset(t->pcm + t->n, 0, n * sizeof *t->pcm);
-        t->n += n;
-    }
-}
-
-/* The text to speak for a segment: its signpost (from signposts.tsv, by
- * role name) followed by the written text. Caller frees. */
-static char *with_signpost(const crier_lexicon *lex, crier_role role, const char *text)
-{
-    const char *name = crier_role_name(role);
-    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_SIGNPOSTS, name, strlen(name));
-    size_t a = r ? strlen(r->cols[1]) + 1 : 0, b = strlen(text);
-    char *s = malloc(a + b + 1);
-    if (!s)
-        return NULL;
-    if (r) {
-        memcpy(s, r->cols[1], a - 1);
-        s[a - 1] = ' ';
-    }
-    memcpy(s + a, text, b + 1);
-    return s;
-}
-
-/* The spoken text of segment i: signpost, then normalized text, on one
- * line, as the engine will receive it. */
-static crier_status script_of(const crier_doc *doc, size_t i, const crier_lexicon *lex,
-                              const crier_voice_profile *prof, const crier_speak_options *o,
-                              crier_spoken **sp, crier_error *err)
-{
-    crier_role role = crier_role_of(doc->segs[i].kind);
-    char *text = with_signpost(lex, role, doc->segs[i].text);
-    if (!text)
-        return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    unsigned flags = o->norm_flags | CRIER_NORM_PHONEMES;
-    if (strcmp(prof->lang, "en-gb") == 0)
-        flags |= CRIER_NORM_GB;
-    crier_status st = crier_normalize(lex, text, strlen(text), flags, sp, err);
-    free(text);
-    if (st != CRIER_OK)
-        return st;
-    /* One segment is one utterance: newlines inside it become spaces. */
-    for (size_t k = 0; k < (*sp)->len; k++)
-        if ((*sp)->text[k] == '\n')
-            (*sp)->text[k] = ' ';
+    if (o->format ? crier_format_by_name(o->format, fmt) < 0
+                  : crier_format_by_path(path, fmt) < 0)
+        return crier_fail(err, CRIER_ERR_ARG, path, 0,
+                          "unknown audio format (use .wav, .flac, .ogg, .opus or .mp3)");
+    if (!o->no_loudness && !(o->loudness >= -40 && o->loudness <= -5))
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0,
+                          "loudness target must be from -40 to -5 LUFS");
+    if (o->sample_rate && !crier_format_rate_ok(*fmt, o->sample_rate))
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0, "%s cannot be written at %d Hz",
+                          crier_format_name(*fmt), o->sample_rate);
+    if (o->bitrate && (o->bitrate < 8 || o->bitrate > 320))
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0,
+                          "bitrate must be from 8 to 320 kbit/s");
     return CRIER_OK;
 }
 
-/* Speaks segment i into the track. */
-static crier_status speak_segment(const crier_doc *doc, size_t i, const crier_lexicon *lex,
-                                  const crier_voice_profile *prof, const crier_speak_options *o,
-                                  track *t, int rate, crier_error *err)
+/* ==== Taking the workers' records ======================================== */
+
+static crier_status take_measure(job *J, int tag, const char *p, size_t n, crier_error *err)
 {
-    crier_role_voice v = prof->role[crier_role_of(doc->segs[i].kind)];
-    if (o->rate > 0)
-        v.rate = o->rate;
-    if (o->pitch >= 0)
-        v.pitch = o->pitch;
-    crier_spoken *sp = NULL;
-    crier_status st = script_of(doc, i, lex, prof, o, &sp, err);
+    crier_plan *plan = J->plan;
+    uint64_t u;
+    if (tag == REC_SENTENCE && n >= 8 + sizeof(plan_sentence)) {
+        plan_sentence s;
+        memcpy(&u, p, 8);
+        memcpy(&s, p + 8, sizeof s);
+        size_t nw = (n - 8 - sizeof s) / sizeof(plan_word);
+        plan_word *w = malloc(nw ? nw * sizeof *w : 1);
+        if (!w)
+            return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+        memcpy(w, p + 8 + sizeof s, nw * sizeof *w);
+        int bad = u >= plan->nunits || crier_plan_add_sentence(plan, (size_t)u, &s, w, nw) < 0;
+        free(w);
+        if (bad)
+            return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    } else if (tag == REC_UNIT && n == 16) {
+        uint64_t len;
+        memcpy(&u, p, 8);
+        memcpy(&len, p + 8, 8);
+        if (u < plan->nunits)
+            plan->units[u].samples = (size_t)len;
+    }
+    return CRIER_OK;
+}
+
+static crier_status take(void *ud, size_t task, int tag, const void *data, size_t n,
+                         crier_error *err)
+{
+    job *J = ud;
+    const char *p = data;
+    if (tag == REC_BLOCKS && n >= 1) {
+        /* The first pass also keeps the raw loudness of the chunks the
+         * calibration will look at. */
+        int m = p[0] ? 1 : 0;
+        int also = J->R.pass == CRIER_PASS_MEASURE && task % J->R.stride == 0;
+        size_t k = (n - 1) / sizeof(double);
+        for (size_t i = 0; i < k; i++) {
+            double e;
+            memcpy(&e, p + 1 + i * sizeof e, sizeof e);
+            crier_gate_add(J->gate[m], e);
+            if (also)
+                crier_gate_add(J->gate[1], e);
+        }
+        return CRIER_OK;
+    }
+    switch (J->R.pass) {
+    case CRIER_PASS_MEASURE: return take_measure(J, tag, p, n, err);
+    case CRIER_PASS_CALIBRATE: return CRIER_OK;
+    case CRIER_PASS_RENDER: break;
+    }
+    if (tag == REC_PCM)
+        return crier_encoder_write(J->enc, data, n / sizeof(float), err);
+    if (tag == REC_MP3)
+        return crier_outfile_write(&J->audio, data, n, err);
+    if (tag == REC_STATS && n == sizeof J->cs)
+        memcpy(&J->cs, data, n);
+    return CRIER_OK;
+}
+
+static crier_status work(void *ud, size_t task, int fd, crier_error *err)
+{
+    job *J = ud;
+    size_t chunk = J->R.pass == CRIER_PASS_CALIBRATE ? task * J->R.stride : task;
+    return crier_render_chunk(&J->R, chunk, fd, err);
+}
+
+/* ==== Timing: captions and chapters of a rendered chunk ================== */
+
+/* Seconds in the output file of engine sample `s` of the current chunk. */
+static double out_time(const job *J, size_t s)
+{
+    double delay = J->R.fmt == CRIER_FMT_MP3 ? CRIER_MP3_DELAY : 0;
+    double ratio = (double)J->R.out_rate / J->plan->rate;
+    return ((double)J->out_pos + delay + (double)s * ratio) / J->R.out_rate;
+}
+
+/* The written text of unit u: [*from, *to) of its text's src. */
+static void unit_src(const crier_plan *p, size_t u, size_t *from, size_t *to)
+{
+    const plan_unit *x = &p->units[u];
+    int first = u == 0 || p->units[u - 1].text != x->text;
+    int last = u + 1 == p->nunits || p->units[u + 1].text != x->text;
+    *from = first ? 0 : crier_plan_src_offset(p, u, 0);
+    *to = last ? strlen(p->texts[x->text].src) : crier_plan_src_offset(p, u + 1, 0);
+}
+
+/* Writes the cues of unit u, whose speech starts at chunk sample `at`. */
+static crier_status unit_captions(job *J, size_t u, size_t at, crier_error *err)
+{
+    const crier_plan *p = J->plan;
+    const plan_unit *x = &p->units[u];
+    const char *src = p->texts[x->text].src;
+    size_t from, to;
+    unit_src(p, u, &from, &to);
+    crier_status st = CRIER_OK;
+    for (size_t i = 0; st == CRIER_OK && i < x->nsent; i++) {
+        const plan_sentence *s = &p->sents[x->sent0 + i];
+        if (!s->nword)
+            continue;
+        const plan_word *w = &p->words[s->word0];
+        size_t a = i == 0 ? from : crier_plan_src_offset(p, u, w[0].pos);
+        size_t b = to;
+        for (size_t j = i + 1; j < x->nsent; j++) {
+            const plan_sentence *t = &p->sents[x->sent0 + j];
+            if (t->nword) {
+                b = crier_plan_src_offset(p, u, p->words[t->word0].pos);
+                break;
+            }
+        }
+        if (a < from || b > to || b <= a)
+            continue;
+        crier_word_time *wt = malloc(s->nword * sizeof *wt);
+        if (!wt)
+            return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+        for (size_t k = 0; k < s->nword; k++) {
+            size_t off = crier_plan_src_offset(p, u, w[k].pos);
+            wt[k] = (crier_word_time){out_time(J, at + w[k].sample), off > a ? off - a : 0};
+        }
+        st = crier_cues_sentence(J->cap, src + a, b - a, wt, s->nword,
+                                     out_time(J, at + s->end), err);
+        free(wt);
+    }
+    return st;
+}
+
+static crier_status done(void *ud, size_t task, crier_error *err)
+{
+    job *J = ud;
+    crier_plan *p = J->plan;
+    if (J->R.pass != CRIER_PASS_RENDER)
+        return CRIER_OK;
+    size_t at = 0;
+    crier_status st = CRIER_OK;
+    for (size_t u = p->chunk[task]; st == CRIER_OK && u < p->chunk[task + 1]; u++) {
+        const plan_unit *x = &p->units[u];
+        while (J->next_chapter < p->nchapters && p->chapters[J->next_chapter].unit == u)
+            p->chapters[J->next_chapter++].start = u == 0 ? 0 : out_time(J, at);
+        if (J->cap)
+            st = unit_captions(J, u, at + x->pause_before, err);
+        at += x->pause_before + x->samples + x->pause_after;
+    }
+    J->out_pos += J->R.fmt == CRIER_FMT_MP3 ? J->cs.decoded : J->cs.out_samples;
+    if (J->cs.peak > J->peak)
+        J->peak = J->cs.peak;
+    memset(&J->cs, 0, sizeof J->cs);
+    return st;
+}
+
+/* ==== Passes ============================================================= */
+
+static crier_status run_pass(job *J, crier_pass pass, crier_error *err)
+{
+    J->R.pass = pass;
+    for (int m = 0; m < 2; m++) {
+        crier_gate_free(J->gate[m]);
+        if (!(J->gate[m] = crier_gate_new()))
+            return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    int jobs = J->o->jobs > 0 ? J->o->jobs : crier_cpu_count();
+    size_t n = J->plan->nchunks;
+    if (pass == CRIER_PASS_CALIBRATE)
+        n = (n + J->R.stride - 1) / J->R.stride;
+    crier_pool_spec spec = {n, jobs, work, take, done, J, J->o->cancel};
+    return crier_pool_run(&spec, err);
+}
+
+/* Measures, then finds the gain that puts the limited program at the
+ * target loudness. */
+static crier_status find_gain(job *J, crier_error *err)
+{
+    size_t nc = J->plan->nchunks;
+    J->R.stride = nc > 2 * CALIBRATE_CHUNKS ? nc / CALIBRATE_CHUNKS : 1;
+    crier_status st = run_pass(J, CRIER_PASS_MEASURE, err);
+    if (st != CRIER_OK || J->o->no_loudness)
+        return st;
+    double target = J->o->loudness, l0 = crier_gate_loudness(J->gate[0]);
+    double l0s = crier_gate_loudness(J->gate[1]);
+    if (!isfinite(l0) || !isfinite(l0s)) /* silence: nothing to normalize */
+        return CRIER_OK;
+    /* The calibrated chunks must reach what makes the whole reach target. */
+    double want = target - l0 + l0s;
+    J->R.limit = 1;
+    J->R.gain[0] = target - l0;
+    J->R.gain[1] = target - l0 + 3;
+    st = run_pass(J, CRIER_PASS_CALIBRATE, err);
     if (st != CRIER_OK)
         return st;
-    silence(t, v.pause_before, rate);
-    crier_synth_sink sink = {t, on_pcm, NULL};
-    st = crier_synth_segment(&v, sp->text, &sink, err);
-    crier_spoken_free(sp);
-    silence(t, v.pause_after, rate);
-    if (st == CRIER_OK && t->oom)
-        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    return st;
+    double la = crier_gate_loudness(J->gate[0]), lb = crier_gate_loudness(J->gate[1]);
+    double ga = J->R.gain[0], gb = J->R.gain[1], g = gb;
+    if (isfinite(la) && isfinite(lb) && lb - la > 0.05)
+        g = ga + (want - la) * (gb - ga) / (lb - la);
+    J->R.gain[0] = g < ga ? ga : g > gb + 6 ? gb + 6 : g;
+    return CRIER_OK;
 }
 
-crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
-                                const crier_speak_options *opts, char **out, crier_error *err)
+/* ==== Output files ======================================================= */
+
+static crier_status open_outputs(job *J, const char *path, crier_error *err)
 {
-    crier_voice_profile prof;
-    crier_status st = crier_voice_load(opts->data_dir, opts->voice, &prof, err);
-    crier_buf b = CRIER_BUF_INIT;
-    for (size_t i = 0; st == CRIER_OK && i < doc->n; i++) {
-        crier_spoken *sp = NULL;
-        st = script_of(doc, i, lex, &prof, opts, &sp, err);
-        if (st == CRIER_OK)
-            crier_buf_printf(&b, "%s\t%s\n", crier_role_name(crier_role_of(doc->segs[i].kind)),
-                             sp->text);
-        crier_spoken_free(sp);
-    }
-    char *s = st == CRIER_OK ? crier_buf_detach(&b) : NULL;
-    crier_buf_free(&b);
-    if (st == CRIER_OK && !s)
-        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    if (st == CRIER_OK)
-        *out = s;
+    crier_status st = crier_outfile_open(&J->audio, path, err);
+    if (st == CRIER_OK && J->o->captions_path)
+        st = crier_outfile_open(&J->caps, J->o->captions_path, err);
+    if (st == CRIER_OK && J->o->chapters_path)
+        st = crier_outfile_open(&J->chaps, J->o->chapters_path, err);
     return st;
 }
 
-/* Interim: items are spoken one after the other into memory; loudness,
- * captions and chapters arrive with the streaming pipeline. */
+/* The ID3 tag: tags and chapters. Before the audio is made the chapter
+ * times are unknown; the tag's size does not depend on them, so it is
+ * written with zeros first and rewritten at the end. */
+static crier_status write_id3(job *J, int final, crier_error *err)
+{
+    const crier_plan *p = J->plan;
+    size_t n = J->audio.seekable ? p->nchapters : 0, len;
+    crier_id3_chapter *ch = calloc(n ? n : 1, sizeof *ch);
+    if (!ch)
+        return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        ch[i] = (crier_id3_chapter){final ? (uint32_t)lround(p->chapters[i].start * 1000) : 0,
+                                    final ? (uint32_t)lround(p->chapters[i].end * 1000) : 0,
+                                    p->chapters[i].title};
+    unsigned char *tag = crier_id3_build(&p->tags, ch, n, &len);
+    free(ch);
+    if (!tag)
+        return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    crier_status st = CRIER_OK;
+    if (!final)
+        st = crier_outfile_write(&J->audio, tag, len, err);
+    else if (pwrite(J->audio.fd, tag, len, 0) != (ssize_t)len)
+        st = crier_fail(err, CRIER_ERR_IO, J->audio.path, 0, "cannot write the tag");
+    free(tag);
+    return st;
+}
+
+static crier_status start_render(job *J, crier_error *err)
+{
+    if (J->o->captions_path) {
+        crier_status st = crier_cues_open(&J->caps, &J->cap, err);
+        if (st != CRIER_OK)
+            return st;
+    }
+    if (J->R.fmt == CRIER_FMT_MP3)
+        return write_id3(J, 0, err);
+    crier_encode_opts eo = {J->R.out_rate, J->o->quality, J->o->bitrate};
+    return crier_encoder_open(J->audio.fd, J->audio.path, J->R.fmt, &eo, &J->plan->tags, &J->enc,
+                              err);
+}
+
+/* Ends every file and renames them all into place. */
+static crier_status finish_outputs(job *J, crier_error *err)
+{
+    crier_plan *p = J->plan;
+    double total = (double)J->out_pos / J->R.out_rate;
+    for (size_t i = 0; i < p->nchapters; i++)
+        p->chapters[i].end = i + 1 < p->nchapters ? p->chapters[i + 1].start : total;
+    crier_status st = CRIER_OK;
+    if (J->enc) {
+        st = crier_encoder_close(J->enc, err);
+        J->enc = NULL;
+    } else if (J->audio.seekable) {
+        st = write_id3(J, 1, err);
+    }
+    if (J->cap) {
+        J->cues = crier_cues_count(J->cap);
+        crier_status s2 = crier_cues_close(J->cap, err);
+        st = st == CRIER_OK ? s2 : st;
+        J->cap = NULL;
+    }
+    if (st == CRIER_OK && J->o->chapters_path) {
+        crier_chapter *ch = calloc(p->nchapters ? p->nchapters : 1, sizeof *ch);
+        if (!ch)
+            return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+        for (size_t i = 0; i < p->nchapters; i++)
+            ch[i] = (crier_chapter){p->chapters[i].start, p->chapters[i].end,
+                                    p->chapters[i].title};
+        st = crier_chapters_write(&J->chaps, ch, p->nchapters, err);
+        free(ch);
+    }
+    crier_outfile *f[3] = {&J->audio, &J->caps, &J->chaps};
+    for (int i = 0; i < 3 && st == CRIER_OK; i++)
+        if (f[i]->fd >= 0)
+            st = crier_outfile_finish(f[i], err);
+    for (int i = 0; i < 3 && st == CRIER_OK; i++)
+        st = crier_outfile_rename(f[i], err);
+    return st;
+}
+
+static crier_status fill_result(const job *J, crier_speak_result *r, crier_error *err)
+{
+    const crier_plan *p = J->plan;
+    memset(r, 0, sizeof *r);
+    r->seconds = (double)J->out_pos / J->R.out_rate;
+    r->sample_rate = J->R.out_rate;
+    r->segments = p->segments;
+    r->loudness = crier_gate_loudness(J->gate[0]);
+    r->true_peak = J->peak > 0 ? 20 * log10(J->peak) : -HUGE_VAL;
+    r->gain = J->R.limit ? J->R.gain[0] : 0;
+    r->cues = 0;
+    r->chapters = calloc(p->nchapters ? p->nchapters : 1, sizeof *r->chapters);
+    if (!r->chapters)
+        return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < p->nchapters; i++) {
+        r->chapters[i] = (crier_chapter){p->chapters[i].start, p->chapters[i].end,
+                                         strdup(p->chapters[i].title)};
+        r->nchapters++;
+        if (!r->chapters[i].title)
+            return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    return CRIER_OK;
+}
+
+/* ==== Public API ========================================================= */
+
+static crier_status speak(job *J, const crier_item *items, size_t n, const crier_lexicon *lex,
+                          const char *path, crier_speak_result *result, crier_error *err)
+{
+    const crier_speak_options *o = J->o;
+    crier_status st = check_options(o, path, &J->R.fmt, err);
+    int rate = 0;
+    if (st == CRIER_OK)
+        st = crier_synth_init(&rate, err);
+    if (st == CRIER_OK)
+        st = crier_plan_build(items, n, lex, o, rate, &J->plan, err);
+    if (st == CRIER_OK && !J->plan->nunits)
+        st = crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "nothing to say");
+    if (st != CRIER_OK)
+        return st;
+    J->R.plan = J->plan;
+    J->R.out_rate = o->sample_rate ? o->sample_rate : crier_format_default_rate(J->R.fmt, rate);
+    J->R.kbps = o->bitrate ? o->bitrate : 96;
+    J->R.ceiling = crier_format_ceiling(J->R.fmt);
+    st = open_outputs(J, path, err);
+    if (st == CRIER_OK)
+        st = find_gain(J, err);
+    if (st == CRIER_OK)
+        st = start_render(J, err);
+    if (st == CRIER_OK)
+        st = run_pass(J, CRIER_PASS_RENDER, err);
+    if (st == CRIER_OK)
+        st = finish_outputs(J, err);
+    if (st == CRIER_OK && result) {
+        st = fill_result(J, result, err);
+        result->cues = J->cues;
+    }
+    return st;
+}
+
 crier_status crier_speak_items(const crier_item *items, size_t n, const crier_lexicon *lex,
                                const crier_speak_options *opts, const char *path,
                                crier_speak_result *result, crier_error *err)
 {
-    crier_format fmt;
-    if (opts->format ? crier_format_by_name(opts->format, &fmt) < 0
-                     : crier_format_by_path(path, &fmt) < 0)
-        return crier_fail(err, CRIER_ERR_ARG, path, 0,
-                          "unknown audio format (use .wav, .flac or .ogg)");
-    if (opts->captions_path || opts->chapters_path)
-        return crier_fail(err, CRIER_ERR_ARG, path, 0, "captions and chapters: not yet");
-    crier_voice_profile prof;
-    crier_status st = crier_voice_load(opts->data_dir, opts->voice, &prof, err);
-    int rate = 0;
-    if (st == CRIER_OK)
-        st = crier_synth_init(&rate, err);
-    track t = {0};
-    size_t nseg = 0;
-    for (size_t k = 0; st == CRIER_OK && k < n; k++) {
-        const crier_doc *doc = items[k].doc;
-        if (!doc)
-            continue;
-        for (size_t i = 0; st == CRIER_OK && i < doc->n; i++, nseg++)
-            st = speak_segment(doc, i, lex, &prof, opts, &t, rate, err);
-    }
-    const crier_doc *d0 = n ? items[0].doc : NULL;
-    if (st == CRIER_OK) {
-        crier_tags tags = {0};
-        if (d0)
-            tags = (crier_tags){d0->title, d0->byline ? d0->byline : d0->site, d0->site,
-                                d0->date, NULL};
-        st = crier_audio_write(path, fmt, t.pcm, t.n, rate, &tags, opts->quality, err);
-    }
-    if (st == CRIER_OK && result) {
+    job J;
+    memset(&J, 0, sizeof J);
+    J.o = opts;
+    J.audio.fd = J.caps.fd = J.chaps.fd = -1;
+    if (result)
         memset(result, 0, sizeof *result);
-        result->seconds = (double)t.n / rate;
-        result->sample_rate = rate;
-        result->segments = nseg;
-    }
-    free(t.pcm);
+    crier_status st = speak(&J, items, n, lex, path, result, err);
+    if (J.enc)
+        crier_encoder_close(J.enc, NULL);
+    if (J.cap)
+        crier_cues_close(J.cap, NULL);
+    crier_outfile_abort(&J.audio);
+    crier_outfile_abort(&J.caps);
+    crier_outfile_abort(&J.chaps);
+    crier_gate_free(J.gate[0]);
+    crier_gate_free(J.gate[1]);
+    crier_plan_free(J.plan);
     return st;
 }
 
@@ -225,22 +485,17 @@ crier_status crier_speak_items_script(const crier_item *items, size_t n,
                                       const crier_lexicon *lex, const crier_speak_options *opts,
                                       char **out, crier_error *err)
 {
-    crier_buf b = CRIER_BUF_INIT;
-    crier_status st = CRIER_OK;
-    for (size_t k = 0; st == CRIER_OK && k < n; k++) {
-        char *s = NULL;
-        if (!items[k].doc)
-            continue;
-        st = crier_speak_script(items[k].doc, lex, opts, &s, err);
-        if (st == CRIER_OK)
-            crier_buf_puts(&b, s);
-        free(s);
-    }
-    char *s = st == CRIER_OK ? crier_buf_detach(&b) : NULL;
-    crier_buf_free(&b);
-    if (st == CRIER_OK && !s)
-        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    crier_plan *p = NULL;
+    crier_status st = crier_plan_build(items, n, lex, opts, 0, &p, err);
     if (st == CRIER_OK)
-        *out = s;
+        st = crier_plan_script(p, out, err);
+    crier_plan_free(p);
     return st;
+}
+
+crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
+                                const crier_speak_options *opts, char **out, crier_error *err)
+{
+    crier_item item = {doc, NULL, NULL, NULL, 1, 0};
+    return crier_speak_items_script(&item, 1, lex, opts, out, err);
 }

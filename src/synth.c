@@ -76,16 +76,26 @@ static int child_cb(short *wav, int n, espeak_EVENT *ev)
     return 0;
 }
 
+/* The engine's name for a role's voice: "en-us+m3". */
+static void voice_name(const crier_role_voice *v, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s%s%s", v->espeak, v->variant[0] ? "+" : "", v->variant);
+}
+
 /* Runs in the child: sets the voice, speaks, reports, exits. */
 static void child_main(int fd, const crier_role_voice *v, const char *text)
 {
     uint32_t status = 0;
-    if (espeak_SetVoiceByName(v->espeak) != EE_OK)
+    char name[128];
+    voice_name(v, name, sizeof name);
+    if (espeak_SetVoiceByName(name) != EE_OK)
         status = 1;
     espeak_SetParameter(espeakRATE, v->rate, 0);
     espeak_SetParameter(espeakPITCH, v->pitch, 0);
     espeak_SetParameter(espeakRANGE, v->range, 0);
     espeak_SetParameter(espeakVOLUME, v->volume, 0);
+    /* eSpeak counts the word gap in units of 10 ms at the normal rate. */
+    espeak_SetParameter(espeakWORDGAP, (v->word_gap + 5) / 10, 0);
     if (!status && espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
                                 espeakCHARS_UTF8 | espeakPHONEMES, NULL,
                                 (void *)(intptr_t)fd) != EE_OK)
@@ -194,7 +204,47 @@ crier_status crier_synth_segment(const crier_role_voice *voice, const char *text
     if (r == 1)
         return crier_fail(err, CRIER_ERR_VOICE, NULL, 0, "eSpeak NG has no voice '%s'",
                           voice->espeak);
+    if (r == 0 && WIFSIGNALED(wst))
+        return crier_fail(err, CRIER_ERR_SYNTH, NULL, 0, "eSpeak NG crashed (signal %d)",
+                          WTERMSIG(wst));
     if (r != 0)
         return crier_fail(err, CRIER_ERR_SYNTH, NULL, 0, "eSpeak NG failed to speak a segment");
+    return CRIER_OK;
+}
+
+/* Whether the engine knows a voice. eSpeak accepts any variant name
+ * silently (and then speaks without it), so variants are looked up as
+ * files in its data directory; the voice itself is tried in a child, to
+ * keep the parent's engine state untouched. */
+crier_status crier_synth_check_voice(const crier_role_voice *voice, crier_error *err)
+{
+    int rate;
+    crier_status st = crier_synth_init(&rate, err);
+    if (st != CRIER_OK)
+        return st;
+    if (voice->variant[0]) {
+        const char *data = NULL;
+        espeak_Info(&data);
+        char path[1024];
+        snprintf(path, sizeof path, "%s/voices/!v/%s", data ? data : "", voice->variant);
+        if (!data || access(path, R_OK) != 0)
+            return crier_fail(err, CRIER_ERR_VOICE, NULL, 0, "eSpeak NG has no variant '%s'",
+                              voice->variant);
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        return crier_fail(err, CRIER_ERR_SYNTH, NULL, 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        char name[128];
+        voice_name(voice, name, sizeof name);
+        _exit(espeak_SetVoiceByName(name) == EE_OK ? 0 : 1);
+    }
+    int wst = 0;
+    while (waitpid(pid, &wst, 0) < 0 && errno == EINTR)
+        ;
+    if (!WIFEXITED(wst) || WEXITSTATUS(wst) != 0)
+        return crier_fail(err, CRIER_ERR_VOICE, NULL, 0, "eSpeak NG has no voice '%s'",
+                          voice->espeak);
     return CRIER_OK;
 }

@@ -35,4 +35,9 @@ crier_status crier_synth_init(int *rate, crier_error *err);
 crier_status crier_synth_segment(const crier_role_voice *voice, const char *text,
                                  const crier_synth_sink *sink, crier_error *err);
 
+/* Checks that the engine has the voice (and variant) a role asks for.
+ * CRIER_ERR_VOICE names the voice; the caller adds the profile's file and
+ * line. */
+crier_status crier_synth_check_voice(const crier_role_voice *voice, crier_error *err);
+
 #endif

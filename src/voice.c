@@ -56,6 +56,7 @@ static const num_key NUM_KEYS[] = {
     {"pitch", offsetof(crier_role_voice, pitch), 0, 100},
     {"range", offsetof(crier_role_voice, range), 0, 100},
     {"volume", offsetof(crier_role_voice, volume), 0, 200},
+    {"word-gap", offsetof(crier_role_voice, word_gap), 0, 1000},
     {"pause-before", offsetof(crier_role_voice, pause_before), 0, 10000},
     {"pause-after", offsetof(crier_role_voice, pause_after), 0, 10000},
 };
@@ -68,6 +69,42 @@ static char *trim(char *s)
     while (n && isspace((unsigned char)s[n - 1]))
         s[--n] = '\0';
     return s;
+}
+
+/* A voice name or variant: letters, digits and '-', '_', '+', so that
+ * nothing else reaches the engine's voice lookup. */
+static int name_ok(const char *s)
+{
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && !strchr("-_+", *s))
+            return 0;
+    return 1;
+}
+
+/* "voice = en-us+m3" sets the voice and its variant; "variant = f2" only
+ * the variant ("none" clears it). */
+static crier_status set_voice(crier_voice_profile *p, unsigned mask, const char *key,
+                              const char *val, const char *file, long line, crier_error *err)
+{
+    int is_voice = key[1] == 'o';
+    char name[64] = "", variant[32] = "";
+    const char *plus = is_voice ? strchr(val, '+') : NULL;
+    size_t n = plus ? (size_t)(plus - val) : strlen(val);
+    const char *var = is_voice ? (plus ? plus + 1 : "") : strcmp(val, "none") ? val : "";
+    if (!val[0] || !name_ok(val) || (is_voice && n >= sizeof name) ||
+        strlen(var) >= sizeof variant || (plus && !plus[1]) || strchr(var, '+'))
+        return crier_fail(err, CRIER_ERR_VOICE, file, line, "bad %s name '%s'", key, val);
+    memcpy(name, val, n);
+    strcpy(variant, var);
+    for (int r = 0; r < CRIER_ROLE_COUNT; r++) {
+        if (!(mask & (1u << r)))
+            continue;
+        if (is_voice)
+            strcpy(p->role[r].espeak, name);
+        strcpy(p->role[r].variant, variant);
+        p->role[r].voice_line = line;
+    }
+    return CRIER_OK;
 }
 
 /* Applies one key to the roles selected by `mask` (bit per role). */
@@ -85,14 +122,8 @@ static crier_status set_key(crier_voice_profile *p, unsigned mask, const char *k
         strcpy(dst, val);
         return CRIER_OK;
     }
-    if (strcmp(key, "voice") == 0) {
-        if (strlen(val) >= sizeof p->role[0].espeak || !val[0])
-            return crier_fail(err, CRIER_ERR_VOICE, file, line, "bad voice name '%s'", val);
-        for (int r = 0; r < CRIER_ROLE_COUNT; r++)
-            if (mask & (1u << r))
-                strcpy(p->role[r].espeak, val);
-        return CRIER_OK;
-    }
+    if (strcmp(key, "voice") == 0 || strcmp(key, "variant") == 0)
+        return set_voice(p, mask, key, val, file, line, err);
     for (size_t k = 0; k < CRIER_ARRAY_LEN(NUM_KEYS); k++) {
         if (strcmp(key, NUM_KEYS[k].name) != 0)
             continue;
@@ -158,7 +189,7 @@ static void defaults(crier_voice_profile *p)
     memset(p, 0, sizeof *p);
     strcpy(p->lang, "en-us");
     for (int r = 0; r < CRIER_ROLE_COUNT; r++)
-        p->role[r] = (crier_role_voice){"", 175, 50, 50, 100, 0, 500};
+        p->role[r] = (crier_role_voice){"", "", 175, 50, 50, 100, 0, 0, 500, 0};
 }
 
 crier_status crier_voice_load(const char *data_dir, const char *name_or_path,
@@ -191,6 +222,7 @@ crier_status crier_voice_load(const char *data_dir, const char *name_or_path,
     }
     crier_voice_profile p;
     defaults(&p);
+    snprintf(p.file, sizeof p.file, "%s", path);
     st = parse_profile(text, path, &p, err);
     free(text);
     free(path);

@@ -20,18 +20,22 @@ typedef enum crier_role {
 } crier_role;
 
 typedef struct crier_role_voice {
-    char espeak[64];     /* eSpeak NG voice name and variant: "en-us+m3" */
+    char espeak[64];     /* eSpeak NG voice name: "en-us", "en-gb-x-rp" */
+    char variant[32];    /* eSpeak variant ("m3", "f2") or "" for none */
     int rate;            /* words per minute, 80-450 */
     int pitch;           /* 0-100, 50 is the voice's own */
     int range;           /* pitch range 0-100, 50 is normal */
     int volume;          /* 0-200, 100 is normal */
+    int word_gap;        /* extra silence between words, milliseconds */
     int pause_before;    /* milliseconds of silence before the segment */
     int pause_after;     /* milliseconds of silence after it */
+    long voice_line;     /* the profile line that chose the voice/variant */
 } crier_role_voice;
 
 typedef struct crier_voice_profile {
     char name[128];      /* a human name: "US newsreader" */
     char lang[16];       /* "en-us" or "en-gb": normalizer conventions */
+    char file[512];      /* where it was loaded from, for messages */
     crier_role_voice role[CRIER_ROLE_COUNT];
 } crier_voice_profile;
 

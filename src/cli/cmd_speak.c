@@ -2,11 +2,16 @@
  *
  * Reads the article (a file, or - for standard input), finds its segments,
  * and speaks them into OUTPUT, whose extension picks the format unless
- * --format says otherwise. The library writes through a temporary file,
- * so OUTPUT is either the complete new audio or untouched. */
+ * --format says otherwise, optionally with captions and chapters beside
+ * it. The library writes through temporary files, so OUTPUT is either the
+ * complete new audio or untouched. Ctrl-C and SIGTERM set a flag the
+ * library polls: it stops its workers and removes its temporary files,
+ * and the command exits with 130. */
 #include "cli.h"
 
 #include <getopt.h>
+#include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,22 +19,59 @@ static const char HELP[] =
     "usage: crier speak [OPTIONS] INPUT -o OUTPUT\n"
     "\n"
     "Speaks the article in INPUT (a file, or - for standard input) into the\n"
-    "audio file OUTPUT (.wav, .flac or .ogg).\n"
+    "audio file OUTPUT: .wav, .flac, .ogg (Vorbis), .opus or .mp3.\n"
     "\n"
     "  -o, --output FILE         the audio file to write (required)\n"
-    "  --voice NAME|FILE         voice profile (default: us-news)\n"
-    "  --rate WPM                speaking rate, overriding the profile (80-450)\n"
-    "  --pitch N                 base pitch, overriding the profile (0-100)\n"
-    "  --format wav|flac|ogg     the audio format (default: from OUTPUT)\n"
-    "  --quality Q               lossy formats: 0 (smallest) to 1 (best)\n"
+    "  --voice NAME|FILE         voice profile (default: us-news; also uk-news,\n"
+    "                            clear)\n"
+    "  --rate WPM                body speaking rate (80-450); other roles keep\n"
+    "                            their pace relative to it\n"
+    "  --pitch N                 body pitch (0-100), likewise\n"
+    "  --format FMT              wav, flac, ogg, opus or mp3 (default: from OUTPUT)\n"
+    "  --loudness LUFS           integrated loudness target (default: -16)\n"
+    "  --no-loudness             leave the level as synthesized, no limiter\n"
+    "  --sample-rate HZ          output rate (default: MP3 44100, Opus 48000,\n"
+    "                            others 22050)\n"
+    "  --bitrate KBPS            MP3 (constant, default 96) and Opus (default 32)\n"
+    "  --quality Q               Ogg Vorbis: 0 (smallest) to 1 (best)\n"
+    "  --captions FILE           also write sentence captions: FILE.vtt (WebVTT)\n"
+    "                            or FILE.srt (SubRip)\n"
+    "  --chapters FILE           also write Podcasting 2.0 JSON chapters\n"
+    "  --title T, --artist A, --album A, --date D, --comment C\n"
+    "                            tags (default: headline, byline or publication,\n"
+    "                            publication, date of publication)\n"
+    "  -j, --jobs N              worker processes (default: one per CPU); the\n"
+    "                            output is the same whatever N is\n"
     "  --input text|html         the input kind (default: detected)\n"
-    "  --captions end|inline|skip  where photo captions go (default: end)\n"
-    "  --lexicon FILE            extra lexicon entries (repeatable)\n"
+    "  --photo-captions end|inline|skip  where photo captions go (default: end)\n"
+    "  --lexicon FILE            extra lexicon entries, e.g. pronunciations\n"
+    "                            (repeatable)\n"
     "  --data-dir DIR            where lexicon/ and voices/ are\n"
     "  --script                  print what would be said (role, spoken text)\n"
     "                            instead of writing audio; no -o needed\n"
     "  -q, --quiet               do not report what was written\n"
     "  -h, --help                show this help\n";
+
+/* Set by SIGINT and SIGTERM; the library polls it. */
+static volatile sig_atomic_t cancelled;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    cancelled = 1;
+}
+
+static void install_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    /* A file size limit is a full disk for us: an error, not a crash. */
+    signal(SIGXFSZ, SIG_IGN);
+}
 
 /* Parses a whole decimal number within [lo, hi]; prints an error naming
  * the option otherwise. */
@@ -45,117 +87,210 @@ static int parse_int(const char *opt, const char *s, int lo, int hi, int *out)
     return 0;
 }
 
+static int parse_num(const char *opt, const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= lo && v <= hi)) {
+        cli_error("--%s: expected a number from %g to %g, got '%s'", opt, lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+enum {
+    OPT_VOICE = 2000, OPT_RATE, OPT_PITCH, OPT_FORMAT, OPT_INPUT, OPT_CAPTIONS, OPT_PHOTO,
+    OPT_SCRIPT, OPT_QUALITY, OPT_LOUDNESS, OPT_NO_LOUDNESS, OPT_SAMPLE_RATE, OPT_BITRATE,
+    OPT_CHAPTERS, OPT_TITLE, OPT_ARTIST, OPT_ALBUM, OPT_DATE, OPT_COMMENT
+};
+
+static const struct option LONG[] = {
+    {"help", no_argument, NULL, 'h'},
+    {"output", required_argument, NULL, 'o'},
+    {"quiet", no_argument, NULL, 'q'},
+    {"jobs", required_argument, NULL, 'j'},
+    {"voice", required_argument, NULL, OPT_VOICE},
+    {"rate", required_argument, NULL, OPT_RATE},
+    {"pitch", required_argument, NULL, OPT_PITCH},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"captions", required_argument, NULL, OPT_CAPTIONS},
+    {"photo-captions", required_argument, NULL, OPT_PHOTO},
+    {"script", no_argument, NULL, OPT_SCRIPT},
+    {"quality", required_argument, NULL, OPT_QUALITY},
+    {"loudness", required_argument, NULL, OPT_LOUDNESS},
+    {"no-loudness", no_argument, NULL, OPT_NO_LOUDNESS},
+    {"sample-rate", required_argument, NULL, OPT_SAMPLE_RATE},
+    {"bitrate", required_argument, NULL, OPT_BITRATE},
+    {"chapters", required_argument, NULL, OPT_CHAPTERS},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"artist", required_argument, NULL, OPT_ARTIST},
+    {"album", required_argument, NULL, OPT_ALBUM},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"comment", required_argument, NULL, OPT_COMMENT},
+    CLI_DATA_OPTIONS,
+    {0}};
+
+typedef struct args {
+    cli_data data;
+    crier_parse_options popts;
+    crier_speak_options sopts;
+    crier_tags tags;
+    const char *output;
+    int quiet, script;
+} args;
+
+/* --captions used to say where photo captions go; those three words keep
+ * that meaning, anything else is the captions file. */
+static int photo_choice(const char *val)
+{
+    static const char *const PLACES[] = {"end", "inline", "skip"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(val, PLACES[i]))
+            return i;
+    return -1;
+}
+
+/* Handles one option; returns 0, or an exit code. */
+static int option(args *a, int c, const char *arg)
+{
+    static const char *const INPUTS[] = {"auto", "text", "html"};
+    crier_speak_options *s = &a->sopts;
+    int v;
+    switch (c) {
+    case 'o': a->output = arg; return 0;
+    case 'q': a->quiet = 1; return 0;
+    case 'j': return parse_int("jobs", arg, 1, 64, &s->jobs) < 0 ? EXIT_USAGE : 0;
+    case OPT_VOICE: s->voice = arg; return 0;
+    case OPT_FORMAT: s->format = arg; return 0;
+    case OPT_SCRIPT: a->script = 1; return 0;
+    case OPT_NO_LOUDNESS: s->no_loudness = 1; return 0;
+    case OPT_CHAPTERS: s->chapters_path = arg; return 0;
+    case OPT_TITLE: a->tags.title = arg; return 0;
+    case OPT_ARTIST: a->tags.artist = arg; return 0;
+    case OPT_ALBUM: a->tags.album = arg; return 0;
+    case OPT_DATE: a->tags.date = arg; return 0;
+    case OPT_COMMENT: a->tags.comment = arg; return 0;
+    case OPT_QUALITY: return parse_num("quality", arg, 0, 1, &s->quality) < 0 ? EXIT_USAGE : 0;
+    case OPT_LOUDNESS:
+        return parse_num("loudness", arg, -40, -5, &s->loudness) < 0 ? EXIT_USAGE : 0;
+    case OPT_RATE: return parse_int("rate", arg, 80, 450, &s->rate) < 0 ? EXIT_USAGE : 0;
+    case OPT_PITCH: return parse_int("pitch", arg, 0, 100, &s->pitch) < 0 ? EXIT_USAGE : 0;
+    case OPT_SAMPLE_RATE:
+        return parse_int("sample-rate", arg, 8000, 192000, &s->sample_rate) < 0 ? EXIT_USAGE : 0;
+    case OPT_BITRATE: return parse_int("bitrate", arg, 8, 320, &s->bitrate) < 0 ? EXIT_USAGE : 0;
+    case OPT_INPUT:
+        if ((v = cli_parse_choice("input", arg, INPUTS, 3)) < 0)
+            return EXIT_USAGE;
+        a->popts.input = (crier_input)v;
+        return 0;
+    case OPT_CAPTIONS:
+        if ((v = photo_choice(arg)) >= 0)
+            a->popts.captions = (crier_captions)v;
+        else
+            s->captions_path = arg;
+        return 0;
+    case OPT_PHOTO:
+        if ((v = photo_choice(arg)) < 0) {
+            cli_error("--photo-captions: unknown value '%s'", arg);
+            return EXIT_USAGE;
+        }
+        a->popts.captions = (crier_captions)v;
+        return 0;
+    }
+    return EXIT_USAGE;
+}
+
+static void report(const char *output, const crier_speak_result *r)
+{
+    fprintf(stderr, "%s: wrote %s (%d:%02d, %zu segments, %d Hz", cli_prog, output,
+            (int)r->seconds / 60, (int)r->seconds % 60, r->segments, r->sample_rate);
+    if (isfinite(r->loudness))
+        fprintf(stderr, ", %.1f LUFS, %.1f dBTP", r->loudness, r->true_peak);
+    fprintf(stderr, ", %zu chapters, %zu captions)\n", r->nchapters, r->cues);
+}
+
+/* Speaks (or prints the script of) the parsed article. */
+static int run(args *a, const crier_doc *doc, const crier_lexicon *lex, const char *name)
+{
+    crier_error err = {0};
+    crier_status st;
+    if (a->script) {
+        char *out = NULL;
+        st = crier_speak_script(doc, lex, &a->sopts, &out, &err);
+        if (st == CRIER_OK)
+            fputs(out, stdout);
+        crier_free(out);
+        if (st != CRIER_OK)
+            cli_report(&err, name);
+        return cli_exit_code(st, 0);
+    }
+    crier_speak_result res = {0};
+    install_handlers();
+    a->sopts.cancel = &cancelled;
+    a->sopts.tags = &a->tags;
+    st = crier_speak(doc, lex, &a->sopts, a->output, &res, &err);
+    if (st == CRIER_ERR_INTERRUPTED)
+        cli_error("%s: interrupted; nothing was written", a->output);
+    else if (st != CRIER_OK)
+        cli_report(&err, a->output);
+    else if (!a->quiet)
+        report(a->output, &res);
+    crier_speak_result_free(&res);
+    return cli_exit_code(st, st == CRIER_ERR_IO);
+}
+
 int cmd_speak(int argc, char **argv)
 {
-    static const struct option LONG[] = {{"help", no_argument, NULL, 'h'},
-                                         {"output", required_argument, NULL, 'o'},
-                                         {"voice", required_argument, NULL, 'v'},
-                                         {"rate", required_argument, NULL, 'r'},
-                                         {"pitch", required_argument, NULL, 'p'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         {"input", required_argument, NULL, 'i'},
-                                         {"captions", required_argument, NULL, 'c'},
-                                         {"quiet", no_argument, NULL, 'q'},
-                                         {"script", no_argument, NULL, 's'},
-                                         {"quality", required_argument, NULL, 'Q'},
-                                         CLI_DATA_OPTIONS,
-                                         {0}};
-    static const char *const INPUTS[] = {"auto", "text", "html"};
-    static const char *const CAPTIONS[] = {"end", "inline", "skip"};
-    cli_data data = {0};
-    crier_parse_options popts;
-    crier_parse_options_init(&popts);
-    crier_speak_options sopts;
-    crier_speak_options_init(&sopts);
-    const char *output = NULL;
-    int quiet = 0, script = 0, c, v;
-    while ((c = getopt_long(argc, argv, "ho:q", LONG, NULL)) != -1) {
-        int d = cli_data_option(c, optarg, &data);
+    args a;
+    memset(&a, 0, sizeof a);
+    crier_parse_options_init(&a.popts);
+    crier_speak_options_init(&a.sopts);
+    int c;
+    while ((c = getopt_long(argc, argv, "ho:qj:", LONG, NULL)) != -1) {
+        int d = cli_data_option(c, optarg, &a.data);
         if (d < 0)
             return EXIT_USAGE;
         if (d)
             continue;
-        switch (c) {
-        case 'h': fputs(HELP, stdout); return EXIT_OK;
-        case 'o': output = optarg; break;
-        case 'v': sopts.voice = optarg; break;
-        case 'f': sopts.format = optarg; break;
-        case 'q': quiet = 1; break;
-        case 's': script = 1; break;
-        case 'Q': {
-            char *end;
-            sopts.quality = strtod(optarg, &end);
-            if (end == optarg || *end || sopts.quality < 0 || sopts.quality > 1) {
-                cli_error("--quality: expected a number from 0 to 1, got '%s'", optarg);
-                return EXIT_USAGE;
-            }
-            break;
+        if (c == 'h') {
+            fputs(HELP, stdout);
+            return EXIT_OK;
         }
-        case 'r':
-            if (parse_int("rate", optarg, 80, 450, &sopts.rate) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'p':
-            if (parse_int("pitch", optarg, 0, 100, &sopts.pitch) < 0)
-                return EXIT_USAGE;
-            break;
-        case 'i':
-            if ((v = cli_parse_choice("input", optarg, INPUTS, 3)) < 0)
-                return EXIT_USAGE;
-            popts.input = (crier_input)v;
-            break;
-        case 'c':
-            if ((v = cli_parse_choice("captions", optarg, CAPTIONS, 3)) < 0)
-                return EXIT_USAGE;
-            popts.captions = (crier_captions)v;
-            break;
-        default: fputs(HELP, stderr); return EXIT_USAGE;
+        int rc = c == '?' ? EXIT_USAGE : option(&a, c, optarg);
+        if (rc) {
+            if (c == '?')
+                fputs(HELP, stderr);
+            return rc;
         }
     }
-    if (argc - optind != 1 || (!output && !script)) {
-        cli_error(output ? "speak: expected one INPUT" : "speak: -o OUTPUT is required");
+    if (argc - optind != 1 || (!a.output && !a.script)) {
+        cli_error(a.output || a.script ? "speak: expected one INPUT"
+                                       : "speak: -o OUTPUT is required");
         fputs(HELP, stderr);
         return EXIT_USAGE;
     }
     const char *path = argv[optind];
     const char *name = strcmp(path, "-") ? path : "<stdin>";
-    sopts.data_dir = cli_data_dir(&data);
+    a.sopts.data_dir = cli_data_dir(&a.data);
     crier_lexicon *lex = NULL;
     char *text = NULL;
     size_t len = 0;
     crier_doc *doc = NULL;
     crier_error err = {0};
-    int rc = cli_load_lexicon(&data, &lex);
+    int rc = cli_load_lexicon(&a.data, &lex);
     if (!rc)
         rc = cli_read_input(path, &text, &len);
     if (!rc) {
-        crier_status st = crier_parse(text, len, &popts, lex, &doc, &err);
+        crier_status st = crier_parse(text, len, &a.popts, lex, &doc, &err);
         if (st != CRIER_OK) {
             cli_report(&err, name);
             rc = cli_exit_code(st, 0);
         }
     }
-    if (!rc && script) {
-        char *out = NULL;
-        crier_status st = crier_speak_script(doc, lex, &sopts, &out, &err);
-        if (st != CRIER_OK) {
-            cli_report(&err, name);
-            rc = cli_exit_code(st, 0);
-        } else {
-            fputs(out, stdout);
-            crier_free(out);
-        }
-    } else if (!rc) {
-        crier_speak_result res = {0};
-        crier_status st = crier_speak(doc, lex, &sopts, output, &res, &err);
-        if (st != CRIER_OK) {
-            cli_report(&err, output);
-            rc = cli_exit_code(st, st == CRIER_ERR_IO);
-        } else if (!quiet) {
-            fprintf(stderr, "%s: wrote %s (%d:%02d, %zu segments, %d Hz)\n", cli_prog, output,
-                    (int)res.seconds / 60, (int)res.seconds % 60, res.segments, res.sample_rate);
-        }
-    }
+    if (!rc)
+        rc = run(&a, doc, lex, name);
     crier_doc_free(doc);
     crier_free(text);
     crier_lexicon_free(lex);
