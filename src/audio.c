@@ -26,18 +26,28 @@
 #include <strings.h>
 #include <unistd.h>
 
+/* `ceiling` and `loss` are first guesses, measured on eSpeak speech at
+ * the default settings with ffmpeg's ebur128 filter: how far below -1
+ * dBTP the limiter must stay for the decoded peaks to end below it, and
+ * how much integrated loudness the codec takes away. The quality check
+ * after encoding (speak.c) corrects them when a setting behaves
+ * differently. */
 static const struct {
     const char *name;
     int sf_format;
     double ceiling;  /* dBTP before encoding */
+    double loss;     /* LU lost in encoding */
+    int lossy;
 } FORMATS[CRIER_FMT_COUNT] = {
     /* Lossless: the file holds what the limiter made. */
-    [CRIER_FMT_WAV] = {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, -1.5},
-    [CRIER_FMT_FLAC] = {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, -1.5},
-    /* Lossy codecs add up to about a decibel of peak (AUDIO-FACTS.md E). */
-    [CRIER_FMT_OGG] = {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, -2.5},
-    [CRIER_FMT_OPUS] = {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, -2.5},
-    [CRIER_FMT_MP3] = {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, -2.0},
+    [CRIER_FMT_WAV] = {"wav", SF_FORMAT_WAV | SF_FORMAT_PCM_16, -1.5, 0, 0},
+    [CRIER_FMT_FLAC] = {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, -1.5, 0, 0},
+    /* Vorbis at its default quality adds up to 3 dB of peak. */
+    [CRIER_FMT_OGG] = {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, -4.0, 0, 1},
+    /* Opus at 32 kbit/s cuts the band above 12 kHz: -0.6 LU. */
+    [CRIER_FMT_OPUS] = {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, -2.8, 0.6, 1},
+    /* LAME at 96 kbit/s: -0.5 LU, peaks about as before. */
+    [CRIER_FMT_MP3] = {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, -2.0, 0.5, 1},
 };
 
 int crier_format_by_name(const char *name, crier_format *fmt)
@@ -65,7 +75,15 @@ int crier_format_by_path(const char *path, crier_format *fmt)
 
 const char *crier_format_name(crier_format fmt) { return FORMATS[fmt].name; }
 
-double crier_format_ceiling(crier_format fmt) { return FORMATS[fmt].ceiling; }
+double crier_format_ceiling(crier_format fmt, int kbps)
+{
+    /* Below 96 kbit/s LAME's peaks grow by about a decibel. */
+    return FORMATS[fmt].ceiling - (fmt == CRIER_FMT_MP3 && kbps < 96 ? 0.5 : 0);
+}
+
+double crier_format_loss(crier_format fmt) { return FORMATS[fmt].loss; }
+
+int crier_format_lossy(crier_format fmt) { return FORMATS[fmt].lossy; }
 
 int crier_format_default_rate(crier_format fmt, int engine_rate)
 {
@@ -439,6 +457,58 @@ const unsigned char *crier_mp3_bytes(const crier_mp3 *m, size_t *n)
 }
 
 size_t crier_mp3_decoded(const crier_mp3 *m) { return m->decoded; }
+
+/* ==== Decoding, for the quality check ==================================== */
+
+/* Reads every sample of an open file into `sink`, in blocks. */
+static int decode_all(SNDFILE *sf, const SF_INFO *info, crier_decode_fn sink, void *ud)
+{
+    float buf[BLOCK];
+    size_t frames = BLOCK / (size_t)(info->channels > 0 ? info->channels : 1);
+    sf_count_t k;
+    while ((k = sf_readf_float(sf, buf, (sf_count_t)frames)) > 0) {
+        if (info->channels > 1) /* not ours, but mix down rather than fail */
+            for (sf_count_t i = 0; i < k; i++) {
+                float sum = 0;
+                for (int c = 0; c < info->channels; c++)
+                    sum += buf[i * info->channels + c];
+                buf[i] = sum / (float)info->channels;
+            }
+        sink(ud, buf, (size_t)k);
+    }
+    return k < 0 ? -1 : 0;
+}
+
+int crier_mp3_decode(crier_mp3 *m, crier_decode_fn sink, void *ud)
+{
+    static SF_VIRTUAL_IO io = {vm_len, vm_seek, vm_read, vm_write, vm_tell};
+    SF_INFO info = {0};
+    m->pos = 0;
+    SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, m);
+    if (!sf)
+        return -1;
+    int r = decode_all(sf, &info, sink, ud);
+    sf_close(sf);
+    return r;
+}
+
+crier_status crier_audio_decode(int fd, const char *name, crier_decode_fn sink, void *ud,
+                                int *rate, crier_error *err)
+{
+    if (lseek(fd, 0, SEEK_SET) < 0)
+        return crier_fail(err, CRIER_ERR_IO, name, 0, "cannot read back: %s", strerror(errno));
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 0);
+    if (!sf)
+        return crier_fail(err, CRIER_ERR_AUDIO, name, 0, "cannot read back: %s",
+                          sf_strerror(NULL));
+    *rate = info.samplerate;
+    int r = decode_all(sf, &info, sink, ud);
+    sf_close(sf);
+    if (r < 0)
+        return crier_fail(err, CRIER_ERR_AUDIO, name, 0, "cannot decode what was written");
+    return CRIER_OK;
+}
 
 void crier_mp3_free(crier_mp3 *m)
 {

@@ -34,8 +34,12 @@ int crier_format_default_rate(crier_format fmt, int engine_rate);
 /* True when the format can be written at `rate`. */
 int crier_format_rate_ok(crier_format fmt, int rate);
 /* The true-peak ceiling for the limiter, in dBTP: -1 dBTP minus the
- * overshoot the format's codec adds when it is decoded. */
-double crier_format_ceiling(crier_format fmt);
+ * overshoot the format's codec adds when it is decoded (a first guess;
+ * speak.c checks the decoded file). */
+double crier_format_ceiling(crier_format fmt, int kbps);
+/* The integrated loudness the codec takes away, in LU (a first guess). */
+double crier_format_loss(crier_format fmt);
+int crier_format_lossy(crier_format fmt);
 
 typedef struct crier_encode_opts {
     int rate;        /* Hz */
@@ -78,5 +82,18 @@ const unsigned char *crier_mp3_bytes(const crier_mp3 *m, size_t *n);
 /* How many samples the chunk's frames decode to. */
 size_t crier_mp3_decoded(const crier_mp3 *m);
 void crier_mp3_free(crier_mp3 *m);
+
+/* ==== Decoding, for the quality check ==================================== */
+
+/* Receives decoded mono samples. */
+typedef void (*crier_decode_fn)(void *ud, const float *x, size_t n);
+
+/* Decodes a finished chunk's frames, as a player would. Returns 0 or -1. */
+int crier_mp3_decode(crier_mp3 *m, crier_decode_fn sink, void *ud);
+
+/* Decodes the finished file open on `fd` from its start, and gives its
+ * sample rate in *rate. */
+crier_status crier_audio_decode(int fd, const char *name, crier_decode_fn sink, void *ud,
+                                int *rate, crier_error *err);
 
 #endif

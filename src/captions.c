@@ -152,6 +152,20 @@ static void cue(crier_cues *c, const char *s, size_t n, double start, double end
 
 /* ==== Splitting a sentence into cues ===================================== */
 
+/* The byte length of an opening bracket or quotation mark just before
+ * offset `off`, or 0. */
+static size_t opener_before(const char *s, size_t off)
+{
+    static const char *const OPEN[] = {"(", "[", "{", "\"", "\xe2\x80\x9c", "\xe2\x80\x98",
+                                       "\xc2\xab"};
+    for (size_t i = 0; i < CRIER_ARRAY_LEN(OPEN); i++) {
+        size_t k = strlen(OPEN[i]);
+        if (off >= k && !memcmp(s + off - k, OPEN[i], k))
+            return k;
+    }
+    return 0;
+}
+
 /* True when the text before offset `off` ends in a clause mark. */
 static int after_clause(const char *s, size_t off)
 {
@@ -160,21 +174,30 @@ static int after_clause(const char *s, size_t off)
     return off && strchr(",;:", s[off - 1]);
 }
 
-/* The word (index into w) where the cue starting at word b ends: the
- * last start that keeps the cue within CUE_CHARS, moved back to a clause
- * mark when one lies past the first third. nw when the rest fits. */
+/* The word (index into w) where the cue starting at word b ends, nw when
+ * the rest fits in one cue. The rest is shared evenly among as many cues
+ * as it needs; the cut goes to the word start nearest the even share, or
+ * to a clause mark (comma, semicolon, colon) within reach of it. */
 static size_t cue_end(const char *s, size_t len, const crier_word_time *w, size_t nw, size_t b)
 {
-    if (chars(s + w[b].off, len - w[b].off) <= CUE_CHARS)
+    size_t rest = chars(s + w[b].off, len - w[b].off);
+    if (rest <= CUE_CHARS)
         return nw;
-    size_t e = b + 1;
-    while (e + 1 < nw && chars(s + w[b].off, w[e + 1].off - w[b].off) <= CUE_CHARS)
-        e++;
-    for (size_t k = e; k > b + 1; k--)
-        if (after_clause(s, w[k].off) &&
-            chars(s + w[b].off, w[k].off - w[b].off) >= CUE_CHARS / 3)
-            return k;
-    return e;
+    size_t share = rest / ((rest + CUE_CHARS - 1) / CUE_CHARS);
+    size_t best = b + 1, best_d = (size_t)-1, clause = 0;
+    for (size_t k = b + 1; k < nw; k++) {
+        size_t c = chars(s + w[b].off, w[k].off - w[b].off);
+        if (c > CUE_CHARS)
+            break;
+        size_t d = c > share ? c - share : share - c;
+        if (d < best_d) {
+            best = k;
+            best_d = d;
+        }
+        if (after_clause(s, w[k].off) && c >= share * 2 / 3)
+            clause = k;
+    }
+    return clause ? clause : best;
 }
 
 crier_status crier_cues_sentence(crier_cues *c, const char *text, size_t len,
@@ -188,9 +211,19 @@ crier_status crier_cues_sentence(crier_cues *c, const char *text, size_t len,
     if (!w)
         return crier_fail(err, CRIER_ERR_NOMEM, c->f->path, 0, "out of memory");
     size_t nw = 0;
-    for (size_t i = 0; i < nw_in; i++)
-        if (w_in[i].off < len && (!nw || w_in[i].off > w[nw - 1].off))
-            w[nw++] = w_in[i];
+    for (size_t i = 0; i < nw_in; i++) {
+        crier_word_time t = w_in[i];
+        /* A word's cue starts with the bracket or quotation mark that
+         * opens before it: "(NATO)" is not cut after its "(". */
+        while (t.off > 0 && t.off <= len && (!nw || t.off - 1 > w[nw - 1].off)) {
+            size_t k = opener_before(text, t.off);
+            if (!k)
+                break;
+            t.off -= k;
+        }
+        if (t.off < len && (!nw || t.off > w[nw - 1].off))
+            w[nw++] = t;
+    }
     if (nw)
         w[0].off = 0;
     for (size_t b = 0; b < nw;) {

@@ -222,7 +222,7 @@ struct crier_limiter {
     float gain, ceiling;
     double release;     /* per-sample recovery factor */
     size_t look;        /* L */
-    size_t delay;       /* TAPS_AFTER + L - 1 */
+    size_t delay;       /* TAPS_AFTER + L + TAPS_BEFORE */
     float *x;           /* ring of gained input, mask+1 samples, until
                            it goes out */
     float w[HIST + SPAN];/* the detector's window: HIST samples of history,
@@ -251,14 +251,14 @@ crier_limiter *crier_limiter_new(int rate, double gain_db, double ceiling_db)
     l->ceiling = (float)pow(10, ceiling_db / 20);
     l->release = 1 - exp(-1.0 / (0.080 * rate));
     l->look = (size_t)(0.005 * rate) + 1;
-    l->delay = TAPS_AFTER + l->look - 1;
+    l->delay = TAPS_AFTER + l->look + TAPS_BEFORE;
     size_t ring = 64;
     while (ring < l->delay + SPAN + TAPS)
         ring *= 2;
     l->mask = ring - 1;
     l->x = calloc(ring, sizeof *l->x);
     size_t dq = 8;
-    while (dq < l->look + 1)
+    while (dq < l->look + TAPS + 2)
         dq *= 2;
     l->dq_mask = dq - 1;
     l->dq_i = malloc(dq * sizeof *l->dq_i);
@@ -310,25 +310,39 @@ static float dq_min_from(crier_limiter *l, size_t k)
     return l->dq_r[l->dq_head];
 }
 
-/* Takes the peak p of sample k; emits y[k - L + 1] when ready. */
+/* Takes the peak p of sample k; emits y[i] for i = k - L - 7 when ready.
+ * The minimum for sample i spans [i - 8, i + L + 7]: the look-ahead plus
+ * the interpolator's reach on both sides, so that the averaged gain h[i]
+ * stays under the needed gain of every sample whose interpolation window
+ * includes i, and the gain cannot rise or fall fast enough inside one
+ * window to push an interpolated peak over the ceiling. */
 static int step(crier_limiter *l, size_t k, float p, float *out)
 {
     dq_push(l, k, p > l->ceiling ? l->ceiling / p : 1);
-    if (k + 1 < l->look)
+    if (k < l->look + TAPS_BEFORE)
         return 0;
-    size_t km = k + 1 - l->look;
-    float m = dq_min_from(l, km);
+    size_t i = k - l->look - TAPS_BEFORE;
+    float m = dq_min_from(l, i >= TAPS_AFTER ? i - TAPS_AFTER : 0);
+    if (i == 0) {
+        /* Before the first sample the average has nothing to go on: take
+         * the first minimum, which covers the start, as its history. */
+        for (size_t j = 0; j < l->look; j++)
+            l->box[j] = m;
+        l->box_sum = (double)m * (double)l->look;
+        l->env = m;
+    }
     l->env = m <= l->env ? m : l->env + (m - l->env) * l->release;
-    l->box_sum += l->env - l->box[l->box_pos];
-    l->box[l->box_pos] = (float)l->env;
+    float e = (float)l->env;
+    l->box_sum += (double)e - l->box[l->box_pos];
+    l->box[l->box_pos] = e;
     if (++l->box_pos == l->look)
         l->box_pos = 0;
-    if (km >= l->end)
+    if (i >= l->end)
         return 0;
     float h = (float)(l->box_sum / (double)l->look);
     if (h > 1)
         h = 1;
-    *out = l->x[km & l->mask] * h;
+    *out = l->x[i & l->mask] * h;
     l->nout++;
     return 1;
 }

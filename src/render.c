@@ -49,7 +49,7 @@ typedef struct chain {
     int fd;
     crier_limiter *lim[2];
     crier_meter *meter[2];
-    crier_peak peak;
+    crier_peak peak, dec_peak;
     crier_resampler *rs;
     crier_mp3 *mp3;
     float *a, *b;            /* scratch, `cap` samples each */
@@ -140,6 +140,9 @@ static void push(chain *c, const float *x, size_t n)
     switch (r->pass) {
     case CRIER_PASS_MEASURE:
         c->broken |= crier_meter_add(c->meter[0], x, n) < 0;
+        for (size_t i = 0; i < n; i++)
+            if (fabsf(x[i]) > c->stats.peak)
+                c->stats.peak = fabsf(x[i]);
         break;
     case CRIER_PASS_CALIBRATE:
         for (int j = 0; j < 2; j++) {
@@ -331,10 +334,12 @@ static int chain_init(chain *c, const crier_chunk_job *r, int fd)
         if (!(c->lim[j] = crier_limiter_new(p->rate, r->gain[j], r->ceiling)))
             return -1;
     crier_peak_init(&c->peak);
+    crier_peak_init(&c->dec_peak);
     if (r->pass == CRIER_PASS_RENDER) {
         if (!(c->rs = crier_resampler_new(p->rate, r->out_rate)))
             return -1;
-        if (r->fmt == CRIER_FMT_MP3 && !(c->mp3 = crier_mp3_new(r->out_rate, r->kbps)))
+        if (r->fmt == CRIER_FMT_MP3 && (!(c->mp3 = crier_mp3_new(r->out_rate, r->kbps)) ||
+                                        !(c->meter[1] = crier_meter_new(r->out_rate))))
             return -1;
     }
     c->cap = 65536 + (size_t)(BLOCK * ((double)r->out_rate / p->rate + 1));
@@ -356,6 +361,14 @@ static void chain_free(chain *c)
     free(c->ev.loud);
     free(c->ev.s);
     free(c->ev.w);
+}
+
+/* The quality check: what a player will hear of the chunk's MP3. */
+static void on_decoded(void *ud, const float *x, size_t n)
+{
+    chain *c = ud;
+    c->broken |= crier_meter_add(c->meter[1], x, n) < 0;
+    crier_peak_add(&c->dec_peak, x, n);
 }
 
 /* Drains the limiters and the resampler, ends the encoder and sends
@@ -386,6 +399,9 @@ static void chain_end(chain *c)
                 c->broken |= crier_record(c->fd, REC_MP3, m + at,
                                           n - at < 65536 ? n - at : 65536) < 0;
             c->stats.decoded = crier_mp3_decoded(c->mp3);
+            c->broken |= crier_mp3_decode(c->mp3, on_decoded, c) < 0;
+            double dtp = crier_peak_db(&c->dec_peak);
+            c->stats.dec_peak = isfinite(dtp) ? pow(10, dtp / 20) : 0;
         }
         double tp = crier_peak_db(&c->peak);
         c->stats.peak = isfinite(tp) ? pow(10, tp / 20) : 0;
@@ -393,6 +409,8 @@ static void chain_end(chain *c)
         c->broken |= crier_record(c->fd, REC_STATS, &c->stats, sizeof c->stats) < 0;
     } else {
         send_blocks(c);
+        if (r->pass == CRIER_PASS_MEASURE) /* the raw sample peak */
+            c->broken |= crier_record(c->fd, REC_STATS, &c->stats, sizeof c->stats) < 0;
     }
 }
 

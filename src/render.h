@@ -13,8 +13,9 @@
  *                the target is found from these two points);
  *  3. render:    synthesize, gain, limit, resample and encode (MP3 in the
  *                worker; other formats are encoded by the parent from the
- *                samples the worker sends), reporting the final loudness
- *                and true peak.
+ *                samples the worker sends), reporting the loudness and
+ *                true peak before encoding and, for MP3, of the decoded
+ *                frames (meter 1): the quality check.
  *
  * Synthesis runs at several hundred times real time, so doing it three
  * times costs less than keeping a long program's audio anywhere. */
@@ -53,7 +54,9 @@ enum {
 typedef struct crier_chunk_stats {
     uint64_t out_samples; /* at the output rate, before encoding */
     uint64_t decoded;     /* MP3: samples its frames decode to */
-    double peak;          /* true peak after the limiter, linear */
+    double peak;          /* true peak after the limiter, linear (measure
+                             pass: the raw sample peak) */
+    double dec_peak;      /* MP3: true peak of the decoded frames, linear */
 } crier_chunk_stats;
 
 /* Runs one pass over chunk `chunk`, writing records to `fd`. */

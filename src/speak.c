@@ -73,8 +73,13 @@ typedef struct job {
     uint64_t out_pos;        /* output samples before the current chunk */
     crier_chunk_stats cs;    /* the current chunk's */
     double peak;             /* linear, the whole program's */
+    double dec_peak;         /* MP3: of the decoded frames */
     size_t next_chapter;
     size_t cues;
+    double l0, l0s;          /* raw loudness: all chunks, calibrated ones */
+    double raw_peak;         /* raw sample peak, linear */
+    double pre_loudness;     /* after the limiter, before encoding */
+    double loudness, true_peak; /* of the decoded file */
 } job;
 
 /* ==== Options ============================================================ */
@@ -145,6 +150,12 @@ static crier_status take(void *ud, size_t task, int tag, const void *data, size_
             if (also)
                 crier_gate_add(J->gate[1], e);
         }
+        return CRIER_OK;
+    }
+    if (tag == REC_STATS && n == sizeof(crier_chunk_stats) && J->R.pass == CRIER_PASS_MEASURE) {
+        crier_chunk_stats cs;
+        memcpy(&cs, data, n);
+        J->raw_peak = cs.peak > J->raw_peak ? cs.peak : J->raw_peak;
         return CRIER_OK;
     }
     switch (J->R.pass) {
@@ -246,6 +257,8 @@ static crier_status done(void *ud, size_t task, crier_error *err)
     J->out_pos += J->R.fmt == CRIER_FMT_MP3 ? J->cs.decoded : J->cs.out_samples;
     if (J->cs.peak > J->peak)
         J->peak = J->cs.peak;
+    if (J->cs.dec_peak > J->dec_peak)
+        J->dec_peak = J->cs.dec_peak;
     memset(&J->cs, 0, sizeof J->cs);
     return st;
 }
@@ -268,32 +281,46 @@ static crier_status run_pass(job *J, crier_pass pass, crier_error *err)
     return crier_pool_run(&spec, err);
 }
 
-/* Measures, then finds the gain that puts the limited program at the
- * target loudness. */
-static crier_status find_gain(job *J, crier_error *err)
+/* The first pass: timings, and the raw loudness of the whole program
+ * and of the chunks the calibration will measure. */
+static crier_status measure(job *J, crier_error *err)
 {
     size_t nc = J->plan->nchunks;
     J->R.stride = nc > 2 * CALIBRATE_CHUNKS ? nc / CALIBRATE_CHUNKS : 1;
     crier_status st = run_pass(J, CRIER_PASS_MEASURE, err);
-    if (st != CRIER_OK || J->o->no_loudness)
-        return st;
-    double target = J->o->loudness, l0 = crier_gate_loudness(J->gate[0]);
-    double l0s = crier_gate_loudness(J->gate[1]);
-    if (!isfinite(l0) || !isfinite(l0s)) /* silence: nothing to normalize */
+    J->l0 = crier_gate_loudness(J->gate[0]);
+    J->l0s = crier_gate_loudness(J->gate[1]);
+    return st;
+}
+
+/* Finds the gain that brings the program, limited at `ceiling`, to
+ * `target` LUFS before encoding. Without the limiter that would be
+ * G0 = target - L0; the limiter takes loudness away, more the harder it
+ * works, so the gain lies above G0 by a fraction of the excess E: how far
+ * the loudest raw peak would rise over the ceiling at G0. Two trial gains
+ * that bracket it (0.35 E and 0.85 E above G0) are measured, and the
+ * answer is read off the line through them. */
+static crier_status calibrate(job *J, double target, double ceiling, crier_error *err)
+{
+    J->R.limit = 0;
+    if (!isfinite(J->l0) || !isfinite(J->l0s) || !(J->raw_peak > 0)) /* silence */
         return CRIER_OK;
+    double g0 = target - J->l0;
+    double excess = 20 * log10(J->raw_peak) + g0 - ceiling;
     /* The calibrated chunks must reach what makes the whole reach target. */
-    double want = target - l0 + l0s;
+    double want = target - J->l0 + J->l0s;
     J->R.limit = 1;
-    J->R.gain[0] = target - l0;
-    J->R.gain[1] = target - l0 + 3;
-    st = run_pass(J, CRIER_PASS_CALIBRATE, err);
+    J->R.ceiling = ceiling;
+    J->R.gain[0] = excess > 1 ? g0 + 0.35 * excess : g0;
+    J->R.gain[1] = excess > 1 ? g0 + 0.85 * excess : g0 + 1;
+    crier_status st = run_pass(J, CRIER_PASS_CALIBRATE, err);
     if (st != CRIER_OK)
         return st;
     double la = crier_gate_loudness(J->gate[0]), lb = crier_gate_loudness(J->gate[1]);
     double ga = J->R.gain[0], gb = J->R.gain[1], g = gb;
-    if (isfinite(la) && isfinite(lb) && lb - la > 0.05)
+    if (isfinite(la) && isfinite(lb) && lb - la > 0.01)
         g = ga + (want - la) * (gb - ga) / (lb - la);
-    J->R.gain[0] = g < ga ? ga : g > gb + 6 ? gb + 6 : g;
+    J->R.gain[0] = g < g0 - 1 ? g0 - 1 : g > gb + 4 ? gb + 4 : g;
     return CRIER_OK;
 }
 
@@ -338,6 +365,9 @@ static crier_status write_id3(job *J, int final, crier_error *err)
 
 static crier_status start_render(job *J, crier_error *err)
 {
+    J->out_pos = 0;
+    J->peak = J->dec_peak = 0;
+    J->next_chapter = 0;
     if (J->o->captions_path) {
         crier_status st = crier_cues_open(&J->caps, &J->cap, err);
         if (st != CRIER_OK)
@@ -350,24 +380,91 @@ static crier_status start_render(job *J, crier_error *err)
                               err);
 }
 
-/* Ends every file and renames them all into place. */
-static crier_status finish_outputs(job *J, crier_error *err)
+/* Ends the audio file: the encoder's last pages, or the MP3's final tag
+ * with the chapter times. */
+static crier_status end_audio(job *J, crier_error *err)
 {
     crier_plan *p = J->plan;
     double total = (double)J->out_pos / J->R.out_rate;
     for (size_t i = 0; i < p->nchapters; i++)
         p->chapters[i].end = i + 1 < p->nchapters ? p->chapters[i + 1].start : total;
-    crier_status st = CRIER_OK;
     if (J->enc) {
-        st = crier_encoder_close(J->enc, err);
+        crier_status st = crier_encoder_close(J->enc, err);
         J->enc = NULL;
-    } else if (J->audio.seekable) {
-        st = write_id3(J, 1, err);
+        return st;
     }
+    return J->audio.seekable ? write_id3(J, 1, err) : CRIER_OK;
+}
+
+/* ==== The quality check ================================================== */
+
+typedef struct qa {
+    crier_meter *meter;
+    crier_gate *gate;
+    crier_peak peak;
+} qa;
+
+static void qa_take(void *ud, const float *x, size_t n)
+{
+    qa *q = ud;
+    crier_meter_add(q->meter, x, n);
+    crier_peak_add(&q->peak, x, n);
+    size_t k;
+    const double *e = crier_meter_take(q->meter, &k);
+    for (size_t i = 0; i < k; i++)
+        crier_gate_add(q->gate, e[i]);
+}
+
+/* Measures the file as a player will decode it. MP3 chunks were decoded
+ * by the workers; Ogg files are read back here; lossless files hold
+ * exactly what was measured before encoding. */
+static crier_status check_file(job *J, crier_error *err)
+{
+    J->pre_loudness = crier_gate_loudness(J->gate[0]);
+    J->loudness = J->pre_loudness;
+    J->true_peak = J->peak > 0 ? 20 * log10(J->peak) : -HUGE_VAL;
+    if (J->R.fmt == CRIER_FMT_MP3) {
+        J->loudness = crier_gate_loudness(J->gate[1]);
+        J->true_peak = J->dec_peak > 0 ? 20 * log10(J->dec_peak) : -HUGE_VAL;
+        return CRIER_OK;
+    }
+    if (!crier_format_lossy(J->R.fmt) || !J->audio.seekable)
+        return CRIER_OK;
+    qa q = {crier_meter_new(J->R.out_rate), crier_gate_new(), {{{0}}, {0}, 0}};
+    crier_peak_init(&q.peak);
+    int rate = 0;
+    crier_status st = q.meter && q.gate ? CRIER_OK
+                                        : crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    if (st == CRIER_OK)
+        st = crier_audio_decode(J->audio.fd, J->audio.path, qa_take, &q, &rate, err);
+    if (st == CRIER_OK) {
+        J->loudness = crier_gate_loudness(q.gate);
+        J->true_peak = crier_peak_db(&q.peak);
+    }
+    crier_meter_free(q.meter);
+    crier_gate_free(q.gate);
+    return st;
+}
+
+/* Whether the decoded file meets the target: loudness within 0.4 LU and
+ * true peak at least 0.1 dB under -1 dBTP (other meters differ from ours
+ * by about that much). */
+static int meets_target(const job *J)
+{
+    return !isfinite(J->loudness) || J->R.limit == 0 ||
+           (fabs(J->loudness - J->o->loudness) <= 0.4 && J->true_peak <= -1.1);
+}
+
+/* ==== Output files ======================================================= */
+
+/* Ends the captions and chapters, and renames every file into place. */
+static crier_status finish_outputs(job *J, crier_error *err)
+{
+    crier_plan *p = J->plan;
+    crier_status st = CRIER_OK;
     if (J->cap) {
         J->cues = crier_cues_count(J->cap);
-        crier_status s2 = crier_cues_close(J->cap, err);
-        st = st == CRIER_OK ? s2 : st;
+        st = crier_cues_close(J->cap, err);
         J->cap = NULL;
     }
     if (st == CRIER_OK && J->o->chapters_path) {
@@ -389,6 +486,51 @@ static crier_status finish_outputs(job *J, crier_error *err)
     return st;
 }
 
+/* Drops what a render wrote, to render again. */
+static void discard_outputs(job *J)
+{
+    if (J->enc)
+        crier_encoder_close(J->enc, NULL);
+    if (J->cap)
+        crier_cues_close(J->cap, NULL);
+    J->enc = NULL;
+    J->cap = NULL;
+    crier_outfile_abort(&J->audio);
+    crier_outfile_abort(&J->caps);
+    crier_outfile_abort(&J->chaps);
+}
+
+/* Renders, checks the decoded file, and when a lossy codec took more
+ * loudness or added more peak than its first guess, calibrates again for
+ * what it actually did and renders once more. A codec whose peaks are
+ * mostly its own noise (Opus below 32 kbit/s) misses -1 dBTP whatever the
+ * limiter does; the result reports what the file measures. */
+static crier_status render(job *J, const char *path, crier_error *err)
+{
+    double target = J->o->loudness + crier_format_loss(J->R.fmt);
+    double ceiling = crier_format_ceiling(J->R.fmt, J->R.kbps);
+    crier_status st = J->o->no_loudness ? CRIER_OK : calibrate(J, target, ceiling, err);
+    for (int attempt = 0; st == CRIER_OK; attempt++) {
+        st = open_outputs(J, path, err);
+        if (st == CRIER_OK)
+            st = start_render(J, err);
+        if (st == CRIER_OK)
+            st = run_pass(J, CRIER_PASS_RENDER, err);
+        if (st == CRIER_OK)
+            st = end_audio(J, err);
+        if (st == CRIER_OK)
+            st = check_file(J, err);
+        if (st != CRIER_OK || attempt == 1 || meets_target(J))
+            break;
+        target += J->o->loudness - J->loudness;
+        if (J->true_peak > -1.1)
+            ceiling -= J->true_peak + 1.25;
+        discard_outputs(J);
+        st = calibrate(J, target, ceiling, err);
+    }
+    return st == CRIER_OK ? finish_outputs(J, err) : st;
+}
+
 static crier_status fill_result(const job *J, crier_speak_result *r, crier_error *err)
 {
     const crier_plan *p = J->plan;
@@ -396,10 +538,10 @@ static crier_status fill_result(const job *J, crier_speak_result *r, crier_error
     r->seconds = (double)J->out_pos / J->R.out_rate;
     r->sample_rate = J->R.out_rate;
     r->segments = p->segments;
-    r->loudness = crier_gate_loudness(J->gate[0]);
-    r->true_peak = J->peak > 0 ? 20 * log10(J->peak) : -HUGE_VAL;
+    r->loudness = J->loudness;
+    r->true_peak = J->true_peak;
     r->gain = J->R.limit ? J->R.gain[0] : 0;
-    r->cues = 0;
+    r->cues = J->cues;
     r->chapters = calloc(p->nchapters ? p->nchapters : 1, sizeof *r->chapters);
     if (!r->chapters)
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
@@ -432,20 +574,15 @@ static crier_status speak(job *J, const crier_item *items, size_t n, const crier
     J->R.plan = J->plan;
     J->R.out_rate = o->sample_rate ? o->sample_rate : crier_format_default_rate(J->R.fmt, rate);
     J->R.kbps = o->bitrate ? o->bitrate : 96;
-    J->R.ceiling = crier_format_ceiling(J->R.fmt);
+    /* Fail on an unwritable destination before any work is done. */
     st = open_outputs(J, path, err);
     if (st == CRIER_OK)
-        st = find_gain(J, err);
+        st = measure(J, err);
+    discard_outputs(J);
     if (st == CRIER_OK)
-        st = start_render(J, err);
-    if (st == CRIER_OK)
-        st = run_pass(J, CRIER_PASS_RENDER, err);
-    if (st == CRIER_OK)
-        st = finish_outputs(J, err);
-    if (st == CRIER_OK && result) {
+        st = render(J, path, err);
+    if (st == CRIER_OK && result)
         st = fill_result(J, result, err);
-        result->cues = J->cues;
-    }
     return st;
 }
 

@@ -237,6 +237,13 @@ static int run(args *a, const crier_doc *doc, const crier_lexicon *lex, const ch
         cli_report(&err, a->output);
     else if (!a->quiet)
         report(a->output, &res);
+    /* The library measured the decoded file; say so when a codec setting
+     * kept it from the target. */
+    if (st == CRIER_OK && !a->sopts.no_loudness && isfinite(res.loudness) &&
+        (res.true_peak > -1.0 || fabs(res.loudness - a->sopts.loudness) > 1.0))
+        cli_error("warning: %s measures %.1f LUFS and %.1f dBTP when decoded, outside "
+                  "%.0f LUFS / -1 dBTP; a higher bitrate or quality helps",
+                  a->output, res.loudness, res.true_peak, a->sopts.loudness);
     crier_speak_result_free(&res);
     return cli_exit_code(st, st == CRIER_ERR_IO);
 }
