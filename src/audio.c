@@ -159,6 +159,13 @@ static void set_compression(SNDFILE *sf, crier_format fmt, const crier_encode_op
         sf_command(sf, SFC_SET_COMPRESSION_LEVEL, &level, sizeof level);
 }
 
+/* Why libsndfile failed: the system's reason when there is one (a full
+ * disk says "No space left on device"), else libsndfile's own. */
+static const char *why(SNDFILE *sf, int e)
+{
+    return e ? strerror(e) : sf_strerror(sf);
+}
+
 crier_status crier_encoder_open(int fd, const char *name, crier_format fmt,
                                 const crier_encode_opts *o, const crier_tags *tags,
                                 crier_encoder **out, crier_error *err)
@@ -170,10 +177,12 @@ crier_status crier_encoder_open(int fd, const char *name, crier_format fmt,
     info.samplerate = o->rate;
     info.channels = 1;
     info.format = FORMATS[fmt].sf_format;
+    errno = 0;
     e->sf = sf_open_fd(fd, SFM_WRITE, &info, 0);
     if (!e->sf) {
+        int en = errno;
         free(e);
-        return crier_fail(err, CRIER_ERR_IO, name, 0, "cannot write: %s", sf_strerror(NULL));
+        return crier_fail(err, CRIER_ERR_IO, name, 0, "cannot write: %s", why(NULL, en));
     }
     e->fd = fd;
     e->fmt = fmt;
@@ -188,12 +197,9 @@ crier_status crier_encoder_open(int fd, const char *name, crier_format fmt,
 
 static crier_status put_block(crier_encoder *e, const float *x, size_t n, crier_error *err)
 {
-    if (sf_writef_float(e->sf, x, (sf_count_t)n) != (sf_count_t)n) {
-        const char *why = sf_strerror(e->sf);
-        if (errno == ENOSPC || errno == EFBIG || errno == EIO)
-            why = strerror(errno);
-        return crier_fail(err, CRIER_ERR_IO, e->name, 0, "cannot write: %s", why);
-    }
+    errno = 0;
+    if (sf_writef_float(e->sf, x, (sf_count_t)n) != (sf_count_t)n)
+        return crier_fail(err, CRIER_ERR_IO, e->name, 0, "cannot write: %s", why(e->sf, errno));
     return CRIER_OK;
 }
 
@@ -286,6 +292,7 @@ static int ogg_set_serial(int fd, uint32_t serial)
 crier_status crier_encoder_close(crier_encoder *e, crier_error *err)
 {
     crier_status st = e->fill ? put_block(e, e->buf, e->fill, err) : CRIER_OK;
+    errno = 0;
     if (sf_close(e->sf) != 0 && st == CRIER_OK)
         st = crier_fail(err, CRIER_ERR_IO, e->name, 0, "cannot write: %s",
                         errno ? strerror(errno) : "cannot finish the file");
@@ -448,6 +455,50 @@ int crier_mp3_finish(crier_mp3 *m)
     memmove(m->p, m->p + start, at - start);
     m->n = at - start;
     return 0;
+}
+
+/* MPEG audio layer III bitrates (kbit/s) by version: MPEG-1 for 32 kHz and
+ * above, MPEG-2 and 2.5 below. */
+static const int KBPS_MPEG1[] = {32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
+static const int KBPS_MPEG2[] = {8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+
+int crier_format_bitrate_ok(crier_format fmt, int rate, int kbps)
+{
+    if (fmt == CRIER_FMT_OPUS)
+        return kbps >= 6 && kbps <= 256;
+    if (fmt != CRIER_FMT_MP3)
+        return 1;
+    const int *t = rate >= 32000 ? KBPS_MPEG1 : KBPS_MPEG2;
+    for (size_t i = 0; i < CRIER_ARRAY_LEN(KBPS_MPEG1); i++)
+        if (t[i] == kbps)
+            return 1;
+    return 0;
+}
+
+size_t crier_mp3_info_len(int rate, int kbps)
+{
+    return (size_t)((rate >= 32000 ? 144000 : 72000) * kbps / rate);
+}
+
+size_t crier_mp3_samples_per_frame(int rate) { return rate >= 32000 ? 1152 : 576; }
+
+void crier_mp3_info_build(const unsigned char hdr[4], uint32_t frames, uint32_t bytes,
+                          unsigned char *out, size_t len)
+{
+    memset(out, 0, len);
+    memcpy(out, hdr, 4);
+    out[2] &= (unsigned char)~0x02; /* no padding byte */
+    /* After the side information, which is silence (all zeros): 17 bytes
+     * for MPEG-1 mono, 9 for MPEG-2 and 2.5. */
+    size_t at = 4 + (((hdr[1] >> 3) & 3) == 3 ? 17 : 9);
+    const unsigned char tag[12] = {'I', 'n', 'f', 'o', 0, 0, 0, 3,
+                                   (unsigned char)(frames >> 24), (unsigned char)(frames >> 16),
+                                   (unsigned char)(frames >> 8), (unsigned char)frames};
+    if (at + 16 > len)
+        return;
+    memcpy(out + at, tag, 12);
+    for (int i = 0; i < 4; i++)
+        out[at + 12 + i] = (unsigned char)(bytes >> (24 - 8 * i));
 }
 
 const unsigned char *crier_mp3_bytes(const crier_mp3 *m, size_t *n)

@@ -37,6 +37,8 @@ int crier_format_rate_ok(crier_format fmt, int rate);
  * overshoot the format's codec adds when it is decoded (a first guess;
  * speak.c checks the decoded file). */
 double crier_format_ceiling(crier_format fmt, int kbps);
+/* True when the format takes `kbps` at `rate` (MP3 has a fixed table). */
+int crier_format_bitrate_ok(crier_format fmt, int rate, int kbps);
 /* The integrated loudness the codec takes away, in LU (a first guess). */
 double crier_format_loss(crier_format fmt);
 int crier_format_lossy(crier_format fmt);
@@ -79,6 +81,17 @@ int crier_mp3_write(crier_mp3 *m, const float *x, size_t n);
  * no Xing/Info frame, ready to be concatenated. Returns 0 or -1. */
 int crier_mp3_finish(crier_mp3 *m);
 const unsigned char *crier_mp3_bytes(const crier_mp3 *m, size_t *n);
+
+/* The whole file gets one Xing "Info" frame of its own, before the audio
+ * frames: a silent frame that decoders skip and read the exact frame count
+ * from (without it, libsndfile estimates the length from the file size).
+ * It carries no LAME gapless fields, so no decoder trims samples and the
+ * timeline stays as computed with CRIER_MP3_DELAY. */
+size_t crier_mp3_info_len(int rate, int kbps);
+size_t crier_mp3_samples_per_frame(int rate);
+/* Builds it from the 4-byte header of an audio frame of the file. */
+void crier_mp3_info_build(const unsigned char hdr[4], uint32_t frames, uint32_t bytes,
+                          unsigned char *out, size_t len);
 /* How many samples the chunk's frames decode to. */
 size_t crier_mp3_decoded(const crier_mp3 *m);
 void crier_mp3_free(crier_mp3 *m);

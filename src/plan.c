@@ -27,6 +27,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum {
     MAX_UNIT = 3000,     /* bytes of spoken text per engine call */
@@ -427,7 +428,22 @@ static int make_chunks(crier_plan *p)
     return 0;
 }
 
-static int set_tags(crier_plan *p, const crier_item *items, size_t n, const crier_tags *over)
+/* A byline without its "By " (credits.tsv rows of kind byline). */
+static const char *byline_name(const crier_lexicon *lex, const char *byline)
+{
+    size_t n = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; byline && i < n; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        size_t k = strlen(r->cols[0]);
+        if (!strcmp(r->cols[1], "byline") && !strncasecmp(byline, r->cols[0], k) &&
+            byline[k] == ' ' && byline[k + 1])
+            return byline + k + 1;
+    }
+    return byline;
+}
+
+static int set_tags(crier_plan *p, const crier_item *items, size_t n, const crier_lexicon *lex,
+                    const crier_tags *over)
 {
     const crier_doc *d = NULL;
     for (size_t i = 0; i < n && !d; i++)
@@ -435,7 +451,7 @@ static int set_tags(crier_plan *p, const crier_item *items, size_t n, const crie
     const char *v[5] = {NULL};
     if (d) {
         v[0] = d->title;
-        v[1] = d->byline ? d->byline : d->site;
+        v[1] = d->byline ? byline_name(lex, d->byline) : d->site;
         v[2] = d->site;
         v[3] = d->date;
     }
@@ -473,7 +489,7 @@ crier_status crier_plan_build(const crier_item *items, size_t n, const crier_lex
         B.flags |= CRIER_NORM_GB;
     for (size_t i = 0; st == CRIER_OK && i < n; i++)
         st = add_item(&B, &items[i], err);
-    if (st == CRIER_OK && (make_chunks(p) < 0 || set_tags(p, items, n, o->tags) < 0))
+    if (st == CRIER_OK && (make_chunks(p) < 0 || set_tags(p, items, n, lex, o->tags) < 0))
         st = oom(err);
     if (st != CRIER_OK) {
         crier_plan_free(p);

@@ -34,6 +34,7 @@
 #include "synth.h"
 #include "workers.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,9 @@ typedef struct job {
     double dec_peak;         /* MP3: of the decoded frames */
     size_t next_chapter;
     size_t cues;
+    unsigned char mp3_hdr[4];/* the first MP3 frame's header */
+    uint64_t mp3_bytes;      /* MP3 frames written */
+    size_t info_at, info_len;/* where the Info frame goes, and its size */
     double l0, l0s;          /* raw loudness: all chunks, calibrated ones */
     double raw_peak;         /* raw sample peak, linear */
     double pre_loudness;     /* after the limiter, before encoding */
@@ -97,9 +101,13 @@ static crier_status check_options(const crier_speak_options *o, const char *path
     if (o->sample_rate && !crier_format_rate_ok(*fmt, o->sample_rate))
         return crier_fail(err, CRIER_ERR_ARG, NULL, 0, "%s cannot be written at %d Hz",
                           crier_format_name(*fmt), o->sample_rate);
-    if (o->bitrate && (o->bitrate < 8 || o->bitrate > 320))
-        return crier_fail(err, CRIER_ERR_ARG, NULL, 0,
-                          "bitrate must be from 8 to 320 kbit/s");
+    int rate = o->sample_rate ? o->sample_rate : crier_format_default_rate(*fmt, 22050);
+    if (o->bitrate && !crier_format_bitrate_ok(*fmt, rate, o->bitrate))
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0, "%s cannot be written at %d kbit/s%s",
+                          crier_format_name(*fmt), o->bitrate,
+                          *fmt == CRIER_FMT_MP3 ? " (MPEG allows 32-320 at 32 kHz and up, "
+                                                  "8-160 below)"
+                                                : "");
     return CRIER_OK;
 }
 
@@ -165,8 +173,12 @@ static crier_status take(void *ud, size_t task, int tag, const void *data, size_
     }
     if (tag == REC_PCM)
         return crier_encoder_write(J->enc, data, n / sizeof(float), err);
-    if (tag == REC_MP3)
+    if (tag == REC_MP3) {
+        if (!J->mp3_bytes && n >= 4)
+            memcpy(J->mp3_hdr, data, 4);
+        J->mp3_bytes += n;
         return crier_outfile_write(&J->audio, data, n, err);
+    }
     if (tag == REC_STATS && n == sizeof J->cs)
         memcpy(&J->cs, data, n);
     return CRIER_OK;
@@ -373,8 +385,16 @@ static crier_status start_render(job *J, crier_error *err)
         if (st != CRIER_OK)
             return st;
     }
-    if (J->R.fmt == CRIER_FMT_MP3)
-        return write_id3(J, 0, err);
+    if (J->R.fmt == CRIER_FMT_MP3) {
+        crier_status st = write_id3(J, 0, err);
+        J->mp3_bytes = 0;
+        J->info_len = J->audio.seekable ? crier_mp3_info_len(J->R.out_rate, J->R.kbps) : 0;
+        J->info_at = (size_t)lseek(J->audio.fd, 0, SEEK_CUR);
+        unsigned char zero[2048] = {0};
+        if (st == CRIER_OK && J->info_len)
+            st = crier_outfile_write(&J->audio, zero, J->info_len, err);
+        return st;
+    }
     crier_encode_opts eo = {J->R.out_rate, J->o->quality, J->o->bitrate};
     return crier_encoder_open(J->audio.fd, J->audio.path, J->R.fmt, &eo, &J->plan->tags, &J->enc,
                               err);
@@ -393,7 +413,18 @@ static crier_status end_audio(job *J, crier_error *err)
         J->enc = NULL;
         return st;
     }
-    return J->audio.seekable ? write_id3(J, 1, err) : CRIER_OK;
+    if (!J->audio.seekable)
+        return CRIER_OK;
+    crier_status st = write_id3(J, 1, err);
+    unsigned char info[2048];
+    size_t spf = crier_mp3_samples_per_frame(J->R.out_rate);
+    crier_mp3_info_build(J->mp3_hdr, (uint32_t)(J->out_pos / spf),
+                         (uint32_t)(J->mp3_bytes + J->info_len), info, J->info_len);
+    if (st == CRIER_OK &&
+        pwrite(J->audio.fd, info, J->info_len, (off_t)J->info_at) != (ssize_t)J->info_len)
+        st = crier_fail(err, CRIER_ERR_IO, J->audio.path, 0, "cannot write: %s",
+                        strerror(errno));
+    return st;
 }
 
 /* ==== The quality check ================================================== */
