@@ -32,16 +32,32 @@ typedef struct schema {
 } schema;
 
 static const schema SCHEMA[CRIER_TAB_COUNT] = {
-    [CRIER_TAB_ABBREVIATIONS] = {"abbreviations", 2, 3, 1, 2,
-                                 {"title", "ends-ok", "case", "before-number"}, 1},
+    [CRIER_TAB_ABBREVIATIONS] = {"abbreviations", 2, 4, 1, 2,
+                                 {"title", "ends-ok", "case", "before-number", "after-name",
+                                  "no-dot"}, 1},
     [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1},
-    [CRIER_TAB_MONTHS] = {"months", 3, 3, 1, -1, {0}, 1},
+    [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word"}, 1},
     [CRIER_TAB_WEEKDAYS] = {"weekdays", 2, 2, 1, -1, {0}, 1},
-    [CRIER_TAB_NUMBER_WORDS] = {"number-words", 3, 3, 0, -1, {0}, 1},
+    [CRIER_TAB_NUMBER_WORDS] = {"number-words", 3, 4, 0, -1, {0}, 1},
     [CRIER_TAB_BOILERPLATE] = {"boilerplate", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_CREDITS] = {"credits", 2, 3, 1, 2, {"strip"}, 1},
     [CRIER_TAB_SIGNPOSTS] = {"signposts", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PRONUNCIATIONS] = {"pronunciations", 2, 2, 1, -1, {0}, 0},
+    [CRIER_TAB_UNITS] = {"units", 3, 4, 0, 3, {"anycase", "glued", "after-measure", "per",
+                                               "prefix"}, 1},
+    [CRIER_TAB_CURRENCIES] = {"currencies", 4, 6, 0, 1, {"prefix", "suffix"}, 1},
+    [CRIER_TAB_SCALES] = {"scales", 2, 3, 1, 2, {"abbr"}, 1},
+    [CRIER_TAB_SYMBOLS] = {"symbols", 2, 4, 0, 2, {"numeric", "before-number", "after-number",
+                                                   "pause", "address", "words"}, 1},
+    [CRIER_TAB_TIME_WORDS] = {"time-words", 2, 3, 1, -1, {0}, 1},
+    [CRIER_TAB_CONTEXT_WORDS] = {"context-words", 2, 2, 1, 1, {"year-before", "count-before",
+                                 "starter", "determiner", "count-noun", "unit-word"}, 1},
+    [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
+    [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},
+    [CRIER_TAB_PHONOTACTICS] = {"phonotactics", 2, 2, 1, 1, {"onset", "coda", "nucleus"}, 1},
+    [CRIER_TAB_ELECTRONIC] = {"electronic", 2, 3, 1, 2, {"tld", "spell"}, 1},
+    [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},
 };
 
 /* ==== Storage ============================================================ */
