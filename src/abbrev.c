@@ -78,11 +78,9 @@ static void put_raw(const char *s, size_t n, crier_buf *w)
 
 static int is_vowel(const char *s, size_t n, size_t i)
 {
-    char c = s[i];
-    if (strchr("aeiou", c))
-        return 1;
-    /* "y" is a vowel except before a vowel at the start of a syllable. */
-    return c == 'y' && !(i + 1 < n && strchr("aeiou", s[i + 1]) && (i == 0 || !is_vowel(s, n, i - 1)));
+    (void)n;
+    /* "y" is a consonant only at the start of a word ("yard", not "Lyon"). */
+    return strchr("aeiou", s[i]) || (s[i] == 'y' && i > 0);
 }
 
 static int phon_has(const norm *z, const char *s, size_t n, unsigned flag)
@@ -133,6 +131,10 @@ int crier_pronounceable(const norm *z, const char *word, size_t n)
             i++;
         if (!phon_has(z, s + b, i - b, CRIER_PHON_NUCLEUS))
             return 0;
+        /* A word does not start with two vowels heard apart ("IUCN",
+         * "IARC", "UAE"). */
+        if (b == 0 && i - b > 1 && (s[0] == 'i' || s[0] == 'u'))
+            return 0;
         vowels++;
     }
     return vowels > 0;
@@ -169,8 +171,10 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
                         : (n <= 3 ? short_word(z, s, n) : pron);
     if (!word)
         crier_spell(s, n, w);
-    else
+    else if (caps_run)
         title_case(s, n, w);
+    else
+        put_raw(s, n, w); /* eSpeak says a pronounceable word in capitals */
 }
 
 /* ==== Abbreviations ====================================================== */
@@ -224,7 +228,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
         else if (side == 0 && !dot)
             return 0;
     } else if ((r->flags & CRIER_ABBR_TITLE) &&
-               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP))) {
+               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) &&
+               !(dot && (next >= z->n || z->t[next].kind == TK_NL))) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
     if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
@@ -343,7 +348,7 @@ static int caps_with_ending(const norm *z, size_t i, size_t *base)
 {
     const char *s = tok_text(z, i);
     size_t n = z->t[i].len, b = n;
-    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's')
+    if (n > 3 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
         b = n - 2;
     else if (n > 2 && s[n - 1] == 's')
         b = n - 1;
@@ -365,12 +370,12 @@ size_t crier_cls_caps(norm *z, size_t i)
     const tok *t = &z->t[i];
     const char *s = tok_text(z, i);
     size_t base = t->len;
-    int ending = !(t->flags & TF_UPPER) && caps_with_ending(z, i, &base);
+    int ending = caps_with_ending(z, i, &base);
     if (!(t->flags & TF_UPPER) && !ending)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
-        crier_say_caps(z, s, base, 0, &w);
+        crier_say_caps(z, s, base, (t->flags & TF_CAPS_RUN) != 0, &w);
         if (w.len && w.ptr[w.len - 1] == '\x01')
             w.len--; /* "N G A's": the ending already makes it the letter */
         crier_buf_puts(&w, "'s");

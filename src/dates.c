@@ -31,6 +31,11 @@ static const crier_lex_row *month_at(const norm *z, size_t i, size_t *used)
     if (!m)
         return NULL;
     *used = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) ? 2 : 1;
+    /* "Oct . 2010", as tokenized text writes an abbreviation. */
+    if (*used == 1 && tok_is(z, i + 1, TK_SPACE) && tok_punct(z, i + 2, '.') &&
+        tok_is(z, i + 3, TK_SPACE) && tok_is(z, i + 4, TK_NUM) &&
+        z->t[i].len < strlen(m->cols[1]))
+        *used = 3;
     return m;
 }
 
@@ -187,7 +192,7 @@ static size_t day_first(norm *z, size_t i)
     if (month_is_word(z, k, m) && !y)
         return 0;
     size_t p = crier_prev_word(z, i);
-    int the = !(p != (size_t)-1 && crier_tok_eq(z, p, "the"));
+    int the = !(p != (size_t)-1 && (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER));
     crier_buf w = CRIER_BUF_INIT;
     say_date(z, m->cols[1], day, 1, the, &w);
     crier_emit_buf(z, &w, i, k + mu);
@@ -318,12 +323,28 @@ static int say_numeric(const norm *z, const dparts *d, crier_buf *w, size_t *yi,
     return 1;
 }
 
+/* True when the word before token i introduces a date ("on 9/11",
+ * "Tuesday (2/22)"): a day and month without a year are otherwise too
+ * often a fraction ("1/25 of an inch"). */
+static int date_context(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && tok_punct(z, p, '('))
+        p = crier_prev_word(z, p);
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
+        return 0;
+    return (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE) ||
+           crier_tok_find(z, CRIER_TAB_WEEKDAYS, p) != NULL;
+}
+
 static size_t numeric_date(norm *z, size_t i)
 {
     dparts d;
     size_t used = split_date(z, i, &d);
     if (!used || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT) ||
         (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || crier_tok_dash(z, i - 1))))
+        return 0;
+    if (d.count == 2 && !date_context(z, i))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;
@@ -392,9 +413,7 @@ size_t crier_era_parse(const norm *z, size_t i, crier_buf *w)
     return k + 1 - i;
 }
 
-/* Replaces the last number word of `w` by its plural ("ninety" ->
- * "nineties", "hundred" -> "hundreds"). */
-static void pluralize_last(const norm *z, crier_buf *w)
+void crier_pluralize_last(const norm *z, crier_buf *w)
 {
     size_t i = w->len;
     while (i > 0 && w->ptr[i - 1] != ' ' && w->ptr[i - 1] != '-')
@@ -434,7 +453,7 @@ size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
         crier_say_year(z, s, n, w);
     else
         crier_say_cardinal(z, s, n, w);
-    pluralize_last(z, w);
+    crier_pluralize_last(z, w);
     return k + 1 - i;
 }
 
@@ -451,10 +470,10 @@ size_t crier_cls_decade(norm *z, size_t i)
 
 /* ==== Years in running text ============================================== */
 
-/* A four-digit number is a year unless the context says it counts
- * something: "about 1999 people", "1500 men". A preposition or a
- * determiner before it ("in 1999", "the 1999 war") or a month makes it
- * a year whatever follows. */
+/* A four-digit number is a year unless the noun after it says it counts
+ * something: "1999 people", "1500 men", "2000 votes". A preposition or a
+ * determiner before it ("in 1999", "the 1999 war") or a month makes it a
+ * year whatever follows. */
 int crier_year_context(const norm *z, size_t i)
 {
     size_t p = crier_prev_word(z, i), mu;
@@ -463,8 +482,6 @@ int crier_year_context(const norm *z, size_t i)
     unsigned before = p != (size_t)-1 ? crier_tok_ctx(z, p) : 0;
     if (before & (CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DETERMINER))
         return 1;
-    if (before & CRIER_CTX_COUNT_BEFORE)
-        return 0;
     if (p != (size_t)-1 && month_at(z, p, &mu))
         return 1;
     size_t k = crier_skip_space(z, i + 1);
@@ -477,7 +494,8 @@ int crier_year_context(const norm *z, size_t i)
     size_t n = z->t[k].len;
     /* "1999 votes": a plural noun in lower case. */
     if ((z->t[k].flags & TF_LOWER) && n > 3 && s[n - 1] == 's' && s[n - 2] != 's' &&
-        s[n - 2] != '\'' && !(after & CRIER_CTX_STARTER))
+        s[n - 2] != 'u' && s[n - 2] != 'i' && s[n - 2] != '\'' &&
+        !(after & (CRIER_CTX_STARTER | CRIER_CTX_YEAR_BEFORE)))
         return 0;
     return 1;
 }

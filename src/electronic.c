@@ -78,6 +78,9 @@ static int is_domain(const norm *z, const char *s, size_t a, size_t b)
     const crier_lex_row *r = label_row(z, s + last, b - last);
     if (r && (r->flags & CRIER_EL_TLD))
         return 1;
+    /* Two lower-case letters after a dot: a country domain ("yahoo.ro"). */
+    if (b - last == 2 && s[last] >= 'a' && s[last + 1] >= 'a' && last - a >= 3)
+        return 1;
     /* An unknown ending: only an all-lower-case name with long labels. */
     return !upper && b - last >= 2 && b - last <= 6 && (size_t)(strchr(s + a, '.') - (s + a)) >= 2;
 }
@@ -129,8 +132,11 @@ static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_b
         crier_put_word(w, r->cols[1]);
         return;
     }
-    if (tld && n == 2) {
-        crier_spell(s, n, w);
+    int vowel = 0;
+    for (size_t k = 0; k < n && !vowel; k++)
+        vowel = strchr("aeiouyAEIOUY", s[k]) != NULL;
+    if ((tld && n == 2) || !vowel) {
+        crier_spell(s, n, w); /* "uk", "cdc" */
         return;
     }
     size_t a = 0;
@@ -151,7 +157,7 @@ static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_b
 /* Appends the address reading of a symbol. */
 static void say_symbol(const norm *z, char c, crier_buf *w)
 {
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, &c, 1);
+    const crier_lex_row *r = crier_symbol_row(z, (unsigned char)c);
     if (r)
         crier_put_word(w, r->ncols > 3 ? r->cols[3] : r->cols[1]);
 }

@@ -75,6 +75,7 @@ enum {
     CRIER_CTX_DETERMINER = 1 << 3, /* "the", "a", "his" */
     CRIER_CTX_COUNT_NOUN = 1 << 4, /* a noun that counts: "people" */
     CRIER_CTX_UNIT_WORD = 1 << 5, /* a spelled-out unit: "inch", "mile" */
+    CRIER_CTX_DATE_BEFORE = 1 << 6, /* "on 9/11": day and month in figures */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

@@ -159,6 +159,9 @@ void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *d
 /* Appends the word for `key` in number-words.tsv (col 1 cardinal, 2
  * ordinal), with a space before it when needed. */
 void crier_put_number_word(const norm *z, const char *key, int col, crier_buf *w);
+/* Replaces the last number word of `w` by its plural ("ninety" ->
+ * "nineties", "hundred" -> "hundreds", "seven" -> "sevens"). */
+void crier_pluralize_last(const norm *z, crier_buf *w);
 /* Appends a word with one space before it (none at the start). */
 void crier_put_word(crier_buf *w, const char *s);
 
@@ -203,6 +206,8 @@ size_t crier_cls_phone(norm *z, size_t i);
 size_t crier_cls_serial(norm *z, size_t i);
 size_t crier_cls_electronic(norm *z, size_t i);
 size_t crier_cls_symbol(norm *z, size_t i);
+/* The symbols.tsv row for a code point (written as itself or U+XXXX). */
+const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp);
 
 /* ==== Words: abbreviations, acronyms, capitals (abbrev.c) ================ */
 

@@ -471,6 +471,12 @@ size_t crier_cls_number(norm *z, size_t i)
     } else {
         crier_say_num(z, &x, &w);
     }
+    /* "the 747s", "75s": a plural number. */
+    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
+        !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+        crier_pluralize_last(z, &w);
+        end++;
+    }
     /* "3.5%", "31.7 %" */
     size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
     if (tok_punct(z, k, '%')) {

@@ -108,8 +108,7 @@ size_t crier_cls_range(norm *z, size_t i)
         end += u;
         era = 1;
     }
-    int years = era || (yearish(z, a.i) && !a.neg &&
-                        (yearish(z, right) || (z->t[right].len == 2 && tok_glued(z, right))) &&
+    int years = era || (yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
                         crier_year_context(z, i));
     say_side(z, &a, years, &w);
     crier_put_word(&w, "to");

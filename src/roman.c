@@ -72,12 +72,17 @@ static int roman_reading(const norm *z, size_t i, int value)
     size_t p = crier_prev_word(z, i);
     size_t n = z->t[i].len;
     if (p == (size_t)-1 || z->t[p].kind == TK_NL) {
-        /* A heading: the numeral alone, or before a dot or a colon. */
+        /* A heading: the numeral alone, or before a dot or a colon, or
+         * before a title in capitals ("III OF THE RULES"). */
         size_t k = crier_skip_space(z, i + 1);
-        if (k >= z->n || z->t[k].kind == TK_NL || tok_punct(z, k, '.') || tok_punct(z, k, ':'))
+        if (k >= z->n || z->t[k].kind == TK_NL || tok_punct(z, k, '.') || tok_punct(z, k, ':') ||
+            (n >= 2 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAPS_RUN)))
             return 'c';
         return 0;
     }
+    /* "Chap. XXXII": an abbreviated counting word. */
+    if (tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD))
+        p--;
     if (!tok_is(z, p, TK_WORD))
         return 0;
     const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, p);
@@ -101,6 +106,12 @@ size_t crier_cls_roman(norm *z, size_t i)
     const tok *t = &z->t[i];
     int v = roman_value(tok_text(z, i), t->len);
     if (!v || (tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)))
+        return 0;
+    /* One letter: only I, V and X; "C", "D", "M" are letters. D and M in
+     * short words are abbreviations ("CD", "MD", "DC"). */
+    if (t->len == 1 && v != 1 && v != 5 && v != 10)
+        return 0;
+    if (t->len < 4 && (memchr(tok_text(z, i), 'D', t->len) || memchr(tok_text(z, i), 'M', t->len)))
         return 0;
     int how = roman_reading(z, i, v);
     if (!how)

@@ -14,6 +14,21 @@
 
 #include <string.h>
 
+const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp)
+{
+    crier_buf b = CRIER_BUF_INIT;
+    crier_buf_put_cp(&b, cp);
+    const crier_lex_row *r = b.ptr ? crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, b.ptr, b.len) : NULL;
+    if (!r) {
+        crier_buf_truncate(&b, 0);
+        crier_buf_printf(&b, "U+%04X", (unsigned)cp);
+        if (b.ptr)
+            r = crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, b.ptr, b.len);
+    }
+    crier_buf_free(&b);
+    return r;
+}
+
 /* The number token next to token i in direction `dir` (+1 or -1), past
  * one space at most, or (size_t)-1. */
 static size_t num_beside(const norm *z, size_t i, int dir)
@@ -38,7 +53,7 @@ static int lower_word(const norm *z, size_t i)
  * or paused, 0 when the symbol is silent here. */
 static int table_symbol(norm *z, size_t i)
 {
-    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_SYMBOLS, i);
+    const crier_lex_row *r = crier_symbol_row(z, z->t[i].cp);
     if (!r || (r->flags & CRIER_SYM_ADDRESS))
         return 0;
     unsigned f = r->flags;
@@ -96,17 +111,20 @@ static size_t hyphen(norm *z, size_t i)
     return j - i;
 }
 
-/* "Michael 's", "80 's": an apostrophe-s goes back on its word. */
+/* "12's", "Michael 's": an apostrophe-s after a word or a number. Glued,
+ * it stays on its word; cut off by tokenized text, it is left as it was
+ * written, since nothing says the writer meant a possessive. */
 static size_t apostrophe_s(norm *z, size_t i)
 {
-    if (!crier_tok_eq(z, i + 1, "s") || !tok_glued(z, i + 1))
+    if (!crier_tok_eq(z, i + 1, "s") || !tok_glued(z, i + 1) ||
+        (tok_is(z, i + 2, TK_WORD) && tok_glued(z, i + 2)))
         return 0;
     size_t p = crier_prev_word(z, i);
     if (p == (size_t)-1 || (z->t[p].kind != TK_WORD && z->t[p].kind != TK_NUM))
         return 0;
-    if (!z->out.len || strchr(" ,.;:!?\n", z->out.ptr[z->out.len - 1]))
+    if (!z->out.len || strchr(",.;:!?\n", z->out.ptr[z->out.len - 1]))
         return 0;
-    z->glue = 1;
+    z->glue = tok_glued(z, i);
     crier_emit_toks(z, "'s", i, i + 2);
     return 2;
 }
