@@ -44,8 +44,9 @@ static const struct {
     [CRIER_FMT_FLAC] = {"flac", SF_FORMAT_FLAC | SF_FORMAT_PCM_16, -1.5, 0, 0},
     /* Vorbis at its default quality adds up to 3 dB of peak. */
     [CRIER_FMT_OGG] = {"ogg", SF_FORMAT_OGG | SF_FORMAT_VORBIS, -4.0, 0, 1},
-    /* Opus at 32 kbit/s cuts the band above 12 kHz: -0.6 LU. */
-    [CRIER_FMT_OPUS] = {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, -2.8, 0.6, 1},
+    /* Opus at 48 kbit/s: -0.5 LU; below that its own spikes on some
+     * plosives reach 2 dB over the limiter's ceiling. */
+    [CRIER_FMT_OPUS] = {"opus", SF_FORMAT_OGG | SF_FORMAT_OPUS, -3.0, 0.5, 1},
     /* LAME at 96 kbit/s: -0.5 LU, peaks about as before. */
     [CRIER_FMT_MP3] = {"mp3", SF_FORMAT_MPEG | SF_FORMAT_MPEG_LAYER_III, -2.0, 0.5, 1},
 };
@@ -151,7 +152,7 @@ static void set_compression(SNDFILE *sf, crier_format fmt, const crier_encode_op
         level = 1.0 - (o->quality > 1 ? 1 : o->quality);
     if (fmt == CRIER_FMT_OPUS) {
         /* libsndfile: bitrate ~ (1 - level) * 250 kbit/s + 6 per channel. */
-        int kbps = o->bitrate > 0 ? o->bitrate : 32;
+        int kbps = o->bitrate > 0 ? o->bitrate : 48;
         level = 1.0 - (kbps - 6) / 250.0;
         level = level < 0 ? 0 : level > 1 ? 1 : level;
     }

@@ -267,7 +267,7 @@ typedef struct crier_speak_options {
     int sample_rate;        /* output rate in Hz; 0 = the format's default
                                (MP3 44100, Opus 48000, others 22050) */
     int bitrate;            /* MP3 (CBR) and Opus, kbit/s; 0 = default
-                               (MP3 96, Opus 32) */
+                               (MP3 96, Opus 48) */
     const char *captions_path; /* also write sentence captions: WebVTT when
                                   the name ends in .vtt, SubRip for .srt */
     const char *chapters_path; /* also write Podcasting 2.0 JSON chapters */

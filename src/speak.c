@@ -77,6 +77,7 @@ typedef struct job {
     double dec_peak;         /* MP3: of the decoded frames */
     size_t next_chapter;
     size_t cues;
+    int cues_done;           /* the captions are written (a retry keeps them) */
     unsigned char mp3_hdr[4];/* the first MP3 frame's header */
     uint64_t mp3_bytes;      /* MP3 frames written */
     size_t info_at, info_len;/* where the Info frame goes, and its size */
@@ -380,7 +381,7 @@ static crier_status start_render(job *J, crier_error *err)
     J->out_pos = 0;
     J->peak = J->dec_peak = 0;
     J->next_chapter = 0;
-    if (J->o->captions_path) {
+    if (J->o->captions_path && !J->cues_done) {
         crier_status st = crier_cues_open(&J->caps, &J->cap, err);
         if (st != CRIER_OK)
             return st;
@@ -493,12 +494,7 @@ static crier_status finish_outputs(job *J, crier_error *err)
 {
     crier_plan *p = J->plan;
     crier_status st = CRIER_OK;
-    if (J->cap) {
-        J->cues = crier_cues_count(J->cap);
-        st = crier_cues_close(J->cap, err);
-        J->cap = NULL;
-    }
-    if (st == CRIER_OK && J->o->chapters_path) {
+    if (J->o->chapters_path) {
         crier_chapter *ch = calloc(p->nchapters ? p->nchapters : 1, sizeof *ch);
         if (!ch)
             return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
@@ -536,28 +532,74 @@ static void discard_outputs(job *J)
  * what it actually did and renders once more. A codec whose peaks are
  * mostly its own noise (Opus below 32 kbit/s) misses -1 dBTP whatever the
  * limiter does; the result reports what the file measures. */
+/* How far the decoded file misses the target: peaks over -1 dBTP count
+ * three times as much as loudness more than 0.5 LU off. */
+static double miss(const job *J)
+{
+    double tp = J->true_peak > -1.0 ? J->true_peak + 1.0 : 0;
+    double lu = fabs(J->loudness - J->o->loudness);
+    return 3 * tp + (lu > 0.5 ? lu - 0.5 : 0);
+}
+
+/* Makes the audio (the captions are written on the first run only: the
+ * timeline does not depend on the gain), ends it and measures it. */
+static crier_status render_audio(job *J, crier_error *err)
+{
+    crier_status st = start_render(J, err);
+    if (st == CRIER_OK)
+        st = run_pass(J, CRIER_PASS_RENDER, err);
+    if (st == CRIER_OK && J->cap) {
+        J->cues = crier_cues_count(J->cap);
+        st = crier_cues_close(J->cap, err);
+        J->cap = NULL;
+        J->cues_done = 1;
+    }
+    if (st == CRIER_OK)
+        st = end_audio(J, err);
+    if (st == CRIER_OK)
+        st = check_file(J, err);
+    return st;
+}
+
+/* Renders and checks the decoded file. When a lossy codec took more
+ * loudness or added more peak than its first guess, calibrates again for
+ * what it actually did and renders a second file, then keeps whichever of
+ * the two comes closer to the target: a codec's own peaks (Opus at low
+ * bitrates puts single-sample spikes on some plosives) do not always
+ * follow the limiter. The result reports what the kept file measures. */
 static crier_status render(job *J, const char *path, crier_error *err)
 {
     double target = J->o->loudness + crier_format_loss(J->R.fmt);
     double ceiling = crier_format_ceiling(J->R.fmt, J->R.kbps);
     crier_status st = J->o->no_loudness ? CRIER_OK : calibrate(J, target, ceiling, err);
-    for (int attempt = 0; st == CRIER_OK; attempt++) {
+    if (st == CRIER_OK)
         st = open_outputs(J, path, err);
-        if (st == CRIER_OK)
-            st = start_render(J, err);
-        if (st == CRIER_OK)
-            st = run_pass(J, CRIER_PASS_RENDER, err);
-        if (st == CRIER_OK)
-            st = end_audio(J, err);
-        if (st == CRIER_OK)
-            st = check_file(J, err);
-        if (st != CRIER_OK || attempt == 1 || meets_target(J))
-            break;
+    if (st == CRIER_OK)
+        st = render_audio(J, err);
+    if (st != CRIER_OK)
+        return st;
+    if (!meets_target(J)) {
+        crier_outfile first = J->audio;
+        double l1 = J->loudness, t1 = J->true_peak, m1 = miss(J), g1 = J->R.gain[0];
         target += J->o->loudness - J->loudness;
         if (J->true_peak > -1.1)
-            ceiling -= J->true_peak + 1.25;
-        discard_outputs(J);
+            ceiling -= J->true_peak + 1.5;
         st = calibrate(J, target, ceiling, err);
+        if (st == CRIER_OK)
+            st = crier_outfile_open(&J->audio, path, err);
+        if (st == CRIER_OK)
+            st = render_audio(J, err);
+        if (st != CRIER_OK) {
+            crier_outfile_abort(&first);
+        } else if (miss(J) > m1) { /* the first was better */
+            crier_outfile_abort(&J->audio);
+            J->audio = first;
+            J->loudness = l1;
+            J->true_peak = t1;
+            J->R.gain[0] = g1;
+        } else {
+            crier_outfile_abort(&first);
+        }
     }
     return st == CRIER_OK ? finish_outputs(J, err) : st;
 }

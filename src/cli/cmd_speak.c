@@ -32,7 +32,7 @@ static const char HELP[] =
     "  --no-loudness             leave the level as synthesized, no limiter\n"
     "  --sample-rate HZ          output rate (default: MP3 44100, Opus 48000,\n"
     "                            others 22050)\n"
-    "  --bitrate KBPS            MP3 (constant, default 96) and Opus (default 32)\n"
+    "  --bitrate KBPS            MP3 (constant, default 96) and Opus (default 48)\n"
     "  --quality Q               Ogg Vorbis: 0 (smallest) to 1 (best)\n"
     "  --captions FILE           also write sentence captions: FILE.vtt (WebVTT)\n"
     "                            or FILE.srt (SubRip)\n"
