@@ -294,9 +294,10 @@ typedef struct crier_speak_result {
     double seconds;         /* duration of the audio */
     int sample_rate;        /* of the output file */
     size_t segments;        /* segments spoken */
-    double loudness;        /* LUFS integrated, measured before encoding */
-    double true_peak;       /* dBTP, measured before encoding */
-    double gain;            /* dB applied to the synthesized speech */
+    double loudness;        /* LUFS integrated and true peak in dBTP, of the */
+    double true_peak;       /* file as a player decodes it (lossy formats are
+                               read back and measured again) */
+    double gain;            /* dB applied before the limiter; 0 without one */
     size_t cues;            /* captions written */
     crier_chapter *chapters;/* in time order */
     size_t nchapters;

@@ -182,10 +182,9 @@ static crier_status add_text(builder *B, char *src, crier_role role,
         if (B->chapter && add_chapter(B, B->chapter) < 0)
             return oom(err);
         B->chapter = NULL;
-        plan_unit *u = &p->units[p->nunits++];
-        memset(u, 0, sizeof *u);
-        *u = (plan_unit){t, a, b, role, *voice, first ? ms_to_samples(p, before) : 0,
-                         b == n ? ms_to_samples(p, after) : 0, -1, 0, 0, 0};
+        p->units[p->nunits++] =
+            (plan_unit){t,      a, b, role, *voice, first ? ms_to_samples(p, before) : 0,
+                        b == n ? ms_to_samples(p, after) : 0, 0, 0, 0};
         for (a = b; a < n && sp->text[a] == ' ';)
             a++;
     }

@@ -29,7 +29,6 @@ typedef struct plan_unit {
     crier_role role;
     crier_role_voice voice;
     size_t pause_before, pause_after; /* samples at the engine rate */
-    int chapter;        /* the chapter starting here, or -1 */
     /* Filled after the first pass: */
     size_t samples;     /* speech samples */
     size_t sent0, nsent;/* its sentences */

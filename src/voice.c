@@ -3,9 +3,11 @@
  * A profile is a small "key = value" file. Keys before any section set the
  * defaults for every role; a "[role]" section then overrides them for one
  * role (headline, standfirst, byline, dateline, heading, body, caption,
- * credit, quote). Unknown keys, unknown roles and out-of-range values are
- * errors with file:line, because a typo here would otherwise be heard as
- * the wrong voice without any message. */
+ * credit, quote, link). Unknown keys, unknown roles and out-of-range values
+ * are errors with file:line, because a typo here would otherwise be heard
+ * as the wrong voice without any message. Whether the engine has the voice
+ * and variant a profile names is checked by plan.c through synth.c, with
+ * the line recorded here. */
 #include "voice.h"
 #include "internal.h"
 
