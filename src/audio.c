@@ -526,7 +526,8 @@ static int decode_all(SNDFILE *sf, const SF_INFO *info, crier_decode_fn sink, vo
                     sum += buf[i * info->channels + c];
                 buf[i] = sum / (float)info->channels;
             }
-        sink(ud, buf, (size_t)k);
+        if (sink(ud, buf, (size_t)k))
+            return -2;
     }
     return k < 0 ? -1 : 0;
 }
@@ -557,6 +558,8 @@ crier_status crier_audio_decode(int fd, const char *name, crier_decode_fn sink, 
     *rate = info.samplerate;
     int r = decode_all(sf, &info, sink, ud);
     sf_close(sf);
+    if (r == -2)
+        return crier_fail(err, CRIER_ERR_INTERRUPTED, name, 0, "interrupted");
     if (r < 0)
         return crier_fail(err, CRIER_ERR_AUDIO, name, 0, "cannot decode what was written");
     return CRIER_OK;

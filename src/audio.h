@@ -98,14 +98,14 @@ void crier_mp3_free(crier_mp3 *m);
 
 /* ==== Decoding, for the quality check ==================================== */
 
-/* Receives decoded mono samples. */
-typedef void (*crier_decode_fn)(void *ud, const float *x, size_t n);
+/* Receives decoded mono samples; returns non-zero to stop decoding. */
+typedef int (*crier_decode_fn)(void *ud, const float *x, size_t n);
 
 /* Decodes a finished chunk's frames, as a player would. Returns 0 or -1. */
 int crier_mp3_decode(crier_mp3 *m, crier_decode_fn sink, void *ud);
 
 /* Decodes the finished file open on `fd` from its start, and gives its
- * sample rate in *rate. */
+ * sample rate in *rate. A sink that stops it gives CRIER_ERR_INTERRUPTED. */
 crier_status crier_audio_decode(int fd, const char *name, crier_decode_fn sink, void *ud,
                                 int *rate, crier_error *err);
 

@@ -364,11 +364,12 @@ static void chain_free(chain *c)
 }
 
 /* The quality check: what a player will hear of the chunk's MP3. */
-static void on_decoded(void *ud, const float *x, size_t n)
+static int on_decoded(void *ud, const float *x, size_t n)
 {
     chain *c = ud;
     c->broken |= crier_meter_add(c->meter[1], x, n) < 0;
     crier_peak_add(&c->dec_peak, x, n);
+    return 0;
 }
 
 /* Drains the limiters and the resampler, ends the encoder and sends

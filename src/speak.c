@@ -434,17 +434,21 @@ typedef struct qa {
     crier_meter *meter;
     crier_gate *gate;
     crier_peak peak;
+    const volatile sig_atomic_t *cancel;
 } qa;
 
-static void qa_take(void *ud, const float *x, size_t n)
+static int qa_take(void *ud, const float *x, size_t n)
 {
     qa *q = ud;
+    if (q->cancel && *q->cancel)
+        return 1;
     crier_meter_add(q->meter, x, n);
     crier_peak_add(&q->peak, x, n);
     size_t k;
     const double *e = crier_meter_take(q->meter, &k);
     for (size_t i = 0; i < k; i++)
         crier_gate_add(q->gate, e[i]);
+    return 0;
 }
 
 /* Measures the file as a player will decode it. MP3 chunks were decoded
@@ -462,7 +466,7 @@ static crier_status check_file(job *J, crier_error *err)
     }
     if (!crier_format_lossy(J->R.fmt) || !J->audio.seekable)
         return CRIER_OK;
-    qa q = {crier_meter_new(J->R.out_rate), crier_gate_new(), {{{0}}, {0}, 0}};
+    qa q = {crier_meter_new(J->R.out_rate), crier_gate_new(), {{{0}}, {0}, 0}, J->o->cancel};
     crier_peak_init(&q.peak);
     int rate = 0;
     crier_status st = q.meter && q.gate ? CRIER_OK
