@@ -371,7 +371,7 @@ crier_mp3 *crier_mp3_new(int rate, int kbps)
     crier_mp3 *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
-    static SF_VIRTUAL_IO io = {vm_len, vm_seek, vm_read, vm_write, vm_tell};
+    SF_VIRTUAL_IO io = {vm_len, vm_seek, vm_read, vm_write, vm_tell}; /* copied by libsndfile */
     SF_INFO info = {0};
     info.samplerate = rate;
     info.channels = 1;
@@ -534,7 +534,7 @@ static int decode_all(SNDFILE *sf, const SF_INFO *info, crier_decode_fn sink, vo
 
 int crier_mp3_decode(crier_mp3 *m, crier_decode_fn sink, void *ud)
 {
-    static SF_VIRTUAL_IO io = {vm_len, vm_seek, vm_read, vm_write, vm_tell};
+    SF_VIRTUAL_IO io = {vm_len, vm_seek, vm_read, vm_write, vm_tell}; /* copied by libsndfile */
     SF_INFO info = {0};
     m->pos = 0;
     SNDFILE *sf = sf_open_virtual(&io, SFM_READ, &info, m);
