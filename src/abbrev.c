@@ -263,18 +263,19 @@ static size_t initial(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 2);
 }
 
-size_t crier_cls_abbrev(norm *z, size_t i)
+const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot)
 {
     if (!tok_is(z, i, TK_WORD))
-        return 0;
+        return NULL;
     const tok *t = &z->t[i];
-    int dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && !(t->flags & TF_DOTS);
     const char *s = tok_text(z, i);
-    size_t klen = t->len + (size_t)dot;
+    *dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && !(t->flags & TF_DOTS);
+    *used = 1 + (size_t)*dot;
     const crier_lex_row *r = NULL;
-    if (dot || (t->flags & TF_DOTS))
-        r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, s, klen);
-    if (!r && !dot && !(t->flags & TF_DOTS) && !(t->flags & TF_UPPER) && t->len < 15) {
+    if (*dot || (t->flags & TF_DOTS))
+        r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, s, t->len + (size_t)*dot);
+    if (!r && !*dot && !(t->flags & TF_DOTS) && t->len < 15 &&
+        (!(t->flags & TF_UPPER) || t->len == 2)) {
         /* "Mr Smith", "vs": rows flagged no-dot match without it. */
         char key[16];
         memcpy(key, s, t->len);
@@ -282,11 +283,33 @@ size_t crier_cls_abbrev(norm *z, size_t i)
         r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, key, t->len + 1);
         if (r && !(r->flags & CRIER_ABBR_NO_DOT))
             r = NULL;
+        if (r && (t->flags & TF_UPPER) && !(r->flags & CRIER_ABBR_COMPASS))
+            r = NULL; /* "MT" is an acronym, not "Mt" */
     }
-    size_t used = 1 + (size_t)dot;
-    if (r)
-        return expand(z, i, used, dot || (t->flags & TF_DOTS), r);
-    if (dot) {
+    if (*dot)
+        *dot = 1;
+    else if (t->flags & TF_DOTS)
+        *dot = s[t->len - 1] == '.';
+    return r;
+}
+
+size_t crier_cls_abbrev(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD))
+        return 0;
+    const tok *t = &z->t[i];
+    size_t used;
+    int dot;
+    const crier_lex_row *r = crier_abbrev_at(z, i, &used, &dot);
+    /* "11st": letters glued to a number are its suffix, not a word. */
+    if (r && !dot && tok_glued(z, i) && z->t[i - 1].kind == TK_NUM)
+        r = NULL;
+    if (r && !(r->flags & CRIER_ABBR_COMPASS)) {
+        size_t k = expand(z, i, used, dot, r);
+        if (k)
+            return k;
+    }
+    if (dot && !(t->flags & TF_DOTS)) {
         size_t k = initial(z, i);
         if (k)
             return k;
@@ -295,6 +318,7 @@ size_t crier_cls_abbrev(norm *z, size_t i)
         return 0;
     /* "U.S.", "Ph.D.": spelled, with the dot ending a sentence only where
      * the next word starts one. */
+    const char *s = tok_text(z, i);
     crier_buf w = CRIER_BUF_INIT;
     crier_spell(s, t->len, &w);
     crier_emit_buf(z, &w, i, i + 1);

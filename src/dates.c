@@ -47,8 +47,9 @@ static int month_is_word(const norm *z, size_t i, const crier_lex_row *m)
 }
 
 /* The day number of token i (1-31), or 0; *end is the token after it and
- * its ordinal suffix ("20th"). */
-static int day_at(const norm *z, size_t i, size_t *end)
+ * its ordinal suffix ("20th"). A possessive suffix ("29th's") sets
+ * *poss. */
+static int day_at_poss(const norm *z, size_t i, size_t *end, int *poss)
 {
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 2)
         return 0;
@@ -56,11 +57,16 @@ static int day_at(const norm *z, size_t i, size_t *end)
     if (d < 1 || d > 31)
         return 0;
     *end = i + 1;
-    if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) &&
-        (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
-         crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th")))
+    if (crier_suffix_at(z, i + 1, NULL, poss))
         *end = i + 2;
     return (int)d;
+}
+
+static int day_at(const norm *z, size_t i, size_t *end)
+{
+    int poss;
+    int d = day_at_poss(z, i, end, &poss);
+    return poss ? 0 : d;
 }
 
 static int is_year(const norm *z, size_t i)
@@ -146,7 +152,8 @@ static size_t month_first(norm *z, size_t i)
     int dashed = k == j && crier_tok_dash(z, j) && tok_glued(z, j + 1);
     if (dashed)
         k = j + 1;
-    int day = (k > j || dashed) ? day_at(z, k, &end) : 0;
+    int poss = 0;
+    int day = (k > j || dashed) ? day_at_poss(z, k, &end, &poss) : 0;
     if (day && tok_punct(z, end, ':'))
         day = 0; /* "May 10:30" is a time */
     if (!day) {
@@ -159,7 +166,9 @@ static size_t month_first(norm *z, size_t i)
         return y + 1 - i;
     }
     size_t comma = 0, y = 0;
-    if (dashed && crier_tok_dash(z, end) && is_year(z, end + 1))
+    if (poss)
+        ; /* "April 29th's meeting": no year after a possessive */
+    else if (dashed && crier_tok_dash(z, end) && is_year(z, end + 1))
         y = end + 1;
     else if (!dashed)
         y = year_after(z, end, &comma);
@@ -167,6 +176,8 @@ static size_t month_first(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     say_date(z, m->cols[1], day, 0, 0, &w);
+    if (poss)
+        crier_buf_puts(&w, "'s");
     crier_emit_buf(z, &w, i, end);
     if (!y)
         return end - i;

@@ -289,6 +289,10 @@ void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *d
                         crier_buf *w)
 {
     crier_say_cardinal(z, num, nn, w);
+    if (dn == 1 && den[0] == '1') {
+        crier_put_word(w, "over one");
+        return;
+    }
     int one = nn == 1 && num[0] == '1';
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn);
     if (r) {
@@ -362,8 +366,9 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         crier_say_fraction(z, a, strlen(a), b, strlen(b), w);
         return 1;
     }
-    if (!plain_num(z, i) || (i > 0 && tok_glued(z, i) &&
-                             (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD)))
+    if (!plain_num(z, i) ||
+        (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD ||
+                                      crier_tok_dash(z, i - 1))))
         return 0;
     size_t j = i;
     if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
@@ -387,9 +392,9 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     size_t nn = z->t[j].len, dn = z->t[j + 2].len;
     long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
     int common = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn) != NULL;
-    int datelike = va >= 1 && vb >= 1 && ((va <= 12 && vb <= 31) || (va <= 31 && vb <= 12));
-    if (vb <= 0 || va < 0 || (*whole && va >= vb) ||
-        (!*whole && !(common && va < vb) && datelike))
+    int gb = (z->flags & CRIER_NORM_GB) != 0;
+    int datelike = va >= 1 && vb >= 1 && ((!gb && va <= 12 && vb <= 31) || (gb && va <= 31 && vb <= 12));
+    if (vb <= 0 || va < 0 || (!*whole && !(common && va < vb) && datelike))
         return 0;
     size_t end = j + 3;
     /* "1/4th": an ordinal suffix on the denominator is not read. */
@@ -428,13 +433,32 @@ static const char *suffix_for(const char *d, size_t n)
     return last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
 }
 
-/* True when token i, glued to the number before it, is that number's
- * ordinal suffix ("21st", "2ND"). */
-static int ordinal_suffix(const norm *z, const numx *x, size_t i)
+int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss)
 {
-    if (!tok_is(z, i, TK_WORD) || !tok_glued(z, i) || x->fp || x->neg || !x->ip)
+    *poss = 0;
+    if (!tok_is(z, i, TK_WORD) || !tok_glued(z, i) || z->t[i].len < 2)
         return 0;
-    return crier_tok_eq(z, i, suffix_for(x->ip, x->ipn));
+    const char *s = tok_text(z, i);
+    static const char *ANY[] = {"st", "nd", "rd", "th"};
+    int ok = 0;
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(ANY) && !ok; k++)
+        ok = (!want || !strcmp(want, ANY[k])) && (s[0] | 0x20) == ANY[k][0] &&
+             (s[1] | 0x20) == ANY[k][1];
+    if (!ok)
+        return 0;
+    if (z->t[i].len == 2)
+        return 1;
+    *poss = z->t[i].len == 4 && s[2] == '\'' && (s[3] | 0x20) == 's';
+    return *poss;
+}
+
+/* True when token i, glued to the number before it, is that number's
+ * ordinal suffix ("21st", "2ND", "29th's"). */
+static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
+{
+    if (x->fp || x->neg || !x->ip)
+        return 0;
+    return crier_suffix_at(z, i, suffix_for(x->ip, x->ipn), poss);
 }
 
 /* Reads an integer written without separators the way its shape says:
@@ -463,8 +487,11 @@ size_t crier_cls_number(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t end = x.end;
-    if (ordinal_suffix(z, &x, end)) {
+    int poss;
+    if (ordinal_suffix(z, &x, end, &poss)) {
         crier_say_ordinal(z, x.ip, x.ipn, &w);
+        if (poss)
+            crier_buf_puts(&w, "'s");
         end++;
     } else if (x.ip && !x.fp) {
         say_plain_int(z, &x, &w);

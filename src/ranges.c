@@ -88,8 +88,11 @@ size_t crier_cls_range(norm *z, size_t i)
         !crier_num_parse(z, right, &b) || b.neg)
         return 0;
     size_t end = b.end;
-    /* "1-2-3" and "1-800-555" are not ranges. */
-    if ((crier_tok_dash(z, end) || tok_punct(z, end, '/')) && tok_is(z, end + 1, TK_NUM))
+    /* "1-2-3", "1-800-555" and "1-413-te" are not ranges, nor is a sum. */
+    if ((crier_tok_dash(z, end) || tok_punct(z, end, '/')) &&
+        (tok_is(z, end + 1, TK_NUM) || tok_is(z, end + 1, TK_WORD)))
+        return 0;
+    if (tok_punct(z, crier_skip_space(z, end), '=') || tok_punct(z, crier_skip_space(z, end), '+'))
         return 0;
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s"))
         return 0;

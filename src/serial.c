@@ -100,8 +100,8 @@ static int phone_groups(const norm *z, size_t i, phone *p)
         p->end = next;
         int c = tok_punct(z, next, '-') && tok_glued(z, next) ? '-'
                 : tok_is(z, next, TK_SPACE) && z->t[next].len == 1 ? ' ' : 0;
-        if (!c && paren && tok_is(z, next, TK_NUM)) {
-            j = next; /* "(555)555-5555" */
+        if (!c && ((paren && tok_is(z, next, TK_NUM)) || (p->plus && tok_punct(z, next, '(')))) {
+            j = next; /* "(555)555-5555", "+1(123) 123-5678" */
             continue;
         }
         if (!c || (c == ' ' && !p->plus && !paren) ||
@@ -233,10 +233,26 @@ static int code_start(const norm *z, size_t i)
               tok_punct(z, i - 1, '.')));
 }
 
+/* "401(k)": a number and a letter in brackets, a plan or a clause. */
+static size_t bracket_letter(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM) || !tok_punct(z, i + 1, '(') || !tok_glued(z, i + 1) ||
+        !tok_is(z, i + 2, TK_WORD) || z->t[i + 2].len != 1 || !tok_punct(z, i + 3, ')') ||
+        !all_digits(tok_text(z, i), z->t[i].len))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_code_digits(z, tok_text(z, i), z->t[i].len, 1, &w);
+    crier_spell(tok_text(z, i + 2), 1, &w);
+    return crier_emit_buf(z, &w, i, i + 4);
+}
+
 size_t crier_cls_serial(norm *z, size_t i)
 {
     if (!code_start(z, i))
         return 0;
+    size_t b = bracket_letter(z, i);
+    if (b)
+        return b;
     size_t j = i, words = 0, nums = 0;
     while (j < z->n && j < i + NORM_LOOK && (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)) &&
            (j == i || tok_glued(z, j))) {
@@ -250,11 +266,10 @@ size_t crier_cls_serial(norm *z, size_t i)
     }
     if (!words || !nums || (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)))
         return 0;
-    /* "21st" and "1990s" belong to the number and date rules. */
+    /* "21st", "11th's" and "1990s" belong to the number and date rules. */
+    int poss;
     if (j == i + 2 && z->t[i].kind == TK_NUM &&
-        (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
-         crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th") ||
-         crier_tok_eq(z, i + 1, "s")))
+        (crier_suffix_at(z, i + 1, NULL, &poss) || crier_tok_eq(z, i + 1, "s")))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     for (size_t k = i; k < j; k++) {
