@@ -76,12 +76,19 @@ static void put_raw(const char *s, size_t n, crier_buf *w)
 
 /* ==== Pronounceable or spelled =========================================== */
 
-static int is_vowel(const char *s, size_t n, size_t i)
+/* "y" is a consonant at the start of a word ("yard"); elsewhere it is a
+ * vowel ("Lyon"), or in the second reading (`ycons`), a consonant
+ * before a vowel ("Banyu"). */
+static int is_vowel_y(const char *s, size_t n, size_t i, int ycons)
 {
-    (void)n;
-    /* "y" is a consonant only at the start of a word ("yard", not "Lyon"). */
-    return strchr("aeiou", s[i]) || (s[i] == 'y' && i > 0);
+    if (strchr("aeiou", s[i]))
+        return 1;
+    if (s[i] != 'y' || i == 0)
+        return 0;
+    return !(ycons && i + 1 < n && strchr("aeiou", s[i + 1]));
 }
+
+static int is_vowel(const char *s, size_t n, size_t i) { return is_vowel_y(s, n, i, 0); }
 
 static int phon_has(const norm *z, const char *s, size_t n, unsigned flag)
 {
@@ -101,6 +108,36 @@ static int medial_ok(const norm *z, const char *s, size_t n)
     return 0;
 }
 
+/* Cuts lower-case s[0..n) into syllables; `ycons` picks the reading of
+ * "y" (see is_vowel_y). */
+static int syllables(const norm *z, const char *s, size_t n, int ycons)
+{
+    size_t i = 0, vowels = 0;
+    while (i < n) {
+        size_t a = i;
+        while (i < n && !is_vowel_y(s, n, i, ycons))
+            i++;
+        size_t cons = i - a;
+        if (a == 0 && !phon_has(z, s, cons, CRIER_PHON_ONSET))
+            return 0;
+        if (i == n)
+            return vowels && phon_has(z, s + a, cons, CRIER_PHON_CODA);
+        if (a > 0 && !medial_ok(z, s + a, cons))
+            return 0;
+        size_t b = i;
+        while (i < n && is_vowel_y(s, n, i, ycons))
+            i++;
+        if (!phon_has(z, s + b, i - b, CRIER_PHON_NUCLEUS))
+            return 0;
+        /* A word does not start with two vowels heard apart ("IUCN",
+         * "IARC", "UAE"). */
+        if (b == 0 && i - b > 1 && (s[0] == 'i' || s[0] == 'u'))
+            return 0;
+        vowels++;
+    }
+    return vowels > 0;
+}
+
 int crier_pronounceable(const norm *z, const char *word, size_t n)
 {
     char s[32];
@@ -114,30 +151,7 @@ int crier_pronounceable(const norm *z, const char *word, size_t n)
             return 0;
         s[i] = c;
     }
-    size_t i = 0, vowels = 0;
-    while (i < n) {
-        size_t a = i;
-        while (i < n && !is_vowel(s, n, i))
-            i++;
-        size_t cons = i - a;
-        if (a == 0 && !phon_has(z, s, cons, CRIER_PHON_ONSET))
-            return 0;
-        if (i == n)
-            return vowels && phon_has(z, s + a, cons, CRIER_PHON_CODA);
-        if (a > 0 && !medial_ok(z, s + a, cons))
-            return 0;
-        size_t b = i;
-        while (i < n && is_vowel(s, n, i))
-            i++;
-        if (!phon_has(z, s + b, i - b, CRIER_PHON_NUCLEUS))
-            return 0;
-        /* A word does not start with two vowels heard apart ("IUCN",
-         * "IARC", "UAE"). */
-        if (b == 0 && i - b > 1 && (s[0] == 'i' || s[0] == 'u'))
-            return 0;
-        vowels++;
-    }
-    return vowels > 0;
+    return syllables(z, s, n, 0) || syllables(z, s, n, 1);
 }
 
 /* Three letters said as a word only in the shape consonant, vowel,
@@ -252,15 +266,17 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
 static size_t initial(norm *z, size_t i)
 {
     const tok *t = &z->t[i];
-    if (t->len != 1 || !(t->flags & TF_CAP) || !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+    size_t d = tok_is(z, i + 1, TK_SPACE) && z->t[i + 1].len == 1 ? i + 2 : i + 1;
+    if (t->len != 1 || !(t->flags & TF_CAP) || !tok_punct(z, d, '.'))
         return 0;
-    size_t next = crier_skip_space(z, i + 2);
-    if (next == i + 2 || !tok_is(z, next, TK_WORD) || !(z->t[next].flags & TF_CAP) ||
-        ends_sentence(z, i + 2))
+    /* "D ." as tokenized text writes an initial */
+    size_t next = crier_skip_space(z, d + 1);
+    if (next == d + 1 || !tok_is(z, next, TK_WORD) || !(z->t[next].flags & TF_CAP) ||
+        ends_sentence(z, d + 1))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     crier_spell(tok_text(z, i), 1, &w);
-    return crier_emit_buf(z, &w, i, i + 2);
+    return crier_emit_buf(z, &w, i, d + 1);
 }
 
 const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot)
@@ -309,7 +325,7 @@ size_t crier_cls_abbrev(norm *z, size_t i)
         if (k)
             return k;
     }
-    if (dot && !(t->flags & TF_DOTS)) {
+    if (!(t->flags & TF_DOTS)) {
         size_t k = initial(z, i);
         if (k)
             return k;

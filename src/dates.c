@@ -329,7 +329,9 @@ static int say_numeric(const norm *z, const dparts *d, crier_buf *w, size_t *yi,
     }
     if (!r)
         return 0;
-    *dayfirst = gb || (!iso && a > 12);
+    /* An ISO date is read the way the international notation is said,
+     * day first ("the twentieth of September"), in both conventions. */
+    *dayfirst = gb || iso || a > 12;
     say_date(z, r->cols[1], (int)day, *dayfirst, 1, w);
     return 1;
 }

@@ -175,7 +175,10 @@ static void say_address(const norm *z, const char *s, size_t a, size_t b, size_t
             say_letters(z, s + k, e - k, last_label, w);
             k = e;
         } else if (s[k] >= '0' && s[k] <= '9') {
-            crier_say_digits(z, s + k, 1, w);
+            if (s[k] == '0')
+                crier_put_number_word(z, "o", 1, w); /* "two oh oh six" */
+            else
+                crier_say_digits(z, s + k, 1, w);
             k++;
         } else if (s[k] == ':' && b - k >= 3 && s[k + 1] == '/' && s[k + 2] == '/') {
             say_symbol(z, ':', w);

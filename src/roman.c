@@ -3,11 +3,13 @@
  *
  * After a word that counts ("Chapter IV", "World War II", "Super Bowl
  * LVII", roman-context.tsv, how = cardinal) a numeral is a cardinal:
- * "Chapter four". After a name it is a regnal ordinal: "Henry VIII" is
- * "Henry the eighth", "Pope John Paul II" "Pope John Paul the second".
- * One-letter numerals ("I", "V", "X") are too often something else (the
- * pronoun "I"), so they are read only after a counting word or a name
- * that monarchs bear ("Charles V", roman-context.tsv, how = regnal). A
+ * "Chapter four". After a name that monarchs and popes bear
+ * (roman-context.tsv, how = regnal) it is a regnal ordinal: "Henry VIII"
+ * is "Henry the eighth", "Pope John Paul II" "Pope John Paul the
+ * second", "Charles V" "Charles the fifth". After other names it is a
+ * number: "Crocodile Dundee II" is "Crocodile Dundee two". One-letter
+ * numerals ("I", "V", "X") are too often something else (the pronoun
+ * "I"), so they are read only after a counting word or a regnal name. A
  * numeral alone at the start of a line is a heading: "VII." is "seven.".
  * Anything else in capitals ("MIX", "CIVIC") is left to the acronym
  * rules, and only canonical numerals are read: "IIII" is not four. */
@@ -92,10 +94,11 @@ static int roman_reading(const norm *z, size_t i, int value)
         return 0;
     if (r && strcmp(r->cols[1], "regnal") == 0)
         return 'o';
-    /* Any other name takes numerals of two letters or more ("Henry VIII"),
-     * unless it is itself an acronym ("DJ MIX"). */
+    /* After any other name, numerals of two letters or more are numbers
+     * ("Crocodile Dundee II", "Kennicott II"), unless the name is itself
+     * an acronym ("DJ MIX"). */
     if (n >= 2 && value <= 60 && (!(z->t[p].flags & TF_UPPER) || (z->t[p].flags & TF_CAPS_RUN)))
-        return 'o';
+        return 'c';
     return 0;
 }
 

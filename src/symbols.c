@@ -64,7 +64,7 @@ static int table_symbol(norm *z, size_t i)
         int alone = (p == (size_t)-1 || z->t[p].kind == TK_WORD || z->t[p].kind == TK_NL) &&
                     !tok_glued(z, i) && !tok_glued(z, i + 1);
         say = ((f & CRIER_SYM_NUMERIC) && nb && na) ||
-              ((f & CRIER_SYM_BEFORE_NUM) && na && tok_glued(z, i + 1)) ||
+              ((f & CRIER_SYM_BEFORE_NUM) && na) ||
               ((f & CRIER_SYM_AFTER_NUM) && (nb || alone)) ||
               ((f & CRIER_SYM_WORDS) && p != (size_t)-1 && lower_word(z, p) && lower_word(z, n) &&
                tok_glued(z, i) == tok_glued(z, i + 1));
@@ -74,6 +74,18 @@ static int table_symbol(norm *z, size_t i)
     else if (f & CRIER_SYM_PAUSE)
         crier_emit_pause(z, ",", z->t[i].off, z->t[i].len);
     return 1;
+}
+
+/* True when the dot at token i stands alone between spaces inside a
+ * sentence ("p . 209", "the . vn domain"), as only text that was
+ * tokenized before it reached us writes it. It is left as it was
+ * written, since nothing says what the writer meant by it. */
+static int spaced_dot(const norm *z, size_t i)
+{
+    if (!tok_is(z, i - (i > 0), TK_SPACE) || i == 0 || !tok_is(z, i + 1, TK_SPACE))
+        return 0;
+    size_t k = i + 2;
+    return tok_is(z, k, TK_NUM) || (tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_LOWER));
 }
 
 /* "...", "…": a full stop before a word that starts a sentence, else a
@@ -187,6 +199,10 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '.': case 0x2026:
         if (c == 0x2026 || tok_punct(z, i + 1, '.'))
             return ellipsis(z, i);
+        if (spaced_dot(z, i)) {
+            crier_emit_toks(z, ".", i, i + 1);
+            return 1;
+        }
         crier_emit_pause(z, ".", t->off, t->len);
         return 1;
     case ',': case ';': case ':': case '!': case '?': {
