@@ -180,6 +180,11 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w);
         return;
     }
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)s[k] >= 0x80) {
+            put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
+            return;
+        }
     int pron = crier_pronounceable(z, s, n);
     int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);

@@ -146,7 +146,7 @@ static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_b
         if (!cut)
             continue;
         crier_put_word(w, "");
-        if (k - a == 1)
+        if (k - a == 1 && s[a] >= 'A' && s[a] <= 'Z')
             crier_spell(s + a, 1, w);
         else
             crier_buf_put(w, s + a, k - a);
@@ -220,6 +220,12 @@ static size_t handle(norm *z, size_t i)
         return crier_emit_buf(z, &w, i, x.end);
     }
     crier_put_word(&w, tok_punct(z, i, '@') ? "at" : "hashtag");
+    numx x;
+    if (tok_is(z, j, TK_NUM) && crier_num_parse(z, j, &x) && !x.fp &&
+        !(tok_is(z, x.end, TK_WORD) && tok_glued(z, x.end))) {
+        crier_say_num(z, &x, &w); /* "@12" */
+        return crier_emit_buf(z, &w, i, x.end);
+    }
     const char *s = z->src;
     size_t b = tok_end(z, j);
     while (b < z->srclen && (alnum(s[b]) || s[b] == '_'))

@@ -220,6 +220,12 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '"': case '`':
         return 1;
     }
+    /* "C++": a plus sign closing a word is read. */
+    if (c == '+' && i > 0 && tok_glued(z, i) && !tok_is(z, i + 1, TK_NUM) &&
+        (z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '+'))) {
+        crier_emit_toks(z, "plus", i, i + 1);
+        return 1;
+    }
     if (!table_symbol(z, i) && (c == '/' || c == '|'))
         crier_emit_pause(z, ",", t->off, t->len);
     return 1;
