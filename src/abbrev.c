@@ -419,7 +419,10 @@ size_t crier_cls_caps(norm *z, size_t i)
     if (!(t->flags & TF_UPPER) && !ending)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
+    if ((tok_punct(z, i + 1, '&') && tok_glued(z, i + 1)) ||
+        (i > 0 && tok_punct(z, i - 1, '&') && tok_glued(z, i))) {
+        crier_spell(s, t->len, &w); /* "AT&T", "R&B" */
+    } else if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
         crier_say_caps(z, s, base, (t->flags & TF_CAPS_RUN) != 0, &w);
         if (w.len && w.ptr[w.len - 1] == '\x01')
             w.len--; /* "N G A's": the ending already makes it the letter */

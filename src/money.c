@@ -199,8 +199,7 @@ static size_t money_prefix(norm *z, size_t i)
             end = b.end;
         } else if (!c2 && amount_at(z, k, &b, 1) && !b.x.neg &&
                    (k == d + 1 || crier_tok_eq(z, d, "to"))) {
-            a.scale = b.scale;
-            say_amount_number(z, &a, &w);
+            say_amount_number(z, &a, &w); /* "five to ten million dollars" */
             crier_put_word(&w, "to");
             say_money(z, &b, cur, &w);
             end = b.end;

@@ -461,6 +461,25 @@ static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
     return crier_suffix_at(z, i, suffix_for(x->ip, x->ipn), poss);
 }
 
+/* True when a three- or four-digit number at token i names something
+ * rather than counting it: right after a capitalised name, inside a
+ * sentence, with no lower-case word after it ("Boeing 737 MAX", "Room
+ * 101"). Such numbers are read in pairs: "seven thirty-seven". */
+static int label_context(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
+        (z->t[p].flags & TF_UPPER) || crier_tok_ctx(z, p) ||
+        crier_tok_find(z, CRIER_TAB_MONTHS, p) || crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, p))
+        return 0;
+    size_t pp = crier_prev_word(z, p);
+    if (pp == (size_t)-1 || z->t[pp].kind == TK_NL || tok_punct(z, pp, '.') ||
+        tok_punct(z, pp, '"') || tok_punct(z, pp, '('))
+        return 0; /* the name starts a sentence: not sure it is a name */
+    size_t k = crier_skip_space(z, i + 1);
+    return !(tok_is(z, k, TK_WORD) && !(z->t[k].flags & TF_CAP)) && !tok_is(z, k, TK_NUM);
+}
+
 /* Reads an integer written without separators the way its shape says:
  * digit by digit when it has a leading zero or five digits or more (an
  * identifier, a zip code), as a year when it looks like one and the
@@ -475,6 +494,10 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     if (!grouped && !x->neg && x->ipn == 4 && x->ip[0] >= '1' && x->ip[0] <= '2' &&
         crier_digits_value(x->ip, 4) <= 2099 && crier_year_context(z, x->i)) {
         crier_say_year(z, x->ip, 4, w);
+        return;
+    }
+    if (!grouped && !x->neg && x->ipn == 3 && x->ip[0] != '0' && label_context(z, x->i)) {
+        crier_say_year(z, x->ip, 3, w); /* "seven thirty-seven" */
         return;
     }
     crier_say_num(z, x, w);
