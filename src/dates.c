@@ -336,6 +336,14 @@ static int say_numeric(const norm *z, const dparts *d, crier_buf *w, size_t *yi,
     return 1;
 }
 
+/* "1/2", "3/4": a proper fraction with a common denominator
+ * (fractions.tsv) is never a date. */
+static int common_fraction(const norm *z, const dparts *d)
+{
+    long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
+    return a < b && crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, d->p[1], d->n[1]) != NULL;
+}
+
 /* True when the word before token i introduces a date ("on 9/11",
  * "Tuesday (2/22)"): a day and month without a year are otherwise too
  * often a fraction ("1/25 of an inch"). */
@@ -357,7 +365,7 @@ static size_t numeric_date(norm *z, size_t i)
     if (!used || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT) ||
         (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || crier_tok_dash(z, i - 1))))
         return 0;
-    if (d.count == 2 && !date_context(z, i))
+    if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;

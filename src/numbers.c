@@ -351,10 +351,9 @@ static void put_int(char *buf, size_t cap, int v)
 }
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
- * "3½". A slash fraction is taken when its denominator is a common one
- * (fractions.tsv) or when it cannot be a date; "9/11" is left to the date
- * rules. *whole is set for a mixed number ("three and a half"). Returns
- * the tokens used, or 0. */
+ * "3½". The date rules run first and take "on 9/11"; what they leave is
+ * a fraction. *whole is set for a mixed number ("three and a half").
+ * Returns the tokens used, or 0. */
 size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
 {
     int vn, vd;
@@ -391,10 +390,7 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     const char *num = tok_text(z, j), *den = tok_text(z, j + 2);
     size_t nn = z->t[j].len, dn = z->t[j + 2].len;
     long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
-    int common = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn) != NULL;
-    int gb = (z->flags & CRIER_NORM_GB) != 0;
-    int datelike = va >= 1 && vb >= 1 && ((!gb && va <= 12 && vb <= 31) || (gb && va <= 31 && vb <= 12));
-    if (vb <= 0 || va < 0 || (!*whole && !(common && va < vb) && datelike))
+    if (vb <= 0 || va < 0)
         return 0;
     size_t end = j + 3;
     /* "1/4th": an ordinal suffix on the denominator is not read. */
