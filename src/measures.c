@@ -169,6 +169,45 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
     return end;
 }
 
+/* The number of double quotes on the line before token j. The count is
+ * kept from call to call, since positions only grow, so a line full of
+ * quotes is counted once. */
+static size_t quotes_before(norm *z, size_t j)
+{
+    if (j < z->q_tok) {
+        z->q_tok = 0;
+        z->q_count = 0;
+    }
+    for (; z->q_tok < j; z->q_tok++) {
+        if (z->t[z->q_tok].kind == TK_NL)
+            z->q_count = 0;
+        else if (tok_punct(z, z->q_tok, '"'))
+            z->q_count++;
+    }
+    return z->q_count;
+}
+
+/* "12\"", "6'2\"": feet and inches marks after a number. A double quote
+ * that would close a quotation ("said \"Yes 7\"") is not an inch mark. */
+static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
+{
+    if (tok_punct(z, j, '\'') && tok_is(z, j + 1, TK_NUM) && tok_glued(z, j + 1) &&
+        tok_punct(z, j + 2, '"') && tok_glued(z, j + 2) && quotes_before(z, j + 2) % 2 == 0) {
+        numx x;
+        if (!crier_num_parse(z, j + 1, &x) || x.end != j + 2)
+            return 0;
+        crier_put_word(w, one ? "foot" : "feet");
+        crier_say_num(z, &x, w);
+        crier_put_word(w, crier_num_is_one(&x) ? "inch" : "inches");
+        return j + 3 - i;
+    }
+    if (!tok_punct(z, j, '"') || !tok_glued(z, j) || quotes_before(z, j) % 2 != 0 ||
+        (tok_is(z, j + 1, TK_WORD) && tok_glued(z, j + 1)))
+        return 0;
+    crier_put_word(w, one ? "inch" : "inches");
+    return j + 1 - i;
+}
+
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
@@ -181,6 +220,9 @@ size_t crier_cls_measure(norm *z, size_t i)
         return 0;
     }
     size_t j = i + used, k = j;
+    size_t inches = inch_marks(z, i, j, one, &w);
+    if (inches)
+        return crier_emit_buf(z, &w, i, i + inches);
     int glued = 1, adj = 0;
     if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
         k = j + 1;

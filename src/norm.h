@@ -71,6 +71,7 @@ typedef struct norm {
     int glue;            /* the next word is glued to the previous one */
     int letter_a;        /* the last word was the letter "A" */
     size_t scan_end;     /* electronic.c: tokens before this were scanned */
+    size_t q_tok, q_count; /* measures.c: '"' counted on the line before q_tok */
 } norm;
 
 /* ==== Emitting (normalize.c) ============================================= */

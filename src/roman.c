@@ -136,10 +136,11 @@ size_t crier_cls_roman(norm *z, size_t i)
     if (how == 'o' && tok_punct(z, end, '.') && tok_is(z, k, TK_WORD) &&
         (z->t[k].flags & TF_LOWER))
         end++;
-    /* "Louis XII's" */
-    if (tok_punct(z, end, '\'') && crier_tok_eq(z, end + 1, "s") && tok_glued(z, end + 1)) {
+    /* "Louis XII's", "Louis XII.'s" */
+    size_t e = tok_punct(z, end, '.') && tok_punct(z, end + 1, '\'') ? end + 1 : end;
+    if (tok_punct(z, e, '\'') && crier_tok_eq(z, e + 1, "s") && tok_glued(z, e + 1)) {
         crier_buf_puts(&w, "'s");
-        end += 2;
+        end = e + 2;
     }
     return crier_emit_buf(z, &w, i, end);
 }
