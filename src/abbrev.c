@@ -26,6 +26,8 @@
 
 /* ==== Letters ============================================================ */
 
+/* Letters only, one word each; other characters of the token (dots,
+ * apostrophes) are not spoken. */
 void crier_spell(const char *s, size_t n, crier_buf *w)
 {
     size_t i = 0;
@@ -138,6 +140,8 @@ static int syllables(const norm *z, const char *s, size_t n, int ycons)
     return vowels > 0;
 }
 
+/* Lower-cases the word and tries both readings of "y". Only ASCII
+ * letters: other scripts and accents are left to the speech engine. */
 int crier_pronounceable(const norm *z, const char *word, size_t n)
 {
     char s[32];
@@ -166,6 +170,11 @@ static int short_word(const norm *z, const char *s, size_t n)
     return !is_vowel(low, 3, 0) && is_vowel(low, 3, 1) && !is_vowel(low, 3, 2);
 }
 
+/* The rules differ with the context. In a line of capitals most words
+ * are ordinary words shouted, so only short unpronounceable ones are
+ * spelled. Elsewhere capitals mark an acronym: three letters are said as
+ * a word only in the shape consonant-vowel-consonant ("PAC"), longer
+ * ones when they can be cut into syllables. */
 void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
 {
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n);
@@ -284,6 +293,8 @@ static size_t initial(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, d + 1);
 }
 
+/* See norm.h. A two-letter word in capitals matches only a compass
+ * point: "MT" is an acronym, not "Mount". */
 const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -314,6 +325,8 @@ const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int 
     return r;
 }
 
+/* A listed abbreviation (expanded if its context allows), else an
+ * initial, else a dotted acronym spelled out. */
 size_t crier_cls_abbrev(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -408,6 +421,7 @@ static int caps_with_ending(const norm *z, size_t i, size_t *base)
     return 1;
 }
 
+/* Upper-case words, with or without a plural or possessive ending. */
 size_t crier_cls_caps(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -435,6 +449,8 @@ size_t crier_cls_caps(norm *z, size_t i)
 
 /* ==== Plain words ======================================================== */
 
+/* Any other word is said as written, or as eSpeak phonemes when the
+ * caller asked for them and pronunciations.tsv has the word. */
 size_t crier_cls_word(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))

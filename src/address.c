@@ -42,6 +42,8 @@ static int name_part(const norm *z, size_t i, size_t *next)
     return 0;
 }
 
+/* Takes only the house number and the compass point; returns 0 unless
+ * the whole address shape follows. */
 size_t crier_cls_address(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 5 || (i > 0 && tok_glued(z, i)))

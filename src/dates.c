@@ -358,6 +358,8 @@ static int date_context(const norm *z, size_t i)
            crier_tok_find(z, CRIER_TAB_WEEKDAYS, p) != NULL;
 }
 
+/* "9/20/2022", "2022-09-20", "01.10.2010", "on 9/11". A year is
+ * required unless the word before says a date is coming. */
 static size_t numeric_date(norm *z, size_t i)
 {
     dparts d;
@@ -434,6 +436,8 @@ size_t crier_era_parse(const norm *z, size_t i, crier_buf *w)
     return k + 1 - i;
 }
 
+/* The plural comes from number-words.tsv where English makes it
+ * irregular ("ninety" -> "nineties"); otherwise an s is added. */
 void crier_pluralize_last(const norm *z, crier_buf *w)
 {
     size_t i = w->len;
@@ -451,6 +455,9 @@ void crier_pluralize_last(const norm *z, crier_buf *w)
     crier_buf_putc(w, 's');
 }
 
+/* A decade ends in zero and takes an "s", glued, after an apostrophe,
+ * or after a space in tokenized text; two-digit decades may start with an
+ * apostrophe ("'90s"). */
 size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
 {
     size_t j = i;
@@ -478,6 +485,7 @@ size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
     return k + 1 - i;
 }
 
+/* Emits a decade parsed by crier_decade_parse(). */
 size_t crier_cls_decade(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
@@ -523,6 +531,8 @@ int crier_year_context(const norm *z, size_t i)
 
 /* ==== Classifier ========================================================= */
 
+/* Words start month-first dates and weekday dates; numbers start numeric
+ * and day-first dates; either may be a year with its era. */
 size_t crier_cls_date(norm *z, size_t i)
 {
     tok_kind k = z->t[i].kind;

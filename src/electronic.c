@@ -234,6 +234,8 @@ static size_t handle(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, tok_at_byte(z, j, b));
 }
 
+/* Handles and hashtags start with their sign; addresses are classified
+ * from the raw run of text, then emitted over all the tokens they cover. */
 size_t crier_cls_electronic(norm *z, size_t i)
 {
     tok_kind k = z->t[i].kind;

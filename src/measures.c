@@ -87,6 +87,8 @@ static void put_unit_words(const norm *z, const char *words, crier_buf *w)
     }
 }
 
+/* See norm.h. `glued` is 0 for a spaced unit, 1 for a glued one and 2
+ * after a slash, where "per" units ("mo", "s") are allowed. */
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after, crier_buf *w)
 {
     size_t used;
@@ -208,6 +210,10 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
     return j + 1 - i;
 }
 
+/* A number (or a fraction), then a unit: glued, after one space, after
+ * a hyphen (an adjective: singular), or after a slash ("12/kg"); inch
+ * marks; an optional scale word between ("100 million kg"); and maybe a
+ * second measure ("6 ft 2 in"). */
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)

@@ -228,6 +228,8 @@ static size_t money_suffix(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, k + cu);
 }
 
+/* A number may carry a currency after it; anything else may be a
+ * currency before a number. */
 size_t crier_cls_money(norm *z, size_t i)
 {
     tok_kind k = z->t[i].kind;

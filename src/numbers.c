@@ -108,6 +108,10 @@ static size_t plain_digits(const char *d, size_t n, char *out)
     return k;
 }
 
+/* Groups of three digits, each said under a thousand and followed by its
+ * scale word ("thousand", "million", ... from number-words.tsv). Zero
+ * groups are skipped: "1,000,005" is "one million five". Too many digits
+ * for the largest scale are read one by one. */
 void crier_say_cardinal(const norm *z, const char *d, size_t n, crier_buf *w)
 {
     char p[NORM_MAX_DIGITS + 1];
@@ -177,6 +181,11 @@ void crier_say_ordinal(const norm *z, const char *d, size_t n, crier_buf *w)
 
 /* ==== Years ============================================================== */
 
+/* Years are said in pairs: "nineteen ninety-nine", "twenty ten", with
+ * "oh" before a single digit ("nineteen oh six"), "hundred" for a round
+ * century ("nineteen hundred"), and as a cardinal where pairs would be
+ * odd ("two thousand eight", "one thousand"). Three digits follow the same
+ * pattern: "eight eighty-six" (886 BC), "three oh five". */
 void crier_say_year(const norm *z, const char *d, size_t n, crier_buf *w)
 {
     if ((n != 4 && n != 3) || d[0] == '0') {
@@ -220,6 +229,9 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
+/* See norm.h. A number token with two dots ("1.2.3") or with a comma
+ * after its point is not a number here: dates, versions and addresses
+ * take those. */
 size_t crier_num_parse(const norm *z, size_t i, numx *x)
 {
     memset(x, 0, sizeof *x);
@@ -406,6 +418,7 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     return end - i;
 }
 
+/* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
@@ -429,6 +442,8 @@ static const char *suffix_for(const char *d, size_t n)
     return last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
 }
 
+/* See norm.h. The suffix must be glued and nothing else may follow in
+ * the word but an apostrophe-s. */
 int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss)
 {
     *poss = 0;
@@ -499,6 +514,9 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     crier_say_num(z, x, w);
 }
 
+/* What is left of the numbers after the other classes: an ordinal when a
+ * suffix is glued ("21st"), an integer read by its shape (say_plain_int),
+ * or a decimal; then a plural "s", a percent sign or a trailing plus. */
 size_t crier_cls_number(norm *z, size_t i)
 {
     numx x;

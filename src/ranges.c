@@ -72,6 +72,9 @@ static void say_side(const norm *z, const numx *x, int years, crier_buf *w)
         crier_say_num(z, x, w);
 }
 
+/* Decade ranges first, then two numbers around a dash, with a unit, a
+ * percent sign or an era after the second applying to both. The numbers
+ * are years when the first looks like one and the context agrees. */
 size_t crier_cls_range(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '-') && !tok_punct(z, i, '\''))

@@ -102,6 +102,8 @@ static int roman_reading(const norm *z, size_t i, int value)
     return 0;
 }
 
+/* A canonical numeral, alone as a word, read the way roman_reading()
+ * says; a regnal numeral may keep an old-style dot or a possessive. */
 size_t crier_cls_roman(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD) || (tok_glued(z, i) && !tok_punct(z, i - 1, '(')))

@@ -168,6 +168,9 @@ static size_t dotted_quad(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* Dotted quads first ("123.123.0.40"), then the group shapes of
+ * telephone numbers; the groups are read digit by digit with a pause
+ * between them. */
 size_t crier_cls_phone(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '+') && !tok_punct(z, i, '('))
@@ -246,6 +249,8 @@ static size_t bracket_letter(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 4);
 }
 
+/* A run of letters and digits glued together, at most NORM_LOOK tokens
+ * (a longer run is not a code), read part by part. */
 size_t crier_cls_serial(norm *z, size_t i)
 {
     if (!code_start(z, i))

@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+/* See norm.h. The U+XXXX form exists for symbols a TSV line cannot
+ * start with. */
 const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp)
 {
     crier_buf b = CRIER_BUF_INIT;
@@ -186,6 +188,8 @@ size_t crier_cls_markup(norm *z, size_t i)
     return j - i;
 }
 
+/* Sentence marks are pauses; brackets and dashes commas; quotes
+ * nothing; the rest comes from symbols.tsv through table_symbol(). */
 size_t crier_cls_symbol(norm *z, size_t i)
 {
     const tok *t = &z->t[i];

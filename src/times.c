@@ -155,6 +155,8 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     return end - i;
 }
 
+/* A time not glued to a word before it, and maybe a second time after a
+ * dash: "9am-5pm" is one span of speech. */
 size_t crier_cls_time(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
