@@ -478,6 +478,13 @@ static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
  * 101"). Such numbers are read in pairs: "seven thirty-seven". */
 static int label_context(const norm *z, size_t i)
 {
+    /* "the 737 MAX": a model name in capitals after the number. */
+    size_t k = crier_skip_space(z, i + 1);
+    if (k > i + 1 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_UPPER) &&
+        !(z->t[k].flags & TF_CAPS_RUN) && !crier_tok_find(z, CRIER_TAB_UNITS, k) &&
+        !crier_tok_find(z, CRIER_TAB_CURRENCIES, k) && !crier_tok_find(z, CRIER_TAB_ACRONYMS, k) &&
+        z->t[k].len >= 3 && crier_pronounceable(z, tok_text(z, k), z->t[k].len))
+        return 1; /* not "350 FBI agents" */
     size_t p = crier_prev_word(z, i);
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
         (z->t[p].flags & TF_UPPER) || crier_tok_ctx(z, p) ||
@@ -487,7 +494,6 @@ static int label_context(const norm *z, size_t i)
     if (pp == (size_t)-1 || z->t[pp].kind == TK_NL || tok_punct(z, pp, '.') ||
         tok_punct(z, pp, '"') || tok_punct(z, pp, '('))
         return 0; /* the name starts a sentence: not sure it is a name */
-    size_t k = crier_skip_space(z, i + 1);
     return !(tok_is(z, k, TK_WORD) && !(z->t[k].flags & TF_CAP)) && !tok_is(z, k, TK_NUM);
 }
 
