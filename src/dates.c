@@ -107,9 +107,9 @@ static void say_date(const norm *z, const char *month, int day, int day_first, i
 {
     if (day_first) {
         if (the)
-            crier_put_word(w, "the");
+            crier_put_phrase(z, "the", w);
         say_day(z, day, w);
-        crier_put_word(w, "of");
+        crier_put_phrase(z, "of", w);
         crier_put_word(w, month);
     } else {
         crier_put_word(w, month);

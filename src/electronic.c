@@ -215,11 +215,11 @@ static size_t handle(norm *z, size_t i)
         numx x;
         if (!crier_num_parse(z, j, &x) || x.neg)
             return 0;
-        crier_put_word(&w, "number");
+        crier_put_phrase(z, "number", &w);
         crier_say_num(z, &x, &w);
         return crier_emit_buf(z, &w, i, x.end);
     }
-    crier_put_word(&w, tok_punct(z, i, '@') ? "at" : "hashtag");
+    crier_put_phrase(z, tok_punct(z, i, '@') ? "at" : "hashtag", &w);
     numx x;
     if (tok_is(z, j, TK_NUM) && crier_num_parse(z, j, &x) && !x.fp &&
         !(tok_is(z, x.end, TK_WORD) && tok_glued(z, x.end))) {

@@ -33,6 +33,7 @@ typedef enum crier_table {
     CRIER_TAB_PHONOTACTICS,   /* letters, flags (onset, coda, nucleus) */
     CRIER_TAB_ELECTRONIC,     /* form, spoken, flags */
     CRIER_TAB_VARIANTS,       /* US spelling, British spelling */
+    CRIER_TAB_PHRASES,        /* key, spoken: connecting words ("to", "and a half") */
     CRIER_TAB_COUNT
 } crier_table;
 

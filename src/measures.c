@@ -120,7 +120,7 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
         crier_buf u = CRIER_BUF_INIT;
         size_t u2 = crier_unit_parse(z, end + 1, 0, 2, 0, &u);
         if (u2 && u.ptr) {
-            crier_put_word(w, "per");
+            crier_put_phrase(z, "per", w);
             crier_put_word(w, u.ptr);
             end += 1 + u2;
         }
@@ -198,15 +198,15 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
         numx x;
         if (!crier_num_parse(z, j + 1, &x) || x.end != j + 2)
             return 0;
-        crier_put_word(w, one ? "foot" : "feet");
+        crier_put_phrase(z, one ? "foot" : "feet", w);
         crier_say_num(z, &x, w);
-        crier_put_word(w, crier_num_is_one(&x) ? "inch" : "inches");
+        crier_put_phrase(z, crier_num_is_one(&x) ? "inch" : "inches", w);
         return j + 3 - i;
     }
     if (!tok_punct(z, j, '"') || !tok_glued(z, j) || quotes_before(z, j) % 2 != 0 ||
         (tok_is(z, j + 1, TK_WORD) && tok_glued(z, j + 1)))
         return 0;
-    crier_put_word(w, one ? "inch" : "inches");
+    crier_put_phrase(z, one ? "inch" : "inches", w);
     return j + 1 - i;
 }
 
@@ -238,7 +238,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         adj = 1; /* "a 7.2-mm bullet" */
     } else if (tok_punct(z, j, '/') && tok_glued(z, j + 1)) {
         /* "12/kg": "twelve per kilogram" */
-        crier_put_word(&w, "per");
+        crier_put_phrase(z, "per", &w);
         if ((u = crier_unit_parse(z, j + 1, 0, 2, 0, &w)) != 0)
             return crier_emit_buf(z, &w, i, j + 1 + u);
         crier_buf_free(&w);

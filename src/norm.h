@@ -119,6 +119,11 @@ size_t crier_prev_word(const norm *z, size_t i);
 int crier_tok_eq(const norm *z, size_t i, const char *s);
 /* The lexicon row of `table` keyed by token i's text (NULL if none). */
 const crier_lex_row *crier_tok_find(const norm *z, crier_table table, size_t i);
+/* The spoken form of a connecting word from phrases.tsv ("to", "a-half"),
+ * or the key itself when the table lacks it. */
+const char *crier_phrase(const norm *z, const char *key);
+/* Appends a phrase with a space before it. */
+void crier_put_phrase(const norm *z, const char *key, crier_buf *w);
 /* The context-words flags of token i (0 if it is not a listed word). */
 unsigned crier_tok_ctx(const norm *z, size_t i);
 

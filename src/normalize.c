@@ -459,6 +459,17 @@ const crier_lex_row *crier_tok_find(const norm *z, crier_table table, size_t i)
     return crier_lex_find(z->lex, table, tok_text(z, i), z->t[i].len);
 }
 
+const char *crier_phrase(const norm *z, const char *key)
+{
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_PHRASES, key, strlen(key));
+    return r ? r->cols[1] : key;
+}
+
+void crier_put_phrase(const norm *z, const char *key, crier_buf *w)
+{
+    crier_put_word(w, crier_phrase(z, key));
+}
+
 unsigned crier_tok_ctx(const norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))

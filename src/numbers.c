@@ -286,7 +286,7 @@ int crier_num_is_one(const numx *x)
 void crier_say_num(const norm *z, const numx *x, crier_buf *w)
 {
     if (x->neg)
-        crier_put_word(w, "minus");
+        crier_put_phrase(z, "minus", w);
     if (x->ip)
         crier_say_cardinal(z, x->ip, x->ipn, w);
     if (x->fp) {
@@ -302,7 +302,8 @@ void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *d
 {
     crier_say_cardinal(z, num, nn, w);
     if (dn == 1 && den[0] == '1') {
-        crier_put_word(w, "over one");
+        crier_put_phrase(z, "over", w);
+        crier_say_cardinal(z, den, dn, w);
         return;
     }
     int one = nn == 1 && num[0] == '1';
@@ -349,9 +350,9 @@ static int vulgar(int32_t cp, int *num, int *den)
 static void say_mixed_tail(const norm *z, const char *num, size_t nn, const char *den,
                            size_t dn, crier_buf *w)
 {
-    crier_put_word(w, "and");
+    crier_put_phrase(z, "and", w);
     if (nn == 1 && num[0] == '1' && dn == 1 && den[0] == '2') {
-        crier_put_word(w, "a half");
+        crier_put_phrase(z, "a-half", w);
         return;
     }
     crier_say_fraction(z, num, nn, den, dn, w);
@@ -433,28 +434,42 @@ size_t crier_cls_fraction(norm *z, size_t i)
 
 /* ==== Classifier ========================================================= */
 
-/* The ordinal suffix a number takes ("st", "nd", "rd", "th"). */
-static const char *suffix_for(const char *d, size_t n)
+/* The ordinal suffix a number takes, as the lexicon spells its ordinal:
+ * the last two letters of "twenty-first", "twelfth", "third". Writes
+ * them to out (three bytes). */
+static void suffix_for(const norm *z, const char *d, size_t n, char *out)
 {
-    int last = d[n - 1] - '0', tens = n > 1 ? d[n - 2] - '0' : 0;
-    if (tens == 1)
-        return "th";
-    return last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+    crier_buf w = CRIER_BUF_INIT;
+    size_t k = n > 2 ? n - 2 : 0;
+    if (d[k] == ',')
+        k++;
+    crier_say_ordinal(z, d + k, n - k, &w);
+    out[0] = out[2] = '\0';
+    if (w.len >= 2 && !w.oom)
+        memcpy(out, w.ptr + w.len - 2, 2);
+    crier_buf_free(&w);
 }
 
-/* See norm.h. The suffix must be glued and nothing else may follow in
- * the word but an apostrophe-s. */
+/* True when s[0..2) ends some ordinal in number-words.tsv ("st", "th"). */
+static int any_suffix(const norm *z, const char *s)
+{
+    size_t count = crier_lex_count(z->lex, CRIER_TAB_NUMBER_WORDS);
+    for (size_t r = 0; r < count; r++) {
+        const char *o = crier_lex_at(z->lex, CRIER_TAB_NUMBER_WORDS, r)->cols[2];
+        size_t n = strlen(o);
+        if (n >= 2 && (s[0] | 0x20) == o[n - 2] && (s[1] | 0x20) == o[n - 1])
+            return 1;
+    }
+    return 0;
+}
+
 int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss)
 {
     *poss = 0;
     if (!tok_is(z, i, TK_WORD) || !tok_glued(z, i) || z->t[i].len < 2)
         return 0;
     const char *s = tok_text(z, i);
-    static const char *ANY[] = {"st", "nd", "rd", "th"};
-    int ok = 0;
-    for (size_t k = 0; k < CRIER_ARRAY_LEN(ANY) && !ok; k++)
-        ok = (!want || !strcmp(want, ANY[k])) && (s[0] | 0x20) == ANY[k][0] &&
-             (s[1] | 0x20) == ANY[k][1];
+    int ok = want ? (s[0] | 0x20) == want[0] && (s[1] | 0x20) == want[1] : any_suffix(z, s);
     if (!ok)
         return 0;
     if (z->t[i].len == 2)
@@ -467,9 +482,11 @@ int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss)
  * ordinal suffix ("21st", "2ND", "29th's"). */
 static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
 {
-    if (x->fp || x->neg || !x->ip)
+    if (x->fp || x->neg || !x->ip || !tok_is(z, i, TK_WORD))
         return 0;
-    return crier_suffix_at(z, i, suffix_for(x->ip, x->ipn), poss);
+    char want[3];
+    suffix_for(z, x->ip, x->ipn, want);
+    return want[0] && crier_suffix_at(z, i, want, poss);
 }
 
 /* True when a three- or four-digit number at token i names something
@@ -550,12 +567,12 @@ size_t crier_cls_number(norm *z, size_t i)
     /* "3.5%", "31.7 %" */
     size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
     if (tok_punct(z, k, '%')) {
-        crier_put_word(&w, "percent");
+        crier_put_phrase(z, "percent", &w);
         end = k + 1;
     } else if (tok_punct(z, end, '+') && (end + 1 >= z->n || z->t[end + 1].kind == TK_SPACE ||
                                          z->t[end + 1].kind == TK_NL ||
                                          z->t[end + 1].kind == TK_PUNCT)) {
-        crier_put_word(&w, "plus"); /* "10,000+" */
+        crier_put_phrase(z, "plus", &w); /* "10,000+" */
         end++;
     }
     return crier_emit_buf(z, &w, i, end);

@@ -51,7 +51,7 @@ static size_t decade_range(norm *z, size_t i)
     crier_buf v = CRIER_BUF_INIT;
     size_t b = crier_decade_parse(z, right, &v);
     if (b && v.ptr) {
-        crier_put_word(&w, "to");
+        crier_put_phrase(z, "to", &w);
         crier_put_word(&w, v.ptr);
     }
     crier_buf_free(&v);
@@ -108,7 +108,7 @@ size_t crier_cls_range(norm *z, size_t i)
     if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
         end = k + u;
     } else if (tok_punct(z, end, '%')) {
-        crier_put_word(&tail, "percent");
+        crier_put_phrase(z, "percent", &tail);
         end++;
     } else if ((u = crier_era_parse(z, end, &tail)) != 0) {
         end += u;
@@ -117,7 +117,7 @@ size_t crier_cls_range(norm *z, size_t i)
     int years = era || (yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
                         crier_year_context(z, i));
     say_side(z, &a, years, &w);
-    crier_put_word(&w, "to");
+    crier_put_phrase(z, "to", &w);
     say_side(z, &b, years, &w);
     if (tail.ptr)
         crier_put_word(&w, tail.ptr);

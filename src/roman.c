@@ -125,7 +125,7 @@ size_t crier_cls_roman(norm *z, size_t i)
     snprintf(d, sizeof d, "%d", v);
     crier_buf w = CRIER_BUF_INIT;
     if (how == 'o') {
-        crier_put_word(&w, "the");
+        crier_put_phrase(z, "the", &w);
         crier_put_word(&w, "");
         crier_say_ordinal(z, d, strlen(d), &w);
     } else {

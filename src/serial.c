@@ -161,7 +161,7 @@ static size_t dotted_quad(norm *z, size_t i)
     crier_buf w = CRIER_BUF_INIT;
     for (size_t k = 0; k < n; k++) {
         if (s[k] == '.')
-            crier_put_word(&w, "dot");
+            crier_put_phrase(z, "dot", &w);
         else
             crier_say_digits(z, s + k, 1, &w);
     }
@@ -191,7 +191,7 @@ size_t crier_cls_phone(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     if (p.plus)
-        crier_put_word(&w, "plus");
+        crier_put_phrase(z, "plus", &w);
     for (int k = 0; k < p.count; k++) {
         if (k)
             crier_buf_putc(&w, ',');
@@ -283,7 +283,7 @@ size_t crier_cls_serial(norm *z, size_t i)
         if (z->t[k].kind == TK_NUM) {
             say_code_digits(z, s, n, k > i, &w);
         } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
-            crier_put_word(&w, "by"); /* "4x4" */
+            crier_put_phrase(z, "by", &w); /* "4x4" */
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
             if (n <= 3 || !crier_pronounceable(z, s, n))
                 crier_spell(s, n, &w);

@@ -123,7 +123,7 @@ static size_t hyphen(norm *z, size_t i)
 {
     if (num_beside(z, i, -1) != (size_t)-1 && num_beside(z, i, +1) != (size_t)-1 &&
         equation(z, i)) {
-        crier_emit_toks(z, "minus", i, i + 1);
+        crier_emit_toks(z, crier_phrase(z, "minus"), i, i + 1);
         return 1;
     }
     int before = i > 0 && tok_glued(z, i) &&
@@ -227,7 +227,7 @@ size_t crier_cls_symbol(norm *z, size_t i)
     /* "C++": a plus sign closing a word is read. */
     if (c == '+' && i > 0 && tok_glued(z, i) && !tok_is(z, i + 1, TK_NUM) &&
         (z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '+'))) {
-        crier_emit_toks(z, "plus", i, i + 1);
+        crier_emit_toks(z, crier_phrase(z, "plus"), i, i + 1);
         return 1;
     }
     if (!table_symbol(z, i) && (c == '/' || c == '|'))
