@@ -4,6 +4,7 @@
 # a time).
 #
 # usage: bench/bench.sh [BUILD_DIR] [ROUNDS]
+#        BENCH_ONLY="workers pipeline" bench/bench.sh   (a subset)
 #
 #  memory    a three-hour article (the sample's body 64 times, see
 #            long-input.sh) to MP3 with captions and chapters: peak RSS of
@@ -51,7 +52,12 @@ duration() { ffprobe -v error -show_entries format=duration -of default=nw=1:nk=
 
 echo "crier bench: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
+only=${BENCH_ONLY:-memory workers pipeline}
+want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
+mem_rss=0 mem_wall=0 mem_dur=0 j1=0 j2=0 pp=0 pc=0 same=-
+
 # ---- memory: three hours ----------------------------------------------------
+if want memory; then
 echo "memory: a three-hour article to MP3 with captions and chapters"
 sh "$root/bench/long-input.sh" "$sample" 64 >"$work/long.txt"
 timed "crier speak (3 h input)" "$crier" speak -q "$work/long.txt" -o "$work/long.mp3" \
@@ -60,8 +66,10 @@ mem_rss=$rss mem_wall=$wall
 mem_dur=$(duration "$work/long.mp3")
 echo "  audio: $(awk -v d="$mem_dur" 'BEGIN { printf "%.0f min", d / 60 }'), $(loudness "$work/long.mp3")"
 rm -f "$work/long.mp3"
+fi
 
 # ---- workers: -j 1 against -j 2 ----------------------------------------------
+if want workers; then
 echo "workers: a 25-minute article, -j 1 and -j 2 alternating, $rounds rounds"
 sh "$root/bench/long-input.sh" "$sample" 8 >"$work/mid.txt"
 : >"$work/j1"
@@ -77,8 +85,10 @@ done
 cmp -s "$work/j1.mp3" "$work/j2.mp3" && same=identical || same=DIFFERENT
 j1=$(median <"$work/j1")
 j2=$(median <"$work/j2")
+fi
 
 # ---- pipeline: crier against espeak-ng + ffmpeg -------------------------------
+if want pipeline; then
 echo "pipeline: the sample to a 44.1 kHz 96 kbit/s MP3 at -16 LUFS, $rounds rounds"
 "$crier" speak --script "$sample" | cut -f2 >"$work/script.txt"
 cat >"$work/pipeline.sh" <<EOS
@@ -100,16 +110,18 @@ pp=$(median <"$work/pp")
 pc=$(median <"$work/pc")
 echo "  pipeline output: $(loudness "$work/es.mp3")"
 echo "  crier output:    $(loudness "$work/crier.mp3")"
+fi
 
 # ---- summary ---------------------------------------------------------------------
 echo
-echo "summary"
-awk -v r="$mem_rss" -v w="$mem_wall" -v d="$mem_dur" 'BEGIN {
+echo "summary (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
+want memory && awk -v r="$mem_rss" -v w="$mem_wall" -v d="$mem_dur" 'BEGIN {
     printf "  3-hour input: peak RSS %.1f MB (target < 100 MB), %.0f s for %.0f min of audio\n",
         r / 1024, w, d / 60 }'
-awk -v a="$j1" -v b="$j2" -v s="$same" 'BEGIN {
+want workers && awk -v a="$j1" -v b="$j2" -v s="$same" 'BEGIN {
     printf "  workers: -j 1 %.2f s, -j 2 %.2f s, ratio %.2f (target <= 0.60); output %s\n",
         a, b, b / a, s }'
-awk -v a="$pp" -v b="$pc" 'BEGIN {
+want pipeline && awk -v a="$pp" -v b="$pc" 'BEGIN {
     printf "  pipeline: espeak-ng + ffmpeg %.2f s, crier %.2f s, ratio %.2f (target <= 0.50)\n",
         a, b, b / a }'
+exit 0

@@ -22,8 +22,11 @@
 #include "workers.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 enum { BLOCK = 4096, PCM_RECORD = 8192 };
 
@@ -58,6 +61,8 @@ typedef struct chain {
     size_t npcm;
     crier_chunk_stats stats;
     events ev;
+    FILE *cache;             /* measure: speech kept for later; else read */
+    char cache_path[1024];
     int broken;              /* the pipe or a stage failed */
 } chain;
 
@@ -124,8 +129,10 @@ static void finish_block(chain *c, const float *y, size_t n)
 {
     if (!n)
         return;
-    c->broken |= crier_meter_add(c->meter[0], y, n) < 0;
-    crier_peak_add(&c->peak, y, n);
+    if (!crier_format_lossy(c->r->fmt)) { /* lossy files are measured decoded */
+        c->broken |= crier_meter_add(c->meter[0], y, n) < 0;
+        crier_peak_add(&c->peak, y, n);
+    }
     size_t k = crier_resampler_process(c->rs, y, n, c->b);
     if (k == (size_t)-1)
         c->broken = 1;
@@ -285,6 +292,13 @@ static int on_pcm(void *ud, const int16_t *pcm, size_t n)
     float x[BLOCK];
     if (c->r->pass == CRIER_PASS_MEASURE)
         track_voice(&c->ev, pcm, n);
+    /* A cache that cannot be written is dropped, not an error. */
+    if (c->cache && c->r->pass == CRIER_PASS_MEASURE &&
+        fwrite(pcm, sizeof *pcm, n, c->cache) != n) {
+        fclose(c->cache);
+        c->cache = NULL;
+        unlink(c->cache_path);
+    }
     while (n && !c->broken) {
         size_t k = n < BLOCK ? n : BLOCK;
         for (size_t i = 0; i < k; i++)
@@ -304,8 +318,22 @@ static crier_status speak_unit(chain *c, size_t u, crier_error *err)
     if (!text)
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     push_silence(c, x->pause_before);
-    crier_synth_sink sink = {c, on_pcm, c->r->pass == CRIER_PASS_MEASURE ? on_event : NULL};
-    crier_status st = crier_synth_segment(&x->voice, text, &sink, err);
+    crier_status st = CRIER_OK;
+    if (c->cache && c->r->pass != CRIER_PASS_MEASURE) {
+        int16_t pcm[BLOCK];
+        for (size_t left = x->samples, k; left && !c->broken; left -= k) {
+            k = left < BLOCK ? left : BLOCK;
+            if (fread(pcm, sizeof *pcm, k, c->cache) != k)
+                st = crier_fail(err, CRIER_ERR_IO, c->cache_path, 0, "cache cut short");
+            else
+                on_pcm(c, pcm, k);
+            if (st != CRIER_OK)
+                break;
+        }
+    } else {
+        crier_synth_sink sink = {c, on_pcm, c->r->pass == CRIER_PASS_MEASURE ? on_event : NULL};
+        st = crier_synth_segment(&x->voice, text, &sink, err);
+    }
     free(text);
     if (c->broken)
         return crier_fail(err, CRIER_ERR_AUDIO, NULL, 0, "audio processing failed");
@@ -348,8 +376,38 @@ static int chain_init(chain *c, const crier_chunk_job *r, int fd)
     return c->a && c->b ? 0 : -1;
 }
 
+void crier_chunk_cache_path(const crier_chunk_job *r, size_t c, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s/chunk%06zu.pcm", r->cache ? r->cache : ".", c);
+}
+
+/* Opens the chunk's cache: for writing in the measure pass; later, for
+ * reading, only when it holds exactly the chunk's speech. */
+static void cache_open(chain *c, size_t chunk)
+{
+    const crier_chunk_job *r = c->r;
+    if (!r->cache)
+        return;
+    crier_chunk_cache_path(r, chunk, c->cache_path, sizeof c->cache_path);
+    if (r->pass == CRIER_PASS_MEASURE) {
+        c->cache = fopen(c->cache_path, "wb");
+        return;
+    }
+    size_t want = 0;
+    for (size_t u = r->plan->chunk[chunk]; u < r->plan->chunk[chunk + 1]; u++)
+        want += r->plan->units[u].samples * sizeof(int16_t);
+    struct stat st;
+    c->cache = fopen(c->cache_path, "rb");
+    if (c->cache && (fstat(fileno(c->cache), &st) < 0 || (size_t)st.st_size != want)) {
+        fclose(c->cache);
+        c->cache = NULL;
+    }
+}
+
 static void chain_free(chain *c)
 {
+    if (c->cache && fclose(c->cache) != 0 && c->r->pass == CRIER_PASS_MEASURE)
+        unlink(c->cache_path); /* a short cache is no cache */
     for (int j = 0; j < 2; j++) {
         crier_limiter_free(c->lim[j]);
         crier_meter_free(c->meter[j]);
@@ -421,6 +479,8 @@ crier_status crier_render_chunk(const crier_chunk_job *r, size_t chunk, int fd, 
     crier_status st = CRIER_OK;
     if (chain_init(&c, r, fd) < 0)
         st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    else
+        cache_open(&c, chunk);
     const crier_plan *p = r->plan;
     for (size_t u = p->chunk[chunk]; st == CRIER_OK && u < p->chunk[chunk + 1]; u++)
         st = speak_unit(&c, u, err);

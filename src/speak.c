@@ -59,8 +59,13 @@ void crier_speak_result_free(crier_speak_result *result)
     result->nchapters = 0;
 }
 
-/* How many chunks the calibration pass measures, at least. */
+/* How many chunks the calibration pass measures in a long program. */
 enum { CALIBRATE_CHUNKS = 12 };
+
+/* The largest program whose speech is cached between passes, in bytes of
+ * 16-bit samples (about 50 minutes at 22 kHz). Longer ones synthesize again
+ * rather than fill the temporary directory. */
+#define CACHE_MAX (128.0 * 1024 * 1024)
 
 /* Everything one crier_speak_items() call keeps in the parent. */
 typedef struct job {
@@ -85,6 +90,7 @@ typedef struct job {
     double raw_peak;         /* raw sample peak, linear */
     double pre_loudness;     /* after the limiter, before encoding */
     double loudness, true_peak; /* of the decoded file */
+    char cache[1024];        /* the speech cache directory, or "" */
 } job;
 
 /* ==== Options ============================================================ */
@@ -294,12 +300,43 @@ static crier_status run_pass(job *J, crier_pass pass, crier_error *err)
     return crier_pool_run(&spec, err);
 }
 
+/* A directory for the speech cache, when the program is short enough
+ * (estimated from its text at 12 characters a second, generously). */
+static void cache_create(job *J)
+{
+    size_t bytes = 0;
+    for (size_t u = 0; u < J->plan->nunits; u++)
+        bytes += J->plan->units[u].b - J->plan->units[u].a;
+    if ((double)bytes / 12 * J->plan->rate * 2 > CACHE_MAX)
+        return;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(J->cache, sizeof J->cache, "%s/crier-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(J->cache))
+        J->cache[0] = '\0'; /* no cache: synthesize every pass */
+    J->R.cache = J->cache[0] ? J->cache : NULL;
+}
+
+static void cache_remove(job *J)
+{
+    if (!J->cache[0])
+        return;
+    char path[1100];
+    for (size_t c = 0; J->plan && c < J->plan->nchunks; c++) {
+        crier_chunk_cache_path(&J->R, c, path, sizeof path);
+        unlink(path);
+    }
+    rmdir(J->cache);
+    J->cache[0] = '\0';
+    J->R.cache = NULL;
+}
+
 /* The first pass: timings, and the raw loudness of the whole program
  * and of the chunks the calibration will measure. */
 static crier_status measure(job *J, crier_error *err)
 {
     size_t nc = J->plan->nchunks;
-    J->R.stride = nc > 2 * CALIBRATE_CHUNKS ? nc / CALIBRATE_CHUNKS : 1;
+    /* Every other chunk of a short program, twelve or so of a long one. */
+    J->R.stride = nc > 2 * CALIBRATE_CHUNKS ? nc / CALIBRATE_CHUNKS : nc >= 4 ? 2 : 1;
     crier_status st = run_pass(J, CRIER_PASS_MEASURE, err);
     J->l0 = crier_gate_loudness(J->gate[0]);
     J->l0s = crier_gate_loudness(J->gate[1]);
@@ -653,6 +690,7 @@ static crier_status speak(job *J, const crier_item *items, size_t n, const crier
     J->R.kbps = o->bitrate ? o->bitrate : 96;
     /* Fail on an unwritable destination before any work is done. */
     st = open_outputs(J, path, err);
+    cache_create(J);
     if (st == CRIER_OK)
         st = measure(J, err);
     discard_outputs(J);
@@ -681,6 +719,7 @@ crier_status crier_speak_items(const crier_item *items, size_t n, const crier_le
     crier_outfile_abort(&J.audio);
     crier_outfile_abort(&J.caps);
     crier_outfile_abort(&J.chaps);
+    cache_remove(&J);
     crier_gate_free(J.gate[0]);
     crier_gate_free(J.gate[1]);
     crier_plan_free(J.plan);

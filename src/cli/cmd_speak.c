@@ -208,7 +208,10 @@ static void report(const char *output, const crier_speak_result *r)
             (int)r->seconds / 60, (int)r->seconds % 60, r->segments, r->sample_rate);
     if (isfinite(r->loudness))
         fprintf(stderr, ", %.1f LUFS, %.1f dBTP", r->loudness, r->true_peak);
-    fprintf(stderr, ", %zu chapters, %zu captions)\n", r->nchapters, r->cues);
+    fprintf(stderr, ", %zu chapters", r->nchapters);
+    if (r->cues)
+        fprintf(stderr, ", %zu captions", r->cues);
+    fputs(")\n", stderr);
 }
 
 /* Speaks (or prints the script of) the parsed article. */

@@ -79,11 +79,13 @@ no_temp "$T"
 
 # Signals: stopped mid-run, the temporary file goes and the earlier
 # output stays. The run is long enough to be caught in the middle.
+# The speech cache goes to TMPDIR and must go too.
 sh "$LONG" "$SAMPLE" 3 >"$T/long.txt"
+mkdir "$T/tmp"
 for sig in TERM INT; do
     echo precious >"$T/keep.mp3"
-    "$CRIER" speak -q -j 2 "$T/long.txt" -o "$T/keep.mp3" --captions "$T/keep.vtt" \
-        2>"$T/err" &
+    TMPDIR="$T/tmp" "$CRIER" speak -q -j 2 "$T/long.txt" -o "$T/keep.mp3" \
+        --captions "$T/keep.vtt" 2>"$T/err" &
     pid=$!
     i=0
     while [ $i -lt 100 ] && ! ls -A "$T" | grep -q '^\.keep\.mp3\.'; do
@@ -99,6 +101,7 @@ for sig in TERM INT; do
     [ "$(cat "$T/keep.mp3")" = precious ] || fail "SIG$sig: the earlier output was touched"
     [ -e "$T/keep.vtt" ] && fail "SIG$sig: captions were left"
     no_temp "$T"
+    [ -z "$(ls -A "$T/tmp")" ] || fail "SIG$sig: the speech cache was left: $(ls -A "$T/tmp")"
     echo "ok: SIG$sig: exit $got, nothing left"
 done
 
