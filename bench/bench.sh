@@ -37,8 +37,10 @@ timed() {
     "$measure" "$@" >"$work/out" 2>"$work/err" || { echo "$label failed:" >&2; cat "$work/err" >&2; exit 1; }
     line=$(tail -n 1 "$work/err")
     wall=$(echo "$line" | sed 's/.*wall_s=\([0-9.]*\).*/\1/')
+    cpu=$(echo "$line" | sed 's/.*cpu_s=\([0-9.]*\).*/\1/')
     rss=$(echo "$line" | sed 's/.*maxrss_kb=\([0-9]*\).*/\1/')
-    printf '  %-28s %8.2f s %8d KB\n' "$label" "$wall" "$rss"
+    printf '  %-24s %8.2f s wall %8.2f s CPU (%.2f CPUs) %8d KB\n' "$label" "$wall" "$cpu" \
+        "$(awk -v c="$cpu" -v w="$wall" 'BEGIN { print c / w }')" "$rss"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -55,6 +57,11 @@ echo "crier bench: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 only=${BENCH_ONLY:-memory workers pipeline}
 want() { case " $only " in *" $1 "*) return 0 ;; esac; return 1; }
 mem_rss=0 mem_wall=0 mem_dur=0 j1=0 j2=0 pp=0 pc=0 same=-
+
+# A ratio of wall times means something only when the CPUs are free: with
+# other work running, -j 2 cannot get two CPUs. The "CPUs" column (CPU time
+# over wall time) shows what each run actually got; the load average is
+# printed before and after.
 
 # ---- memory: three hours ----------------------------------------------------
 if want memory; then

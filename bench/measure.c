@@ -2,8 +2,10 @@
  *
  * usage: measure COMMAND [ARGS...]
  *
- * Prints "wall_s=W maxrss_kb=M exit=E" on standard error after the
- * command ends. M is the largest resident set of the command or of any
+ * Prints "wall_s=W cpu_s=C maxrss_kb=M exit=E" on standard error after
+ * the command ends. C is the user and system time of the command and
+ * everything it waited for: on a busy machine, C / W shows how much of the
+ * CPUs the command actually got. M is the largest resident set of the command or of any
  * process it started and waited for (wait4's ru_maxrss, which the kernel
  * carries up from reaped children): for crier, the parent or its biggest
  * worker or engine process, whichever peaked highest. */
@@ -45,7 +47,9 @@ int main(int argc, char **argv)
     struct rusage all;
     getrusage(RUSAGE_CHILDREN, &all);
     long rss = ru.ru_maxrss > all.ru_maxrss ? ru.ru_maxrss : all.ru_maxrss;
-    fprintf(stderr, "wall_s=%.3f maxrss_kb=%ld exit=%d\n", wall, rss,
+    double cpu = (double)all.ru_utime.tv_sec + all.ru_utime.tv_usec / 1e6 +
+                 (double)all.ru_stime.tv_sec + all.ru_stime.tv_usec / 1e6;
+    fprintf(stderr, "wall_s=%.3f cpu_s=%.3f maxrss_kb=%ld exit=%d\n", wall, cpu, rss,
             WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

@@ -324,7 +324,19 @@ typedef struct crier_item {
  * loudness measurement over the whole program, and writes captions and
  * chapters covering all of it when the options ask for them. This is how
  * a bulletin is made: an intro, each story (one chapter each), links
- * between them, an outro.
+ * between them, an outro:
+ *
+ *     crier_item it[] = {
+ *         {NULL, "Good morning. The news at seven.", "link", "Introduction", 0, 300},
+ *         {story1, NULL, NULL, crier_doc_title(story1), 0, 800},
+ *         {NULL, "Next: the weather.", "link", NULL, 0, 0},
+ *         {story2, NULL, NULL, crier_doc_title(story2), 0, 0},
+ *     };
+ *     crier_speak_items(it, 4, lex, &opts, "bulletin.mp3", &result, &err);
+ *
+ * result.chapters then holds each story's start and end in the file, and
+ * opts.captions_path / opts.chapters_path get the whole episode's cues
+ * and chapters.
  *
  * Everything goes to temporary files beside the final names that are
  * renamed into place only when all of them are complete: an existing file
