@@ -60,6 +60,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_ELECTRONIC] = {"electronic", 2, 3, 1, 2, {"tld", "spell"}, 1},
     [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PHRASES] = {"phrases", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_SPELLINGS] = {"spellings", 2, 3, 1, 2, {"ending"}, 1},
 };
 
 /* ==== Storage ============================================================ */

@@ -34,6 +34,7 @@ typedef enum crier_table {
     CRIER_TAB_ELECTRONIC,     /* form, spoken, flags */
     CRIER_TAB_VARIANTS,       /* US spelling, British spelling */
     CRIER_TAB_PHRASES,        /* key, spoken: connecting words ("to", "and a half") */
+    CRIER_TAB_SPELLINGS,      /* British spelling, American spelling, flags (ending) */
     CRIER_TAB_COUNT
 } crier_table;
 
@@ -86,7 +87,9 @@ enum {
     CRIER_PHON_NUCLEUS = 1 << 2,  /* a vowel group */
     /* electronic */
     CRIER_EL_TLD = 1 << 0,        /* a top-level domain */
-    CRIER_EL_SPELL = 1 << 1       /* spelled out wherever it appears */
+    CRIER_EL_SPELL = 1 << 1,      /* spelled out wherever it appears */
+    /* spellings */
+    CRIER_SPELL_ENDING = 1 << 0   /* the key is a word ending: "isation" */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */
