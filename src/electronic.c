@@ -241,10 +241,14 @@ size_t crier_cls_electronic(norm *z, size_t i)
     tok_kind k = z->t[i].kind;
     if (k != TK_WORD && k != TK_NUM && k != TK_SYM && k != TK_PUNCT)
         return 0;
-    /* Only where a run of text starts, and never twice in one run. */
+    /* Only where a run of text starts, and never twice in one run. A
+     * stray dot or comma before the run is not part of it ("test
+     * .b@gmail.com"). */
+    int stray = i > 1 && (tok_punct(z, i - 1, '.') || tok_punct(z, i - 1, ',')) &&
+                (z->t[i - 2].kind == TK_SPACE || z->t[i - 2].kind == TK_NL);
     if (i < z->scan_end || (i > 0 && z->t[i - 1].kind != TK_SPACE && z->t[i - 1].kind != TK_NL &&
                             !tok_punct(z, i - 1, '(') && !tok_punct(z, i - 1, '"') &&
-                            !tok_punct(z, i - 1, '<') && !tok_punct(z, i - 1, '[')))
+                            !tok_punct(z, i - 1, '<') && !tok_punct(z, i - 1, '[') && !stray))
         return 0;
     if (tok_punct(z, i, '@') || tok_punct(z, i, '#'))
         return handle(z, i);
