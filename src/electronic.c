@@ -234,6 +234,33 @@ static size_t handle(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, tok_at_byte(z, j, b));
 }
 
+/* "http : //example.com/x", a web address as tokenized text writes it:
+ * the scheme, a spaced colon, then the rest of the address glued to its
+ * slashes. */
+static size_t spaced_scheme(norm *z, size_t i)
+{
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_ELECTRONIC, i);
+    size_t c = crier_skip_space(z, i + 1), d = crier_skip_space(z, c + 1);
+    if (!r || !(r->flags & CRIER_EL_SPELL) || z->t[i].len > 5 || c == i + 1 ||
+        !tok_punct(z, c, ':') || !tok_punct(z, d, '/') || !tok_punct(z, d + 1, '/') ||
+        !tok_glued(z, d + 1) || !tok_glued(z, d + 2))
+        return 0;
+    const char *s = z->src;
+    size_t a = z->t[d].off + 2, b = run_end(s, z->srclen, a), h = a;
+    while (h < b && s[h] != '/')
+        h++;
+    if (b <= a || !is_domain(z, s, a, h))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_letters(z, tok_text(z, i), z->t[i].len, 0, &w);
+    say_symbol(z, ':', &w);
+    say_symbol(z, '/', &w);
+    say_symbol(z, '/', &w);
+    say_address(z, s, a, b, h, &w);
+    z->scan_end = tok_at_byte(z, d, b);
+    return crier_emit_buf(z, &w, i, z->scan_end);
+}
+
 /* Handles and hashtags start with their sign; addresses are classified
  * from the raw run of text, then emitted over all the tokens they cover. */
 size_t crier_cls_electronic(norm *z, size_t i)
@@ -254,6 +281,9 @@ size_t crier_cls_electronic(norm *z, size_t i)
         return handle(z, i);
     if (k != TK_WORD && k != TK_NUM)
         return 0;
+    size_t sp = k == TK_WORD ? spaced_scheme(z, i) : 0;
+    if (sp)
+        return sp;
     const char *s = z->src;
     size_t a = z->t[i].off, b = run_end(s, z->srclen, a), host_end;
     z->scan_end = tok_at_byte(z, i, b);
