@@ -118,9 +118,45 @@ static int classify(const norm *z, const char *s, size_t a, size_t b, size_t *ho
 
 /* ==== Reading ============================================================ */
 
+/* Longest word words.tsv may hold that the splitter looks for. */
+#define WORD_MAX 16
+
+/* Cuts lower-case s[0..n) into words of words.tsv ("ourdailynews" is
+ * "our daily news"), as few as possible and at most four; sets cut[k] to
+ * the end of word k and returns the count, or 0 when s is a word itself
+ * or cannot be cut. Parts shorter than eight letters ("hashtag",
+ * "gmail") are left whole: eSpeak says those well, and short parts cut
+ * by chance too often. best[] and from[] cost O(n * WORD_MAX) lookups, and
+ * labels are short. */
+static int split_words(const norm *z, const char *s, size_t n, size_t *cut)
+{
+    unsigned char best[65], from[65];
+    if (n < 8 || n > 64 || crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return 0;
+    memset(best, 0xFF, sizeof best);
+    best[0] = 0;
+    for (size_t e = 2; e <= n; e++)
+        for (size_t b = e >= WORD_MAX ? e - WORD_MAX : 0; b + 2 <= e; b++)
+            if (best[b] < 4 && best[b] + 1 < best[e] &&
+                crier_lex_find(z->lex, CRIER_TAB_WORDS, s + b, e - b)) {
+                best[e] = (unsigned char)(best[b] + 1);
+                from[e] = (unsigned char)b;
+            }
+    if (best[n] == 0xFF)
+        return 0;
+    int count = best[n];
+    for (size_t e = n, k = (size_t)count; k > 0; e = from[e])
+        cut[--k] = e;
+    return count;
+}
+
 /* Appends a run of letters: listed parts as the list says, a two-letter
- * last label spelled, others as written (split where a capital follows a
- * lower-case letter: "GCatholic" is "G Catholic"). */
+ * last label spelled, words run together cut apart ("ourdailynews"),
+ * others as written (split where a capital follows a lower-case letter:
+ * "GCatholic" is "G Catholic"). */
 static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_buf *w)
 {
     const crier_lex_row *r = label_row(z, s, n);
@@ -139,6 +175,14 @@ static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_b
         crier_spell(s, n, w); /* "uk", "cdc" */
         return;
     }
+    size_t ends[4];
+    int words = split_words(z, s, n, ends);
+    for (int k = 0; k < words; k++) {
+        crier_put_word(w, "");
+        crier_buf_put(w, s + (k ? ends[k - 1] : 0), ends[k] - (k ? ends[k - 1] : 0));
+    }
+    if (words)
+        return;
     size_t a = 0;
     for (size_t k = 1; k <= n; k++) {
         int cut = k == n || (s[k] >= 'A' && s[k] <= 'Z' && k + 1 < n && s[k + 1] >= 'a' &&

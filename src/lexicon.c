@@ -61,6 +61,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PHRASES] = {"phrases", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_SPELLINGS] = {"spellings", 2, 3, 1, 2, {"ending"}, 1},
+    [CRIER_TAB_WORDS] = {"words", 1, 1, 1, -1, {0}, 1},
 };
 
 /* ==== Storage ============================================================ */
@@ -96,6 +97,20 @@ static uint64_t hash(const char *s)
 
 char *crier_fold(const char *s, size_t len)
 {
+    size_t k = 0;
+    while (k < len && (unsigned char)s[k] < 0x80)
+        k++;
+    if (k == len) {
+        /* ASCII folds by tolower, as crier_lex_find() does: the large
+         * tables (words.tsv) load without a trip through utf8proc. */
+        char *out = malloc(len + 1);
+        if (!out)
+            return NULL;
+        for (k = 0; k < len; k++)
+            out[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+        out[len] = '\0';
+        return out;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);

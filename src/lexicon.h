@@ -35,6 +35,7 @@ typedef enum crier_table {
     CRIER_TAB_VARIANTS,       /* US spelling, British spelling */
     CRIER_TAB_PHRASES,        /* key, spoken: connecting words ("to", "and a half") */
     CRIER_TAB_SPELLINGS,      /* British spelling, American spelling, flags (ending) */
+    CRIER_TAB_WORDS,          /* word: common English words */
     CRIER_TAB_COUNT
 } crier_table;
 
