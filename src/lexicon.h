@@ -20,6 +20,9 @@ typedef enum crier_table {
     CRIER_TAB_CREDITS,        /* prefix, kind (caption|credit|byline), flags */
     CRIER_TAB_SIGNPOSTS,      /* role, spoken */
     CRIER_TAB_PRONUNCIATIONS, /* word, phonemes (eSpeak ASCII) */
+    CRIER_TAB_BYLINE,         /* text, kinds (flags below) */
+    CRIER_TAB_PAGE_HINTS,     /* class/id token, roles (flags below) */
+    CRIER_TAB_PHRASES,        /* key, text the segmenter writes itself */
     CRIER_TAB_COUNT
 } crier_table;
 
@@ -32,7 +35,19 @@ enum {
     CRIER_ABBR_CASE = 1 << 2,     /* match the case exactly */
     CRIER_ABBR_BEFORE_NUM = 1 << 3, /* only before a number: "No. 10" */
     /* credits */
-    CRIER_CREDIT_STRIP = 1 << 0   /* the prefix is not spoken */
+    CRIER_CREDIT_STRIP = 1 << 0,  /* the prefix is not spoken */
+    /* byline */
+    CRIER_BYLINE_PREFIX = 1 << 0, /* a byline may start with it: "By", "Par" */
+    CRIER_BYLINE_SAY = 1 << 1,    /* put before a byline that has no prefix */
+    CRIER_BYLINE_NOISE = 1 << 2,  /* a whole line near a byline that is not one */
+    /* page-hints: what a class, id or role token says about an element */
+    CRIER_HINT_DROP = 1 << 0,     /* page furniture: drop it (unless also keep) */
+    CRIER_HINT_KEEP = 1 << 1,     /* vetoes drop: "article-comments" is kept */
+    CRIER_HINT_POSITIVE = 1 << 2, /* likely article content */
+    CRIER_HINT_NEGATIVE = 1 << 3, /* unlikely article content */
+    CRIER_HINT_BYLINE = 1 << 4,   /* holds the byline */
+    CRIER_HINT_CAPTION = 1 << 5,  /* a photo caption */
+    CRIER_HINT_CREDIT = 1 << 6    /* a photo credit */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */
