@@ -31,8 +31,7 @@
 
 /* ==== Element classes ====================================================== */
 
-/* Elements never read: code, styling, form controls, embedded objects,
- * and the page's own navigation, asides and footers. */
+/* Elements never read: code, styling, form controls, embedded objects. */
 static int hard_drop_tag(int tag)
 {
     switch (tag) {
@@ -40,13 +39,19 @@ static int hard_drop_tag(int tag)
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
     case GUMBO_TAG_MATH: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS:
     case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION: case GUMBO_TAG_AUDIO:
     case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
         return 1;
     default:
         return 0;
     }
+}
+
+/* The page's own navigation, asides and footers. */
+static int furniture_tag(int tag)
+{
+    return tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE || tag == GUMBO_TAG_FOOTER ||
+           tag == GUMBO_TAG_MENU;
 }
 
 /* Block-level elements: the text before and after one is separate. */
@@ -160,6 +165,8 @@ static unsigned classify(htree *t, const GumboNode *g, int in_table, int *weight
     unsigned f = block_tag(tag) || newer == 'p' ? HN_BLOCK : 0;
     if (hard_drop_tag(tag) || newer == 'd' || hidden(g))
         f |= HN_HARD;
+    if (furniture_tag(tag))
+        f |= HN_FURN;
     unsigned cls = hint_roles(t->lex, attr(g, "class"));
     unsigned id = hint_roles(t->lex, attr(g, "id"));
     unsigned role = hint_roles(t->lex, attr(g, "role"));
@@ -178,6 +185,8 @@ static unsigned classify(htree *t, const GumboNode *g, int in_table, int *weight
         f |= HN_CAPTION;
     if (all & CRIER_HINT_CREDIT)
         f |= HN_CREDIT;
+    if (all & CRIER_HINT_DATELINE)
+        f |= HN_DATELINE;
     if (tag == GUMBO_TAG_A && attr(g, "href"))
         f |= HN_LINK;
     if (tag == GUMBO_TAG_FIGURE)
@@ -256,7 +265,8 @@ static int flatten(htree *t, const GumboNode *root)
             continue;
         }
         const GumboNode *c = kids->data[f->next++];
-        unsigned inherit = t->n[f->idx].flags & (HN_HARD | HN_HINT | HN_LINK | HN_FIGURE);
+        unsigned inherit =
+            t->n[f->idx].flags & (HN_HARD | HN_FURN | HN_HINT | HN_LINK | HN_FIGURE);
         if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_WHITESPACE ||
             c->type == GUMBO_NODE_CDATA) {
             int i = add_node(t, c, f->idx, GUMBO_TAG_UNKNOWN, HN_TEXT | inherit);
@@ -483,12 +493,17 @@ static int find_headline(htree *t, const char *title)
         if ((t->n[i].tag != GUMBO_TAG_H1 && t->n[i].tag != GUMBO_TAG_H2) ||
             (t->n[i].flags & HN_TEXT))
             continue;
-        if (hn_dropped(t, i)) {
+        /* An article's header often has a class that drops it (it is
+         * furniture for scoring); its headline still counts. */
+        if (t->n[i].flags & (HN_HARD | HN_FURN)) {
             i = (size_t)t->n[i].end - 1;
             continue;
         }
         crier_buf b = CRIER_BUF_INIT;
+        unsigned mask = t->dropmask;
+        t->dropmask = HN_HARD;
         crier_html_text(t, i, &b);
+        t->dropmask = mask;
         int dup = b.len && crier_similarity(title, b.ptr) > 0.75;
         crier_buf_free(&b);
         if (dup)
@@ -497,38 +512,76 @@ static int find_headline(htree *t, const char *title)
     return -1;
 }
 
-/* The element that holds the byline: the first one marked as the author's
- * (rel, itemprop, or a byline class) with a short text. -1 when none. */
-static int find_byline(htree *t)
+/* The length of element i's text when only scripts and hidden parts are
+ * left out, up to `limit`. */
+static size_t short_text(htree *t, size_t i, crier_buf *b)
 {
+    unsigned mask = t->dropmask;
+    t->dropmask = HN_HARD;
+    crier_buf_truncate(b, 0);
+    crier_html_text(t, i, b);
+    t->dropmask = mask;
+    return b->len;
+}
+
+/* An element marked as the author's (or the dateline's, with `flag`) with
+ * a short text: what a byline looks like. */
+static int candidate(htree *t, size_t i, unsigned flag)
+{
+    if ((t->n[i].flags & (HN_TEXT | HN_HARD)) || !(t->n[i].flags & flag))
+        return 0;
+    crier_buf b = CRIER_BUF_INIT;
+    size_t n = short_text(t, i, &b);
+    crier_buf_free(&b);
+    return n > 0 && n < 100;
+}
+
+/* The element that holds the byline (or the dateline): the first marked
+ * one shortly after the headline, where article pages put it; failing
+ * that, the first one in the page outside the furniture. -1 when none. */
+static int find_byline(htree *t, int head, unsigned flag)
+{
+    enum { NEAR = 600 }; /* characters of text after the headline */
+    unsigned seen = 0;
+    for (size_t i = head >= 0 ? (size_t)t->n[head].end : t->count; i < t->count && seen < NEAR;
+         i++) {
+        if (t->n[i].flags & HN_HARD)
+            i = (size_t)t->n[i].end - 1;
+        else if (t->n[i].flags & HN_TEXT)
+            seen += t->n[i].chars;
+        else if (candidate(t, i, flag))
+            return (int)i;
+    }
     for (size_t i = 1; i < t->count; i++) {
         const hnode *x = &t->n[i];
         if (x->flags & HN_TEXT)
             continue;
-        /* The byline test comes before the element's own hint drop. */
-        if (hn_dropped(t, (size_t)x->parent) || (x->flags & HN_HARD)) {
+        /* The test comes before the element's own hint drop, as the class
+         * that marks a byline may well be the one that drops it. Hints
+         * count only if the article was chosen with them. */
+        if ((t->n[x->parent].flags & t->dropmask & (HN_HARD | HN_HINT)) || (x->flags & HN_HARD))
             i = (size_t)x->end - 1;
-            continue;
-        }
-        if ((x->flags & HN_BYLINE) && x->chars > 0 && x->chars < 100)
+        else if (candidate(t, i, flag))
             return (int)i;
     }
     return -1;
 }
 
 /* Text of the byline element: the part marked itemprop="name" when there
- * is one (the author, without "By" and the date). */
+ * is one (the author, without "By" and the date). Whatever furniture drop
+ * the element is under, its text is read. */
 static void byline_text(htree *t, int i, crier_buf *b)
 {
-    for (int k = i + 1; k < t->n[i].end; k++) {
+    unsigned mask = t->dropmask;
+    t->dropmask = HN_HARD;
+    for (int k = i + 1; k < t->n[i].end && !b->len; k++) {
         const char *ip = (t->n[k].flags & HN_TEXT) ? NULL : attr(t->n[k].g, "itemprop");
-        if (ip && strstr(ip, "name")) {
+        if (ip && strstr(ip, "name"))
             crier_html_text(t, (size_t)k, b);
-            if (b->len)
-                return;
-        }
     }
-    crier_html_text(t, (size_t)i, b);
+    if (!b->len)
+        crier_html_text(t, (size_t)i, b);
+    t->dropmask = mask;
 }
 
 /* ==== Segments ============================================================= */
@@ -584,8 +637,9 @@ static void emit_body(htree *t, crier_doc *doc)
         const hblock *b = &t->b[bi];
         const char *s = t->text.ptr + b->off;
         int stop = 0;
-        if (crier_is_boilerplate(t->lex, s, b->len, &stop))
-            continue;
+        if (crier_is_boilerplate(t->lex, s, b->len, &stop) ||
+            crier_lex_find(t->lex, CRIER_TAB_BYLINE, s, b->len))
+            continue; /* furniture, or "By" left alone by the byline */
         context c = context_of(t, b->owner);
         if (c.datatable >= 0) {
             if (c.datatable != last_table)
@@ -623,7 +677,7 @@ static void prepare(htree *t, unsigned mask)
 static void choose_article(htree *t)
 {
     static const struct { unsigned mask; int cleanup; } TRIES[] = {
-        {HN_HARD | HN_HINT, 1}, {HN_HARD, 1}, {HN_HARD, 0}};
+        {HN_HARD | HN_FURN | HN_HINT, 1}, {HN_HARD | HN_FURN, 1}, {HN_HARD | HN_FURN, 0}};
     enum { ENOUGH = 500 };
     size_t best = 0, best_chars = 0;
     for (size_t k = 0; k < CRIER_ARRAY_LEN(TRIES) && !t->oom; k++) {
@@ -676,6 +730,7 @@ static void set_meta(htree *t, crier_doc *doc, char *title)
  * the segments in page order. */
 static void extract(htree *t, crier_doc *doc)
 {
+
     crier_html_totals(t);
     char *title = page_title(t);
     crier_buf line = CRIER_BUF_INIT;
@@ -688,8 +743,9 @@ static void extract(htree *t, crier_doc *doc)
         add(t, doc, CRIER_KIND_HEADLINE, line.ptr, line.len);
     else if (title)
         add(t, doc, CRIER_KIND_HEADLINE, title, strlen(title));
+    choose_article(t);
     crier_buf_truncate(&line, 0);
-    int by = find_byline(t);
+    int by = find_byline(t, head, HN_BYLINE);
     if (by >= 0) {
         byline_text(t, by, &line);
         t->n[by].flags |= HN_TAKEN;
@@ -699,9 +755,17 @@ static void extract(htree *t, crier_doc *doc)
         t->oom |= crier_add_byline(doc, t->lex, meta_by, strlen(meta_by)) < 0;
     else if (line.len)
         t->oom |= crier_add_byline(doc, t->lex, line.ptr, line.len) < 0;
+    int dl = find_byline(t, head, HN_DATELINE);
+    if (dl >= 0)
+        t->n[dl].flags |= HN_TAKEN;
+    const char *date = crier_meta_date(&t->meta);
+    if (date)
+        t->oom |= crier_add_date(doc, t->lex, date) < 0;
+    else if (dl >= 0 && short_text(t, (size_t)dl, &line))
+        add(t, doc, CRIER_KIND_DATELINE, line.ptr, line.len);
     crier_buf_free(&line);
-    t->oom |= crier_add_date(doc, t->lex, crier_meta_date(&t->meta)) < 0;
-    choose_article(t);
+    if (by >= 0 || dl >= 0)
+        make_blocks(t); /* without the byline's text */
     standfirst(t, doc, crier_meta_description(&t->meta));
     emit_body(t, doc);
     set_meta(t, doc, title);
@@ -723,7 +787,7 @@ crier_status crier_extract_html(const char *html, size_t len, const crier_lexico
     htree t;
     memset(&t, 0, sizeof t);
     t.lex = lex;
-    t.dropmask = HN_HARD | HN_HINT | HN_TAKEN;
+    t.dropmask = HN_HARD | HN_FURN | HN_HINT | HN_TAKEN;
     if (!out || flatten(&t, out->root) < 0)
         t.oom = 1;
     else

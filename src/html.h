@@ -23,7 +23,7 @@
 
 enum {
     HN_TEXT = 1u << 0,      /* a text node, not an element */
-    HN_HARD = 1u << 1,      /* dropped whatever happens: scripts, hidden, nav */
+    HN_HARD = 1u << 1,      /* dropped whatever happens: scripts, hidden */
     HN_HINT = 1u << 2,      /* dropped by a page hint (class or id), which the
                                second try ignores */
     HN_CLEAN = 1u << 3,     /* dropped by the clean-up of the chosen article */
@@ -38,7 +38,10 @@ enum {
     HN_DATATABLE = 1u << 12, /* a <table> holding data, not layout */
     HN_TAKEN = 1u << 13,    /* the byline or the headline: said once, apart */
     HN_INARTICLE = 1u << 14, /* inside the chosen article */
-    HN_FIGURE = 1u << 15    /* a <figure>, or inside one */
+    HN_FIGURE = 1u << 15,   /* a <figure>, or inside one */
+    HN_DATELINE = 1u << 16, /* a dateline class */
+    HN_FURN = 1u << 17      /* navigation, aside, footer: dropped from the
+                               article, but may hold its byline */
 };
 
 typedef struct hnode {

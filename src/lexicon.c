@@ -45,7 +45,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_BYLINE] = {"byline", 2, 2, 1, 1, {"prefix", "say", "noise"}, 1},
     [CRIER_TAB_PAGE_HINTS] = {"page-hints", 2, 2, 1, 1,
                               {"drop", "keep", "positive", "negative", "byline", "caption",
-                               "credit"}, 1},
+                               "credit", "dateline"}, 1},
     [CRIER_TAB_PHRASES] = {"phrases", 2, 2, 1, -1, {0}, 1},
 };
 

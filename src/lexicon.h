@@ -47,7 +47,8 @@ enum {
     CRIER_HINT_NEGATIVE = 1 << 3, /* unlikely article content */
     CRIER_HINT_BYLINE = 1 << 4,   /* holds the byline */
     CRIER_HINT_CAPTION = 1 << 5,  /* a photo caption */
-    CRIER_HINT_CREDIT = 1 << 6    /* a photo credit */
+    CRIER_HINT_CREDIT = 1 << 6,   /* a photo credit */
+    CRIER_HINT_DATELINE = 1 << 7  /* the date (and place) of the article */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */

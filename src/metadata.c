@@ -141,6 +141,27 @@ static int meta_key(const char *s, size_t n)
     return j < sizeof k - 1 ? key_index(k, j) : -1;
 }
 
+/* A property= token: "og:title", or a key at the end of a longer one
+ * ("og:article:author" is "article:author"). */
+static int property_key(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || s[i - 1] == ':') {
+            int k = meta_key(s + i, n - i);
+            if (k >= 0)
+                return k;
+        }
+    return -1;
+}
+
+/* A name= value: the article: keys are OpenGraph properties, and a page
+ * that puts them in name= is not following it. */
+static int name_key(const char *s)
+{
+    size_t n = strlen(s);
+    return n >= 8 && strncasecmp(s, "article:", 8) == 0 ? -1 : meta_key(s, n);
+}
+
 static int meta_tag(crier_meta *m, const GumboElement *el)
 {
     const GumboAttribute *content = gumbo_get_attribute(&el->attributes, "content");
@@ -153,7 +174,7 @@ static int meta_tag(crier_meta *m, const GumboElement *el)
         /* property= may hold several keys: "og:title twitter:title". */
         for (const char *p = prop->value; *p;) {
             size_t w = strcspn(p, " \t\n\r\f");
-            int k = w ? meta_key(p, w) : -1;
+            int k = w ? property_key(p, w) : -1;
             if (k >= 0)
                 failed |= set_field(&m->values[k], content->value);
             p += w;
@@ -161,7 +182,7 @@ static int meta_tag(crier_meta *m, const GumboElement *el)
                 p++;
         }
     }
-    int k = name ? meta_key(name->value, strlen(name->value)) : -1;
+    int k = name ? name_key(name->value) : -1;
     if (k >= 0)
         failed |= set_field(&m->values[k], content->value);
     return failed ? -1 : 0;
