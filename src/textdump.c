@@ -1,16 +1,32 @@
 /* textdump.c -- stage 1a: finds the article in a plain-text dump of a page.
  *
  * In: clean text as a browser gives it on "select all, copy", or as a text
- * browser dumps it: menus, banners, the headline (often twice), captions,
- * the body, credits, related links. Out: crier_doc segments in page order;
- * segment.c then orders them for listening.
+ * browser (lynx, w3m) dumps it: menus, banners, the headline (often twice),
+ * captions, the body, credits, related links, comments. Out: crier_doc
+ * segments in page order; segment.c then orders them for listening.
  *
- * The approach is line classification from structural cues plus the
- * lexicon: a line is dropped when the boilerplate table says it is page
- * furniture; the headline is the first title-like line (repeated, or
- * followed by prose); lines before it are menus; captions and credits are
- * recognised by the prefixes in credits.tsv; a leading ALL-CAPS place name
- * followed by a colon or dash is the dateline. */
+ * There is no markup left, so the article is found from the shape of the
+ * text, line by line:
+ *
+ *  1. Each line is measured (words, with CJK characters counted as half a
+ *     word each; sentence-final punctuation; bullets; repeats) and matched
+ *     against the lexicon: page furniture and the markers that end an
+ *     article (boilerplate.tsv), credit and caption prefixes (credits.tsv),
+ *     byline prefixes (byline.tsv), and month names for date lines.
+ *  2. Each line gets a value: prose is worth its length, a short line
+ *     (menus, share buttons, tags) costs a little, furniture costs more and
+ *     an end marker a lot. The body is the run of lines with the greatest
+ *     total value (the maximum-subarray problem, one linear pass): the
+ *     transition from menu-like runs of short lines into prose is where
+ *     the sum starts to grow, and related links and comments are where it
+ *     stops.
+ *  3. The headline is the best title-like line shortly before the body:
+ *     repeated on the page, a sensible length, followed by the byline or
+ *     date. Between it and the body sit the standfirst, byline, dateline,
+ *     and photo captions with their credits.
+ *  4. Inside the body, lines become paragraphs, subheadings (short, no
+ *     final punctuation, followed by prose), captions and credits; after
+ *     it, "Source: ..." and "Reporting by ..." lines become credits. */
 #include "buf.h"
 #include "internal.h"
 #include "segment.h"
@@ -20,64 +36,162 @@
 #include <string.h>
 #include <strings.h>
 
+enum {
+    L_BLANK = 1 << 0,   /* empty line */
+    L_BULLET = 1 << 1,  /* a list item ("* ", "• ", "1. ") */
+    L_FURN = 1 << 2,    /* page furniture: never read */
+    L_END = 1 << 3,     /* marks the end of the article ("Related") */
+    L_CREDIT = 1 << 4,  /* "Source: Reuters", "Photo: ..." */
+    L_BYLINE = 1 << 5,  /* "By Jane Doe" */
+    L_DATE = 1 << 6,    /* "Feb. 21, 2019", "Thu 3 Jan 2019 02.00 EST" */
+    L_IMAGE = 1 << 7,   /* a text browser's image or form placeholder */
+    L_SENTENCE = 1 << 8, /* ends like a sentence */
+    L_CAPTION = 1 << 9  /* a photo caption (with its credit, or after "Image") */
+};
+
 typedef struct line {
     const char *s;
-    size_t n;
-    int dup;      /* times this exact text occurs in the page */
-    int dropped;  /* boilerplate or consumed */
+    size_t n;          /* trimmed, bullet removed */
+    unsigned words;    /* space-separated words */
+    double units;      /* words, with CJK characters as half a word each */
+    unsigned flags;
+    int dup;           /* how many lines of the page have this text */
+    double v;          /* worth as article text (see value()) */
 } line;
 
-/* ==== Line helpers ======================================================= */
+typedef struct dump {
+    line *v;
+    size_t n;
+    const crier_lexicon *lex;
+    crier_doc *doc;
+    int oom;
+} dump;
 
-static size_t word_count(const char *s, size_t n)
+/* ==== Measuring lines ====================================================== */
+
+/* The code point at s (valid UTF-8), and its length in *len. */
+static unsigned cp_at(const unsigned char *s, size_t n, size_t *len)
 {
-    size_t w = 0;
-    int in = 0;
-    for (size_t i = 0; i < n; i++) {
-        int sp = s[i] == ' ' || s[i] == '\t';
-        if (!sp && !in)
-            w++;
-        in = !sp;
+    if (s[0] < 0x80 || n < 2) {
+        *len = 1;
+        return s[0];
     }
-    return w;
+    if (s[0] < 0xE0) {
+        *len = 2;
+        return ((s[0] & 0x1Fu) << 6) | (s[1] & 0x3Fu);
+    }
+    if (s[0] < 0xF0 || n < 4) {
+        *len = n < 3 ? n : 3;
+        return n < 3 ? 0 : ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+    }
+    *len = 4;
+    return ((s[0] & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
 }
 
-/* True when the line ends like a sentence (after closing quotes). */
+/* Chinese, Japanese and Korean script, where words are not spaced. */
+static int cjk(unsigned c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+/* White space, including the no-break and ideographic spaces. */
+static size_t space_at(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    if (n >= 3 && c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+static void count_words(line *l)
+{
+    unsigned words = 0, cjk_chars = 0;
+    int in = 0;
+    for (size_t i = 0; i < l->n;) {
+        size_t sp = space_at(l->s + i, l->n - i), len;
+        if (sp) {
+            in = 0;
+            i += sp;
+            continue;
+        }
+        unsigned c = cp_at((const unsigned char *)l->s + i, l->n - i, &len);
+        if (cjk(c)) {
+            cjk_chars++;
+            in = 0;
+        } else if (!in) {
+            words++;
+            in = 1;
+        }
+        i += len;
+    }
+    l->words = words + cjk_chars;
+    l->units = words + cjk_chars / 2.0;
+}
+
+/* True when the text ends like a sentence, after closing quotes and
+ * brackets: . ! ? : and their full-width forms, or an ellipsis. */
 static int ends_sentence(const char *s, size_t n)
 {
-    while (n && (s[n - 1] == '"' || s[n - 1] == '\'' || s[n - 1] == ')'))
-        n--;
-    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
-        n -= 3; /* closing curly quote */
-    return n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' || s[n - 1] == ':');
+    static const char *const CLOSERS[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
+                                          "\xC2\xBB", "\xE3\x80\x8D", "\xE3\x80\x8F",
+                                          "\xEF\xBC\x89"};
+    static const char *const ENDS[] = {".", "!", "?", ":", "\xE3\x80\x82", "\xEF\xBC\x81",
+                                       "\xEF\xBC\x9F", "\xEF\xBC\x8E", "\xE2\x80\xA6"};
+    for (int again = 1; again && n;) {
+        again = 0;
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(CLOSERS); k++) {
+            size_t c = strlen(CLOSERS[k]);
+            if (n >= c && memcmp(s + n - c, CLOSERS[k], c) == 0) {
+                n -= c;
+                again = 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(ENDS); k++) {
+        size_t c = strlen(ENDS[k]);
+        if (n >= c && memcmp(s + n - c, ENDS[k], c) == 0)
+            return 1;
+    }
+    return 0;
 }
 
-/* Prose: a line long enough and punctuated like running text. */
-static int is_prose(const line *l)
+/* Length of a list bullet at the start of s (with its space), or 0:
+ * lynx's "* + o #", w3m's "• ◦ ▪ □ ■", and "1." numbers. */
+static size_t bullet_len(const char *s, size_t n)
 {
-    return word_count(l->s, l->n) >= 12 && ends_sentence(l->s, l->n);
+    static const char *const MARKS[] = {"*", "+", "o", "#", "-", "\xE2\x80\xA2", "\xE2\x97\xA6",
+                                        "\xE2\x96\xAA", "\xE2\x96\xA1", "\xE2\x96\xA0"};
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(MARKS); k++) {
+        size_t m = strlen(MARKS[k]);
+        if (n > m + 1 && memcmp(s, MARKS[k], m) == 0 && s[m] == ' ')
+            return m + 1;
+    }
+    size_t d = 0;
+    while (d < n && d < 3 && isdigit((unsigned char)s[d]))
+        d++;
+    return d && d + 2 < n && s[d] == '.' && s[d + 1] == ' ' ? d + 2 : 0;
 }
 
-static int is_title_like(const line *l)
-{
-    size_t w = word_count(l->s, l->n);
-    return w >= 3 && w <= 30 && !(l->n && l->s[l->n - 1] == '.');
-}
-
-/* Splits the text into trimmed lines; blank lines are kept as empty. */
+/* Splits the text into trimmed lines without bullets. */
 static line *split_lines(const char *text, size_t len, size_t *count)
 {
-    size_t cap = 64, n = 0;
+    size_t cap = 256, n = 0;
     line *v = malloc(cap * sizeof *v);
     for (size_t i = 0; v && i <= len;) {
         const char *eol = memchr(text + i, '\n', len - i);
-        size_t end = eol ? (size_t)(eol - text) : len;
-        size_t a = i, b = end;
-        while (a < b && isspace((unsigned char)text[a]))
-            a++;
-        while (b > a && isspace((unsigned char)text[b - 1]))
-            b--;
+        size_t end = eol ? (size_t)(eol - text) : len, a = i, b = end, sp;
+        while (a < b && (sp = space_at(text + a, b - a)) != 0)
+            a += sp;
+        while (b > a && (isspace((unsigned char)text[b - 1]) ||
+                         (b - a >= 2 && (unsigned char)text[b - 2] == 0xC2 &&
+                          (unsigned char)text[b - 1] == 0xA0)))
+            b -= isspace((unsigned char)text[b - 1]) ? 1 : 2;
         if (n == cap) {
             line *w = realloc(v, (cap *= 2) * sizeof *v);
             if (!w) {
@@ -86,7 +200,12 @@ static line *split_lines(const char *text, size_t len, size_t *count)
             }
             v = w;
         }
-        v[n++] = (line){text + a, b - a, 0, 0};
+        line *l = &v[n++];
+        memset(l, 0, sizeof *l);
+        size_t bl = bullet_len(text + a, b - a);
+        l->s = text + a + bl;
+        l->n = b - a - bl;
+        l->flags = (b == a ? L_BLANK : 0) | (bl ? L_BULLET : 0);
         if (!eol)
             break;
         i = end + 1;
@@ -95,24 +214,50 @@ static line *split_lines(const char *text, size_t len, size_t *count)
     return v;
 }
 
-/* Counts exact repeats. Quadratic in the number of distinct short lines
- * at worst, so it only looks at the first 400 lines (where headlines are). */
-static void count_dups(line *v, size_t n)
+static unsigned long long hash_line(const line *l)
 {
-    size_t lim = n < 400 ? n : 400;
-    for (size_t i = 0; i < lim; i++) {
-        if (!v[i].n)
-            continue;
-        for (size_t j = 0; j < lim; j++)
-            if (v[j].n == v[i].n && memcmp(v[j].s, v[i].s, v[i].n) == 0)
-                v[i].dup++;
-    }
+    unsigned long long h = 1469598103934665603ull; /* FNV-1a */
+    for (size_t k = 0; k < l->n; k++)
+        h = (h ^ (unsigned char)l->s[k]) * 1099511628211ull;
+    return h;
 }
 
-/* ==== Credits, captions, datelines ======================================= */
+/* Counts repeated lines with a hash set: linear in the size of the text. */
+static int count_dups(line *v, size_t n)
+{
+    size_t nslots = 64;
+    while (nslots < n * 2)
+        nslots *= 2;
+    size_t *slot = calloc(nslots, sizeof *slot), *rep = malloc((n ? n : 1) * sizeof *rep);
+    if (!slot || !rep) {
+        free(slot);
+        free(rep);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        rep[i] = i;
+        if (!v[i].n)
+            continue;
+        size_t j = (size_t)hash_line(&v[i]) & (nslots - 1);
+        while (slot[j] &&
+               !(v[slot[j] - 1].n == v[i].n && memcmp(v[slot[j] - 1].s, v[i].s, v[i].n) == 0))
+            j = (j + 1) & (nslots - 1);
+        if (!slot[j])
+            slot[j] = i + 1;
+        rep[i] = slot[j] - 1;
+        v[rep[i]].dup++;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i].dup = v[rep[i]].dup;
+    free(slot);
+    free(rep);
+    return 0;
+}
 
-/* Matches the start of a line against the credits table. Returns the row,
- * or NULL. */
+/* ==== What a line is ======================================================= */
+
+/* Matches the start of s against the credits table. Returns the row, or
+ * NULL. */
 static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *s, size_t n)
 {
     size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
@@ -126,43 +271,262 @@ static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *
     return NULL;
 }
 
+static int is_credit(const crier_lexicon *lex, const char *s, size_t n)
+{
+    const crier_lex_row *r = credit_prefix(lex, s, n);
+    return r && strcmp(r->cols[1], "credit") == 0;
+}
+
+/* A date line: short, with a month name and a number ("Feb. 21, 2019",
+ * "Thu 3 Jan 2019 02.00 EST"), or a numeric date ("2019-02-21",
+ * "21/12/2018"). */
+static int date_like(const crier_lexicon *lex, const line *l)
+{
+    if (l->words > 14 || l->n > 120)
+        return 0;
+    int month = 0, number = 0;
+    for (size_t i = 0; i < l->n;) {
+        while (i < l->n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            i++;
+        size_t w = i;
+        while (i < l->n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
+            i++;
+        if (i == w)
+            continue;
+        size_t digits = 0;
+        for (size_t k = w; k < i; k++)
+            digits += isdigit((unsigned char)l->s[k]) != 0;
+        if (digits == i - w) {
+            number = 1;
+            /* 2019-02-21, 21/12/2018, 21.12.2018 */
+            if (i + 1 < l->n && strchr("-/.", l->s[i]) && isdigit((unsigned char)l->s[i + 1])) {
+                size_t k = i + 1, parts = 1;
+                while (k < l->n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
+                    parts += l->s[k++] == l->s[i];
+                if (parts == 2 && k - w >= 8)
+                    return 1;
+            }
+        } else if (!month && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w)) {
+            month = 1;
+        }
+    }
+    return month && number;
+}
+
+/* A text browser's placeholder for an image, a frame or a form field:
+ * "[IMG]", "[photo of ...]", "[ ] Show more". */
+static int placeholder(const line *l)
+{
+    return l->n >= 2 && l->s[0] == '[' &&
+           (l->s[l->n - 1] == ']' || memchr(l->s, ']', l->n) != NULL) &&
+           (l->s[l->n - 1] == ']' || l->s[1] == ' ' || l->s[1] == ']');
+}
+
+/* Measures and labels every line. */
+static void classify(dump *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        line *l = &d->v[i];
+        if (l->flags & L_BLANK)
+            continue;
+        count_words(l);
+        int stop = 0;
+        if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
+            l->flags |= stop ? L_END | L_FURN : L_FURN;
+        if (placeholder(l))
+            l->flags |= L_IMAGE;
+        if (ends_sentence(l->s, l->n))
+            l->flags |= L_SENTENCE;
+        if (is_credit(d->lex, l->s, l->n))
+            l->flags |= L_CREDIT;
+        if (l->words <= 12 && crier_byline_prefix(d->lex, l->s, l->n))
+            l->flags |= L_BYLINE;
+        if (date_like(d->lex, l))
+            l->flags |= L_DATE;
+    }
+}
+
+/* How much a line is worth as article text: prose by its length, short
+ * lines a small cost, furniture more, an end marker a lot. */
+static double value(const line *l)
+{
+    if (l->flags & L_BLANK)
+        return 0;
+    if (l->flags & L_END)
+        return -40;
+    if (l->flags & (L_FURN | L_IMAGE))
+        return -6;
+    double v = (l->units < 60 ? l->units : 60) - 6 + ((l->flags & L_SENTENCE) ? 3 : 0);
+    if ((l->flags & (L_CREDIT | L_BYLINE | L_DATE)) && v > -2)
+        v = -2;
+    return v;
+}
+
+/* The run of lines with the greatest total value: [*a, *b]. Returns 0
+ * when no run has a positive total. */
+static int best_run(dump *d, size_t *a, size_t *b)
+{
+    double best = 0, cur = 0;
+    size_t start = 0;
+    int found = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        d->v[i].v = value(&d->v[i]);
+        if (cur <= 0) {
+            cur = 0;
+            start = i;
+        }
+        cur += d->v[i].v;
+        if (cur > best) {
+            best = cur;
+            *a = start;
+            *b = i;
+            found = 1;
+        }
+    }
+    /* Start on the first line that counts, not a blank or a cost. */
+    while (found && *a < *b && d->v[*a].v <= 0)
+        (*a)++;
+    return found;
+}
+
+/* ==== Headline ============================================================= */
+
+static int same_text(const line *a, const line *b)
+{
+    return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
+}
+
+static int all_caps(const line *l)
+{
+    int upper = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (islower((unsigned char)l->s[i]))
+            return 0;
+        upper |= isupper((unsigned char)l->s[i]);
+    }
+    return upper;
+}
+
+static int title_like(const line *l)
+{
+    return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
+                         L_BULLET)) &&
+           l->units >= 2 && l->units <= 40 && l->n <= 300;
+}
+
+/* The next non-blank line after i, or n. */
+static size_t next_line(const dump *d, size_t i)
+{
+    for (i++; i < d->n && (d->v[i].flags & L_BLANK); i++)
+        ;
+    return i;
+}
+
+/* How much line i looks like the headline of a body starting at line a. */
+static double headline_score(const dump *d, size_t i, size_t a, unsigned dist)
+{
+    const line *l = &d->v[i];
+    double s = (l->units < 14 ? l->units : 14) * 0.5;
+    if (l->dup >= 2)
+        s += 3;
+    for (size_t k = next_line(d, i), m = 0; k < d->n && m < 3; k = next_line(d, k), m++)
+        if (d->v[k].flags & (L_BYLINE | L_DATE)) {
+            s += 2;
+            break;
+        }
+    if ((l->flags & L_SENTENCE) && l->s[l->n - 1] == '.')
+        s -= 3;
+    if (all_caps(l) && l->units <= 4)
+        s -= 2;
+    if (i >= a && (l->flags & L_SENTENCE))
+        s -= 4; /* the body's own first sentence */
+    return s - dist * 0.15;
+}
+
+/* The headline: the best title-like line among the 60 before the body
+ * and its first two. Returns its index, or d->n when there is none. */
+static size_t find_headline(const dump *d, size_t a)
+{
+    size_t best = d->n;
+    double best_score = -1e9;
+    unsigned dist = 0;
+    size_t lo = a;
+    for (unsigned seen = 0; lo > 0 && seen < 60; lo--)
+        seen += !(d->v[lo - 1].flags & L_BLANK);
+    for (size_t i = a + 1, seen = 0; i-- > lo;) {
+        if (d->v[i].flags & L_BLANK)
+            continue;
+        if (i < a)
+            dist++;
+        (void)seen;
+        if (title_like(&d->v[i])) {
+            double s = headline_score(d, i, a, dist);
+            if (s > best_score) {
+                best_score = s;
+                best = i;
+            }
+        }
+    }
+    size_t k = next_line(d, a);
+    if (k < d->n && title_like(&d->v[k]) && headline_score(d, k, a, 0) > best_score)
+        best = k;
+    return best;
+}
+
+/* ==== Segments ============================================================= */
+
+static void add(dump *d, crier_kind kind, const char *s, size_t n)
+{
+    if (n && crier_doc_add(d->doc, kind, s, n) < 0)
+        d->oom = 1;
+}
+
 /* Adds a credit line, dropping a trailing "/ab" desk-initials tag
  * ("Source: Reuters/ec" is "Source: Reuters"). */
-static int add_credit(crier_doc *doc, const char *s, size_t n)
+static void add_credit(dump *d, const char *s, size_t n)
 {
     size_t k = n;
     while (k && islower((unsigned char)s[k - 1]))
         k--;
     if (k && k < n && n - k <= 4 && s[k - 1] == '/')
         n = k - 1;
-    return crier_doc_add(doc, CRIER_KIND_CREDIT, s, n);
+    add(d, CRIER_KIND_CREDIT, s, n);
 }
 
-/* A caption line that ends in a parenthesised credit, "(Photo: ...)",
- * becomes a caption and a credit. Returns 1 when the line was handled. */
-static int take_caption(const crier_lexicon *lex, crier_doc *doc, const line *l, int *oom)
+/* A caption that carries its credit: "A man walks past a mural. (Photo:
+ * REUTERS/...)", or "Whale expert Hori Parata. Photograph: Adrian
+ * Malloch". Adds the caption and the credit and returns 1; 0 when the
+ * line is not one. */
+static int take_caption(dump *d, const line *l)
 {
-    const char *open = NULL;
-    for (size_t i = l->n; i-- > 0;)
-        if (l->s[i] == '(') {
-            open = l->s + i;
-            break;
+    const char *s = l->s;
+    size_t n = l->n;
+    if (n > 2 && s[n - 1] == ')') {
+        const char *open = NULL;
+        for (size_t i = n - 1; i-- > 0 && !open;)
+            if (s[i] == '(')
+                open = s + i;
+        size_t in = open ? (size_t)(s + n - 1 - (open + 1)) : 0;
+        if (open && is_credit(d->lex, open + 1, in)) {
+            size_t cap = (size_t)(open - s);
+            while (cap && s[cap - 1] == ' ')
+                cap--;
+            add(d, CRIER_KIND_CAPTION, s, cap);
+            add_credit(d, open + 1, in);
+            return 1;
         }
-    if (!open || l->s[l->n - 1] != ')')
-        return 0;
-    const char *in = open + 1;
-    size_t in_n = (size_t)(l->s + l->n - 1 - in);
-    const crier_lex_row *r = credit_prefix(lex, in, in_n);
-    if (!r || strcmp(r->cols[1], "credit") != 0)
-        return 0;
-    size_t cap_n = (size_t)(open - l->s);
-    while (cap_n && l->s[cap_n - 1] == ' ')
-        cap_n--;
-    if (cap_n && crier_doc_add(doc, CRIER_KIND_CAPTION, l->s, cap_n) < 0)
-        *oom = 1;
-    if (add_credit(doc, in, in_n) < 0)
-        *oom = 1;
-    return 1;
+    }
+    /* A credit after the caption's last sentence. */
+    for (size_t i = 2; i + 2 < n; i++)
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') && is_credit(d->lex, s + i, n - i)) {
+            size_t cap = i - 1;
+            while (cap && (s[cap - 1] == ' ' || s[cap - 1] == '|'))
+                cap--;
+            add(d, CRIER_KIND_CAPTION, s, cap);
+            add_credit(d, s + i, n - i);
+            return 1;
+        }
+    return 0;
 }
 
 /* Length of a leading dateline: an upper-case place name (letters, spaces,
@@ -197,79 +561,131 @@ static size_t dateline_len(const char *s, size_t n, size_t *rest)
     return name;
 }
 
-/* ==== The pass =========================================================== */
-
-/* Index of the headline line, or n when none is found. */
-static size_t find_headline(const line *v, size_t n)
+/* A byline, cut before what often follows it on the same line: a date, a
+ * Twitter handle, a "|" or " - ". */
+static void add_byline(dump *d, const line *l)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!v[i].dropped && v[i].dup >= 2 && is_title_like(&v[i]))
-            return i;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i].dropped || !is_title_like(&v[i]))
-            continue;
-        for (size_t j = i + 1; j < n && j < i + 12; j++)
-            if (!v[j].dropped && is_prose(&v[j]))
-                return i;
-    }
-    return n;
+    size_t n = l->n;
+    for (size_t i = 1; i < n; i++)
+        if (l->s[i] == '@' || l->s[i] == '|' ||
+            (l->s[i] == ' ' && i + 2 < n && l->s[i + 1] == '-' && l->s[i + 2] == ' ') ||
+            (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
+            n = i;
+            break;
+        }
+    /* ... or before a month name: "by Jane Doe February 1". */
+    for (size_t i = 1; i < n; i++)
+        if (l->s[i - 1] == ' ' && isupper((unsigned char)l->s[i])) {
+            size_t w = i;
+            while (w < n && isalpha((unsigned char)l->s[w]))
+                w++;
+            if (crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i)) {
+                n = i;
+                break;
+            }
+        }
+    if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
+        d->oom = 1;
 }
 
-/* Classifies one body line and appends what it yields to `doc`. */
-static int body_line(const crier_lexicon *lex, crier_doc *doc, const line *l, int *seen_para)
+/* Lines between the headline and the body: standfirst, byline, dateline,
+ * captions and credits. The rest (share buttons, kickers) is dropped. */
+static void header_zone(dump *d, size_t h, size_t a)
 {
-    int oom = 0;
-    const crier_lex_row *r = credit_prefix(lex, l->s, l->n);
-    if (r && strcmp(r->cols[1], "credit") == 0)
-        return add_credit(doc, l->s, l->n);
-    if (r && strcmp(r->cols[1], "byline") == 0 && word_count(l->s, l->n) <= 10)
-        return crier_doc_add(doc, CRIER_KIND_BYLINE, l->s, l->n);
-    if (take_caption(lex, doc, l, &oom))
-        return oom ? -1 : 0;
-    size_t rest = 0, dl = 0;
-    if (!*seen_para && (dl = dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
-        *seen_para = 1;
-        if (crier_doc_add(doc, CRIER_KIND_DATELINE, l->s, dl) < 0)
-            return -1;
-        return crier_doc_add(doc, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
+    int standfirst = 0;
+    for (size_t i = h + 1; i < a; i++) {
+        const line *l = &d->v[i];
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || same_text(l, &d->v[h]))
+            continue;
+        if (l->flags & L_CREDIT)
+            add_credit(d, l->s, l->n);
+        else if (l->flags & L_BYLINE)
+            add_byline(d, l);
+        else if (l->flags & L_DATE)
+            add(d, CRIER_KIND_DATELINE, l->s, l->n);
+        else if (take_caption(d, l))
+            ;
+        else if (!standfirst && l->units >= 8) {
+            add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
+            standfirst = 1;
+        }
     }
-    if (is_prose(l) || ends_sentence(l->s, l->n)) {
-        *seen_para = 1;
-        return crier_doc_add(doc, CRIER_KIND_PARAGRAPH, l->s, l->n);
+}
+
+/* A subheading: short, not a sentence, and followed by prose. */
+static int heading_like(const dump *d, size_t i)
+{
+    const line *l = &d->v[i];
+    if ((l->flags & (L_SENTENCE | L_BULLET)) || l->units > 15)
+        return 0;
+    size_t k = next_line(d, i);
+    return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
+}
+
+/* The body: lines a..b. */
+static void body(dump *d, size_t h, size_t a, size_t b)
+{
+    int seen_para = 0;
+    for (size_t i = a; i <= b && i < d->n; i++) {
+        const line *l = &d->v[i];
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || (h < d->n && same_text(l, &d->v[h])))
+            continue;
+        size_t rest = 0, dl = 0;
+        if (l->flags & L_CREDIT)
+            add_credit(d, l->s, l->n);
+        else if (take_caption(d, l))
+            ;
+        else if ((l->flags & L_BYLINE) && !d->doc->byline)
+            add_byline(d, l);
+        else if (!seen_para && (dl = dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
+            add(d, CRIER_KIND_DATELINE, l->s, dl);
+            add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
+            seen_para = 1;
+        } else if (heading_like(d, i) && seen_para) {
+            add(d, CRIER_KIND_HEADING, l->s, l->n);
+        } else {
+            add(d, CRIER_KIND_PARAGRAPH, l->s, l->n);
+            seen_para = 1;
+        }
     }
-    if (*seen_para && word_count(l->s, l->n) <= 12)
-        return crier_doc_add(doc, CRIER_KIND_HEADING, l->s, l->n);
-    return 0; /* a short line before the body: page furniture */
+}
+
+/* Credits just after the body: "Source: Reuters", "Reporting by ...". */
+static void trailing_credits(dump *d, size_t b)
+{
+    for (size_t i = next_line(d, b), m = 0; i < d->n && m < 6; i = next_line(d, i), m++) {
+        if (d->v[i].flags & L_END)
+            break;
+        if (d->v[i].flags & L_CREDIT)
+            add_credit(d, d->v[i].s, d->v[i].n);
+    }
 }
 
 crier_status crier_extract_text(const char *text, size_t len, const crier_lexicon *lex,
                                 crier_doc *doc, crier_error *err)
 {
-    size_t n;
-    line *v = split_lines(text, len, &n);
-    if (!v)
+    dump d = {NULL, 0, lex, doc, 0};
+    d.v = split_lines(text, len, &d.n);
+    if (!d.v || count_dups(d.v, d.n) < 0) {
+        free(d.v);
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    int stop = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (stop)
-            v[i].dropped = 1;
-        else if (!v[i].n || crier_is_boilerplate(lex, v[i].s, v[i].n, &stop))
-            v[i].dropped = 1;
     }
-    count_dups(v, n);
-    size_t h = find_headline(v, n);
-    int failed = 0, seen_para = 0;
-    if (h < n) {
-        failed |= crier_doc_add(doc, CRIER_KIND_HEADLINE, v[h].s, v[h].n) < 0;
-        failed |= crier_doc_set(&doc->title, v[h].s, v[h].n) < 0;
+    classify(&d);
+    size_t a = 0, b = 0;
+    if (best_run(&d, &a, &b)) {
+        size_t h = find_headline(&d, a);
+        if (h < d.n) {
+            add(&d, CRIER_KIND_HEADLINE, d.v[h].s, d.v[h].n);
+            if (!doc->title && crier_doc_set(&doc->title, d.v[h].s, d.v[h].n) < 0)
+                d.oom = 1;
+            if (h < a)
+                header_zone(&d, h, a);
+            else
+                a = h + 1;
+        }
+        body(&d, h, a, b);
+        trailing_credits(&d, b);
     }
-    for (size_t i = h < n ? h + 1 : 0; i < n && !failed; i++) {
-        if (v[i].dropped)
-            continue;
-        if (h < n && v[i].n == v[h].n && memcmp(v[i].s, v[h].s, v[h].n) == 0)
-            continue; /* the headline again */
-        failed |= body_line(lex, doc, &v[i], &seen_para) < 0;
-    }
-    free(v);
-    return failed ? crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory") : CRIER_OK;
+    free(d.v);
+    return d.oom ? crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory") : CRIER_OK;
 }
