@@ -96,24 +96,47 @@ crier_status crier_text_clean(const char *buf, size_t len, const char *name, cha
     return CRIER_OK;
 }
 
+/* Counts tags ("<p", "</p", "<!--") in the first `scan` bytes, and the
+ * closing ones among them. */
+static void count_tags(const char *text, size_t scan, size_t *tags, size_t *closing)
+{
+    *tags = *closing = 0;
+    for (size_t j = 0; j + 2 < scan; j++) {
+        if (text[j] != '<')
+            continue;
+        char c = text[j + 1];
+        int close = c == '/' && ((text[j + 2] | 0x20) >= 'a' && (text[j + 2] | 0x20) <= 'z');
+        if (close || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+            (c == '!' && text[j + 2] == '-')) {
+            (*tags)++;
+            *closing += close;
+        }
+    }
+}
+
 int crier_input_looks_html(const char *text, size_t len)
 {
     size_t i = 0;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
         i++;
-    if (i < len && text[i] == '<' && i + 1 < len &&
-        (text[i + 1] == '!' || text[i + 1] == '?' || text[i + 1] == '/' ||
-         ((text[i + 1] | 0x20) >= 'a' && (text[i + 1] | 0x20) <= 'z')))
-        return 1;
-    /* A fragment with some text before its first tag: look for common
-     * block tags in the first few kilobytes. */
-    static const char *tags[] = {"<html", "<body", "<article", "<p>", "<div", "<br"};
-    size_t scan = len < 4096 ? len : 4096;
-    for (size_t t = 0; t < CRIER_ARRAY_LEN(tags); t++) {
-        size_t k = strlen(tags[t]);
-        for (size_t j = 0; j + k <= scan; j++)
-            if (strncasecmp(text + j, tags[t], k) == 0)
-                return 1;
+    /* A document: doctype, XML declaration, comment, or <html>, <head>,
+     * <body> first. */
+    static const char *const STARTS[] = {"<!doctype", "<?xml", "<!--", "<html", "<head", "<body"};
+    for (size_t t = 0; t < CRIER_ARRAY_LEN(STARTS); t++) {
+        size_t k = strlen(STARTS[t]);
+        if (len - i >= k && strncasecmp(text + i, STARTS[t], k) == 0)
+            return 1;
     }
-    return 0;
+    /* A fragment starts with a tag and closes some, and has tags about
+     * every few hundred bytes. A text dump can start with a stray tag and
+     * even show a few more (a browser shows <noscript> content as text),
+     * and text that quotes some HTML (a code sample) has far fewer tags per
+     * kilobyte than HTML has. */
+    size_t scan = len < 65536 ? len : 65536, tags, closing;
+    count_tags(text, scan, &tags, &closing);
+    int tag_first = i + 1 < len && text[i] == '<' &&
+                    (text[i + 1] | 0x20) >= 'a' && (text[i + 1] | 0x20) <= 'z';
+    if (tag_first && closing > 0 && tags * 1000 >= 3 * scan)
+        return 1;
+    return tags >= 8 && tags * 1000 >= 10 * scan;
 }

@@ -322,6 +322,9 @@ static int placeholder(const line *l)
            (l->s[l->n - 1] == ']' || l->s[1] == ' ' || l->s[1] == ']');
 }
 
+static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
+                         size_t *len);
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -343,11 +346,16 @@ static void classify(dump *d)
             l->flags |= L_BYLINE;
         if (date_like(d->lex, l))
             l->flags |= L_DATE;
+        size_t cap, off, len;
+        if (caption_split(d->lex, l, &cap, &off, &len))
+            l->flags |= L_CAPTION;
     }
 }
 
-/* How much a line is worth as article text: prose by its length, short
- * lines a small cost, furniture more, an end marker a lot. */
+/* How much a line is worth as article text: a sentence by its length, a
+ * long line without a final stop by half of it, any other line (a menu
+ * item, a link, a label) a small cost, furniture more, an end marker a
+ * lot. */
 static double value(const line *l)
 {
     if (l->flags & L_BLANK)
@@ -356,7 +364,13 @@ static double value(const line *l)
         return -40;
     if (l->flags & (L_FURN | L_IMAGE))
         return -6;
-    double v = (l->units < 60 ? l->units : 60) - 6 + ((l->flags & L_SENTENCE) ? 3 : 0);
+    double units = l->units < 60 ? l->units : 60, v;
+    if (l->flags & L_SENTENCE)
+        v = units - 3;
+    else if (units >= 20)
+        v = units * 0.5 - 6;
+    else
+        v = -1.5;
     if ((l->flags & (L_CREDIT | L_BYLINE | L_DATE)) && v > -2)
         v = -2;
     return v;
@@ -410,7 +424,7 @@ static int all_caps(const line *l)
 static int title_like(const line *l)
 {
     return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
-                         L_BULLET)) &&
+                         L_BULLET | L_CAPTION)) &&
            l->units >= 2 && l->units <= 40 && l->n <= 300;
 }
 
@@ -422,54 +436,159 @@ static size_t next_line(const dump *d, size_t i)
     return i;
 }
 
-/* How much line i looks like the headline of a body starting at line a. */
-static double headline_score(const dump *d, size_t i, size_t a, unsigned dist)
+/* True when the line ends with a full stop after a lower-case letter: a
+ * sentence, where "N.Y.C." and "U.S." are not. */
+static int full_stop(const line *l)
+{
+    return l->n >= 2 && l->s[l->n - 1] == '.' && islower((unsigned char)l->s[l->n - 2]);
+}
+
+/* ---- The body's vocabulary ------------------------------------------------
+ * A headline is about what the body says; a related link next to it is
+ * not. The words of the body's first lines go in a set (of hashes), and
+ * each candidate is scored by the share of its words found there. Words
+ * are runs of letters of four or more bytes, lower-cased; each CJK
+ * character is a word of its own. */
+
+typedef struct vocab {
+    unsigned long long *slot;
+    size_t mask;
+} vocab;
+
+/* Calls fn on each word of s, with its hash. */
+static void each_word(const char *s, size_t n, void (*fn)(void *, unsigned long long), void *arg)
+{
+    for (size_t i = 0; i < n;) {
+        size_t len;
+        unsigned c = cp_at((const unsigned char *)s + i, n - i, &len);
+        if (cjk(c)) {
+            fn(arg, c * 1099511628211ull + 7);
+            i += len;
+            continue;
+        }
+        if (!(isalnum((unsigned char)s[i]) || ((unsigned char)s[i] >= 0x80))) {
+            i++;
+            continue;
+        }
+        unsigned long long h = 1469598103934665603ull;
+        size_t w = i;
+        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+            c = cp_at((const unsigned char *)s + i, n - i, &len);
+            if (cjk(c))
+                break;
+            for (size_t k = 0; k < len; k++)
+                h = (h ^ (unsigned char)tolower((unsigned char)s[i + k])) * 1099511628211ull;
+            i += len;
+        }
+        if (i - w >= 4)
+            fn(arg, h | 1);
+    }
+}
+
+static void vocab_add(void *arg, unsigned long long h)
+{
+    vocab *v = arg;
+    size_t j = (size_t)h & v->mask;
+    while (v->slot[j] && v->slot[j] != h)
+        j = (j + 1) & v->mask;
+    v->slot[j] = h;
+}
+
+typedef struct overlap {
+    const vocab *v;
+    unsigned words, found;
+} overlap;
+
+static void vocab_probe(void *arg, unsigned long long h)
+{
+    overlap *o = arg;
+    size_t j = (size_t)h & o->v->mask;
+    while (o->v->slot[j] && o->v->slot[j] != h)
+        j = (j + 1) & o->v->mask;
+    o->words++;
+    o->found += o->v->slot[j] == h;
+}
+
+enum { VOCAB_SLOTS = 1 << 15, VOCAB_WORDS = VOCAB_SLOTS / 2 };
+
+/* Fills the set with the words of lines a..b, up to half its size. */
+static void vocab_fill(vocab *v, const dump *d, size_t a, size_t b)
+{
+    double words = 0;
+    for (size_t i = a; i <= b && i < d->n && words < VOCAB_WORDS; i++)
+        if (!(d->v[i].flags & (L_BLANK | L_FURN))) {
+            each_word(d->v[i].s, d->v[i].n, vocab_add, v);
+            words += d->v[i].words;
+        }
+}
+
+/* The share of a line's words that the body uses too. */
+static double vocab_share(const vocab *v, const line *l)
+{
+    overlap o = {v, 0, 0};
+    if (v->slot)
+        each_word(l->s, l->n, vocab_probe, &o);
+    return o.words ? (double)o.found / o.words : 0;
+}
+
+/* How much line i looks like the headline of a body starting at line a,
+ * `dist` lines of text away. */
+static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
 {
     const line *l = &d->v[i];
-    double s = (l->units < 14 ? l->units : 14) * 0.5;
-    if (l->dup >= 2)
-        s += 3;
-    for (size_t k = next_line(d, i), m = 0; k < d->n && m < 3; k = next_line(d, k), m++)
-        if (d->v[k].flags & (L_BYLINE | L_DATE)) {
+    double s = (l->units < 10 ? l->units : 10) * 0.6 + 5 * vocab_share(v, l);
+    if (l->units < 4 && l->words < 8)
+        s -= 3; /* menu items and labels; CJK headlines count characters */
+    if (l->units > 25)
+        s -= 3;
+    if (l->dup >= 2 && l->units >= 4)
+        s += 2;
+    for (size_t k = next_line(d, i), m = 0; k < d->n && m < 4; k = next_line(d, k), m++)
+        if (d->v[k].flags & (L_BYLINE | L_DATE | L_CAPTION)) {
             s += 2;
             break;
         }
-    if ((l->flags & L_SENTENCE) && l->s[l->n - 1] == '.')
-        s -= 3;
-    if (all_caps(l) && l->units <= 4)
+    if (full_stop(l))
+        s -= 4;
+    if (all_caps(l))
         s -= 2;
-    if (i >= a && (l->flags & L_SENTENCE))
-        s -= 4; /* the body's own first sentence */
-    return s - dist * 0.15;
+    if (memchr(l->s, '|', l->n))
+        s -= 2;
+    if (i >= a)
+        s -= full_stop(l) ? 4 : 1.5; /* the body's own first lines */
+    return s - dist * 0.03;
 }
 
-/* The headline: the best title-like line among the 60 before the body
+/* The headline: the best title-like line among the 300 before the body
  * and its first two. Returns its index, or d->n when there is none. */
-static size_t find_headline(const dump *d, size_t a)
+static size_t find_headline(const dump *d, size_t a, size_t b)
 {
-    size_t best = d->n;
+    vocab v = {calloc(VOCAB_SLOTS, sizeof *v.slot), VOCAB_SLOTS - 1};
+    if (v.slot) {
+        /* The body after its first lines, which may be the headline. */
+        size_t from = next_line(d, next_line(d, a));
+        vocab_fill(&v, d, from, b);
+    }
+    size_t best = d->n, lo = a;
     double best_score = -1e9;
     unsigned dist = 0;
-    size_t lo = a;
-    for (unsigned seen = 0; lo > 0 && seen < 60; lo--)
+    for (unsigned seen = 0; lo > 0 && seen < 300; lo--)
         seen += !(d->v[lo - 1].flags & L_BLANK);
-    for (size_t i = a + 1, seen = 0; i-- > lo;) {
+    size_t hi = next_line(d, a);
+    for (size_t i = hi + 1; i-- > lo;) {
         if (d->v[i].flags & L_BLANK)
             continue;
-        if (i < a)
-            dist++;
-        (void)seen;
-        if (title_like(&d->v[i])) {
-            double s = headline_score(d, i, a, dist);
-            if (s > best_score) {
-                best_score = s;
-                best = i;
-            }
+        dist += i < a;
+        if (!title_like(&d->v[i]))
+            continue;
+        double s = headline_score(d, &v, i, a, dist);
+        if (getenv("CRIER_DEBUG")) fprintf(stderr, "  cand %zu %.2f [%.*s]\n", i, s, (int)(d->v[i].n < 80 ? d->v[i].n : 80), d->v[i].s);
+        if (s > best_score) {
+            best_score = s;
+            best = i;
         }
     }
-    size_t k = next_line(d, a);
-    if (k < d->n && title_like(&d->v[k]) && headline_score(d, k, a, 0) > best_score)
-        best = k;
+    free(v.slot);
     return best;
 }
 
@@ -493,40 +612,76 @@ static void add_credit(dump *d, const char *s, size_t n)
     add(d, CRIER_KIND_CREDIT, s, n);
 }
 
+/* Whether a news agency named in credits.tsv ("AFP", "Getty Images")
+ * appears in s as a whole word. */
+static int has_agency(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        size_t k = strlen(r->cols[0]);
+        if (strcmp(r->cols[1], "agency") != 0)
+            continue;
+        for (size_t j = 0; j + k <= n; j++)
+            if (memcmp(s + j, r->cols[0], k) == 0 && (j == 0 || !isalnum((unsigned char)s[j - 1])) &&
+                (j + k == n || !isalnum((unsigned char)s[j + k])))
+                return 1;
+    }
+    return 0;
+}
+
+enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
+
 /* A caption that carries its credit: "A man walks past a mural. (Photo:
- * REUTERS/...)", or "Whale expert Hori Parata. Photograph: Adrian
- * Malloch". Adds the caption and the credit and returns 1; 0 when the
+ * REUTERS/...)", "... election. (Thomas Coex/AFP/Getty Images)", or
+ * "Whale expert Hori Parata. Photograph: Adrian Malloch". Returns 1 and
+ * the caption's length and the credit's offset and length; 0 when the
  * line is not one. */
-static int take_caption(dump *d, const line *l)
+static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
+                         size_t *len)
 {
     const char *s = l->s;
     size_t n = l->n;
-    if (n > 2 && s[n - 1] == ')') {
-        const char *open = NULL;
-        for (size_t i = n - 1; i-- > 0 && !open;)
-            if (s[i] == '(')
-                open = s + i;
-        size_t in = open ? (size_t)(s + n - 1 - (open + 1)) : 0;
-        if (open && is_credit(d->lex, open + 1, in)) {
-            size_t cap = (size_t)(open - s);
-            while (cap && s[cap - 1] == ' ')
-                cap--;
-            add(d, CRIER_KIND_CAPTION, s, cap);
-            add_credit(d, open + 1, in);
-            return 1;
+    if (n > MAX_CAPTION || n < 3)
+        return 0;
+    if (s[n - 1] == ')') {
+        size_t open = n - 1;
+        while (open > 0 && s[open] != '(')
+            open--;
+        size_t in = n - 2 - open;
+        if (s[open] == '(' && open > 0 &&
+            (is_credit(lex, s + open + 1, in) || has_agency(lex, s + open + 1, in))) {
+            *cap = open;
+            *off = open + 1;
+            *len = in;
+            goto found;
         }
     }
     /* A credit after the caption's last sentence. */
     for (size_t i = 2; i + 2 < n; i++)
-        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') && is_credit(d->lex, s + i, n - i)) {
-            size_t cap = i - 1;
-            while (cap && (s[cap - 1] == ' ' || s[cap - 1] == '|'))
-                cap--;
-            add(d, CRIER_KIND_CAPTION, s, cap);
-            add_credit(d, s + i, n - i);
-            return 1;
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') &&
+            is_credit(lex, s + i, n - i)) {
+            *cap = i - 1;
+            *off = i;
+            *len = n - i;
+            goto found;
         }
     return 0;
+found:
+    while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|'))
+        (*cap)--;
+    return *cap > 0;
+}
+
+/* Adds a caption with its credit when the line is one (see above). */
+static int take_caption(dump *d, const line *l)
+{
+    size_t cap, off, len;
+    if (!(l->flags & L_CAPTION) || !caption_split(d->lex, l, &cap, &off, &len))
+        return 0;
+    add(d, CRIER_KIND_CAPTION, l->s, cap);
+    add_credit(d, l->s + off, len);
+    return 1;
 }
 
 /* Length of a leading dateline: an upper-case place name (letters, spaces,
@@ -673,7 +828,8 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
     classify(&d);
     size_t a = 0, b = 0;
     if (best_run(&d, &a, &b)) {
-        size_t h = find_headline(&d, a);
+        if (getenv("CRIER_DEBUG")) fprintf(stderr, "run %zu..%zu [%.*s]\n", a, b, (int)(d.v[a].n < 80 ? d.v[a].n : 80), d.v[a].s);
+        size_t h = find_headline(&d, a, b);
         if (h < d.n) {
             add(&d, CRIER_KIND_HEADLINE, d.v[h].s, d.v[h].n);
             if (!doc->title && crier_doc_set(&doc->title, d.v[h].s, d.v[h].n) < 0)
