@@ -254,6 +254,56 @@ static int count_dups(line *v, size_t n)
     return 0;
 }
 
+/* ==== Hard-wrapped text ==================================================== */
+
+/* Some pages keep their source's line breaks (CSS white-space: pre), so a
+ * paragraph arrives cut into lines of sixty characters. A line joins the
+ * one before it (no blank line between) when it is indented deeper than
+ * the first line of the paragraph (a hanging indent) and the line before
+ * is long and does not end a sentence. Bulleted lines never join. Returns a malloc'd copy with the joins
+ * made (a space for each line break removed), or NULL when out of memory. */
+static char *unwrap(const char *text, size_t len, size_t *out_len)
+{
+    crier_buf b = CRIER_BUF_INIT;
+    size_t para_indent = 0;
+    int prev_text = 0, prev_open = 0;
+    for (size_t i = 0; i <= len;) {
+        const char *eol = memchr(text + i, '\n', len - i);
+        size_t end = eol ? (size_t)(eol - text) : len, a = i, sp;
+        while (a < end && (sp = space_at(text + a, end - a)) != 0)
+            a += sp;
+        size_t e = end;
+        while (e > a && isspace((unsigned char)text[e - 1]))
+            e--;
+        int blank = a == e, bullet = !blank && bullet_len(text + a, e - a) > 0;
+        int join = prev_text && !blank && !bullet && a - i > para_indent && prev_open;
+        if (join) {
+            crier_buf_putc(&b, ' ');
+            crier_buf_put(&b, text + a, e - a);
+        } else {
+            if (i)
+                crier_buf_putc(&b, '\n');
+            crier_buf_put(&b, text + i, end - i);
+            para_indent = a - i;
+        }
+        if (!blank) {
+            line l = {text + a, e - a, 0, 0, 0, 0, 0};
+            count_words(&l);
+            prev_open = l.words >= 6 && !ends_sentence(l.s, l.n);
+        }
+        prev_text = !blank;
+        if (!eol)
+            break;
+        i = end + 1;
+    }
+    if (b.oom || !b.ptr) {
+        crier_buf_free(&b);
+        return b.oom ? NULL : calloc(1, 1);
+    }
+    *out_len = b.len;
+    return crier_buf_detach(&b);
+}
+
 /* ==== What a line is ======================================================= */
 
 /* Matches the start of s against the credits table. Returns the row, or
@@ -777,10 +827,31 @@ static int heading_like(const dump *d, size_t i)
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
+/* A menu-like line: a few words, not a sentence. */
+static int menu_item(const line *l)
+{
+    return !(l->flags & (L_BLANK | L_SENTENCE)) && l->units <= 4;
+}
+
+/* Marks runs of three or more menu-like lines with no blank line between
+ * them (a menu, a tag list, a video player's controls) as furniture. */
+static void drop_menus(dump *d, size_t a, size_t b)
+{
+    for (size_t i = a; i <= b && i < d->n;) {
+        size_t k = i;
+        while (k <= b && k < d->n && menu_item(&d->v[k]))
+            k++;
+        for (size_t j = i; k - i >= 3 && j < k; j++)
+            d->v[j].flags |= L_FURN;
+        i = k > i ? k : i + 1;
+    }
+}
+
 /* The body: lines a..b. */
 static void body(dump *d, size_t h, size_t a, size_t b)
 {
     int seen_para = 0;
+    drop_menus(d, a, b);
     for (size_t i = a; i <= b && i < d->n; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || (h < d->n && same_text(l, &d->v[h])))
@@ -820,14 +891,31 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
                                 crier_doc *doc, crier_error *err)
 {
     dump d = {NULL, 0, lex, doc, 0};
-    d.v = split_lines(text, len, &d.n);
+    size_t ulen = 0;
+    char *unwrapped = unwrap(text, len, &ulen);
+    d.v = unwrapped ? split_lines(unwrapped, ulen, &d.n) : NULL;
     if (!d.v || count_dups(d.v, d.n) < 0) {
         free(d.v);
+        free(unwrapped);
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     }
     classify(&d);
     size_t a = 0, b = 0;
     if (best_run(&d, &a, &b)) {
+        if (getenv("CRIER_GAPS")) {
+            double gap = 0; size_t gl = 0;
+            for (size_t i = a; i <= b; i++) {
+                if (d.v[i].flags & L_BLANK) continue;
+                if (d.v[i].v > 0) {
+                    if (gap < 0) {
+                        size_t q = i; double val = 0; size_t np = 0; double g2 = 0;
+                        for (; q <= b; q++) { if (d.v[q].flags & L_BLANK) continue; if (d.v[q].v > 0) { if (g2 <= -6) break; g2 = 0; val += d.v[q].v; np++; } else g2 += d.v[q].v; }
+                        fprintf(stderr, "gap %.1f lines %zu then %zu prose val %.0f [%.*s]\n", gap, gl, np, val, (int)(d.v[i].n < 60 ? d.v[i].n : 60), d.v[i].s);
+                    }
+                    gap = 0; gl = 0;
+                } else { gap += d.v[i].v; gl++; }
+            }
+        }
         if (getenv("CRIER_DEBUG")) fprintf(stderr, "run %zu..%zu [%.*s]\n", a, b, (int)(d.v[a].n < 80 ? d.v[a].n : 80), d.v[a].s);
         size_t h = find_headline(&d, a, b);
         if (h < d.n) {
@@ -843,5 +931,6 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
         trailing_credits(&d, b);
     }
     free(d.v);
+    free(unwrapped);
     return d.oom ? crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory") : CRIER_OK;
 }
