@@ -258,8 +258,8 @@ static int count_dups(line *v, size_t n)
 
 /* Some pages keep their source's line breaks (CSS white-space: pre), so a
  * paragraph arrives cut into lines of sixty characters. A line joins the
- * one before it (no blank line between) when it is indented deeper than
- * the first line of the paragraph (a hanging indent) and the line before
+ * one before it (no blank line between) when it is indented three columns
+ * deeper than the first line of the paragraph (a hanging indent) and the line before
  * is long and does not end a sentence. Bulleted lines never join. Returns a malloc'd copy with the joins
  * made (a space for each line break removed), or NULL when out of memory. */
 static char *unwrap(const char *text, size_t len, size_t *out_len)
@@ -276,7 +276,7 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
         while (e > a && isspace((unsigned char)text[e - 1]))
             e--;
         int blank = a == e, bullet = !blank && bullet_len(text + a, e - a) > 0;
-        int join = prev_text && !blank && !bullet && a - i > para_indent && prev_open;
+        int join = prev_text && !blank && !bullet && a - i >= para_indent + 3 && prev_open;
         if (join) {
             crier_buf_putc(&b, ' ');
             crier_buf_put(&b, text + a, e - a);
@@ -327,40 +327,54 @@ static int is_credit(const crier_lexicon *lex, const char *s, size_t n)
     return r && strcmp(r->cols[1], "credit") == 0;
 }
 
-/* A date line: short, with a month name and a number ("Feb. 21, 2019",
- * "Thu 3 Jan 2019 02.00 EST"), or a numeric date ("2019-02-21",
+/* Length of a caption label that starts the line ("Media caption"), or 0;
+ * *strip says whether the label is left out of the caption. */
+static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip)
+{
+    const crier_lex_row *r = credit_prefix(lex, s, n);
+    if (!r || strcmp(r->cols[1], "caption") != 0)
+        return 0;
+    *strip = (r->flags & CRIER_CREDIT_STRIP) != 0;
+    size_t k = strlen(r->cols[0]);
+    while (k < n && s[k] == ' ')
+        k++;
+    return k < n ? k : 0;
+}
+
+/* A date line: short, with a month name next to a number ("Feb. 21,
+ * 2019", "Thu 3 Jan 2019 02.00 EST"), or a numeric date ("2019-02-21",
  * "21/12/2018"). */
 static int date_like(const crier_lexicon *lex, const line *l)
 {
     if (l->words > 14 || l->n > 120)
         return 0;
-    int month = 0, number = 0;
+    int prev_number = 0, prev_month = 0;
     for (size_t i = 0; i < l->n;) {
         while (i < l->n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
             i++;
-        size_t w = i;
+        size_t w = i, digits = 0;
         while (i < l->n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
-            i++;
+            digits += isdigit((unsigned char)l->s[i++]) != 0;
         if (i == w)
             continue;
-        size_t digits = 0;
-        for (size_t k = w; k < i; k++)
-            digits += isdigit((unsigned char)l->s[k]) != 0;
-        if (digits == i - w) {
-            number = 1;
-            /* 2019-02-21, 21/12/2018, 21.12.2018 */
-            if (i + 1 < l->n && strchr("-/.", l->s[i]) && isdigit((unsigned char)l->s[i + 1])) {
-                size_t k = i + 1, parts = 1;
-                while (k < l->n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
-                    parts += l->s[k++] == l->s[i];
-                if (parts == 2 && k - w >= 8)
-                    return 1;
-            }
-        } else if (!month && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w)) {
-            month = 1;
+        /* "21", "21st", "2019" */
+        int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
+        int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
+        if ((month && prev_number) || (number && prev_month))
+            return 1;
+        /* 2019-02-21, 21/12/2018, 21.12.2018 */
+        if (digits == i - w && i + 1 < l->n && strchr("-/.", l->s[i]) &&
+            isdigit((unsigned char)l->s[i + 1])) {
+            size_t k = i + 1, parts = 1;
+            while (k < l->n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
+                parts += l->s[k++] == l->s[i];
+            if (parts == 2 && k - w >= 8)
+                return 1;
         }
+        prev_number = number;
+        prev_month = month;
     }
-    return month && number;
+    return 0;
 }
 
 /* A text browser's placeholder for an image, a frame or a form field:
@@ -374,6 +388,7 @@ static int placeholder(const line *l)
 
 static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
                          size_t *len);
+static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);
 
 /* Measures and labels every line. */
 static void classify(dump *d)
@@ -397,7 +412,8 @@ static void classify(dump *d)
         if (date_like(d->lex, l))
             l->flags |= L_DATE;
         size_t cap, off, len;
-        if (caption_split(d->lex, l, &cap, &off, &len))
+        int strip;
+        if (caption_split(d->lex, l, &cap, &off, &len) || caption_label(d->lex, l->s, l->n, &strip))
             l->flags |= L_CAPTION;
     }
 }
@@ -495,10 +511,11 @@ static int full_stop(const line *l)
 
 /* ---- The body's vocabulary ------------------------------------------------
  * A headline is about what the body says; a related link next to it is
- * not. The words of the body's first lines go in a set (of hashes), and
- * each candidate is scored by the share of its words found there. Words
- * are runs of letters of four or more bytes, lower-cased; each CJK
- * character is a word of its own. */
+ * not. The words of the body's first lines (its first 400 words, where it
+ * says what it is about) go in a set (of hashes), and each candidate is
+ * scored by the share of its words found there. Words are runs of letters
+ * of five or more bytes (short words say little about a topic),
+ * lower-cased; each CJK character is a word of its own. */
 
 typedef struct vocab {
     unsigned long long *slot;
@@ -530,7 +547,7 @@ static void each_word(const char *s, size_t n, void (*fn)(void *, unsigned long 
                 h = (h ^ (unsigned char)tolower((unsigned char)s[i + k])) * 1099511628211ull;
             i += len;
         }
-        if (i - w >= 4)
+        if (i - w >= 5)
             fn(arg, h | 1);
     }
 }
@@ -559,7 +576,7 @@ static void vocab_probe(void *arg, unsigned long long h)
     o->found += o->v->slot[j] == h;
 }
 
-enum { VOCAB_SLOTS = 1 << 15, VOCAB_WORDS = VOCAB_SLOTS / 2 };
+enum { VOCAB_SLOTS = 1 << 12, VOCAB_WORDS = 400 };
 
 /* Fills the set with the words of lines a..b, up to half its size. */
 static void vocab_fill(vocab *v, const dump *d, size_t a, size_t b)
@@ -589,8 +606,8 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
     double s = (l->units < 10 ? l->units : 10) * 0.6 + 5 * vocab_share(v, l);
     if (l->units < 4 && l->words < 8)
         s -= 3; /* menu items and labels; CJK headlines count characters */
-    if (l->units > 25)
-        s -= 3;
+    if (l->units > 14)
+        s -= (l->units - 14) * 0.3; /* a standfirst, more likely */
     if (l->dup >= 2 && l->units >= 4)
         s += 2;
     for (size_t k = next_line(d, i), m = 0; k < d->n && m < 4; k = next_line(d, k), m++)
@@ -723,10 +740,17 @@ found:
     return *cap > 0;
 }
 
-/* Adds a caption with its credit when the line is one (see above). */
+/* Adds a caption with its credit when the line is one (see above), or a
+ * caption that starts with a label ("Media caption ..."). */
 static int take_caption(dump *d, const line *l)
 {
     size_t cap, off, len;
+    int strip = 0;
+    size_t label = l->flags & L_CAPTION ? caption_label(d->lex, l->s, l->n, &strip) : 0;
+    if (label) {
+        add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
+        return 1;
+    }
     if (!(l->flags & L_CAPTION) || !caption_split(d->lex, l, &cap, &off, &len))
         return 0;
     add(d, CRIER_KIND_CAPTION, l->s, cap);
