@@ -494,6 +494,15 @@ static int title_like(const line *l)
            l->units >= 2 && l->units <= 40 && l->n <= 300;
 }
 
+/* The non-blank line before i, or i when there is none. */
+static size_t prev_line(const dump *d, size_t i)
+{
+    for (size_t k = i; k-- > 0;)
+        if (!(d->v[k].flags & L_BLANK))
+            return k;
+    return i;
+}
+
 /* The next non-blank line after i, or n. */
 static size_t next_line(const dump *d, size_t i)
 {
@@ -511,11 +520,11 @@ static int full_stop(const line *l)
 
 /* ---- The body's vocabulary ------------------------------------------------
  * A headline is about what the body says; a related link next to it is
- * not. The words of the body's first lines (its first 400 words, where it
- * says what it is about) go in a set (of hashes), and each candidate is
- * scored by the share of its words found there. Words are runs of letters
- * of five or more bytes (short words say little about a topic),
- * lower-cased; each CJK character is a word of its own. */
+ * not. The words of the body's first lines (its first thousand words,
+ * where it says what it is about) go in a set (of hashes), and each
+ * candidate is scored by the share of its words found there. Words are
+ * runs of letters of four or more bytes (shorter ones say little about a
+ * topic), lower-cased; each CJK character is a word of its own. */
 
 typedef struct vocab {
     unsigned long long *slot;
@@ -547,7 +556,7 @@ static void each_word(const char *s, size_t n, void (*fn)(void *, unsigned long 
                 h = (h ^ (unsigned char)tolower((unsigned char)s[i + k])) * 1099511628211ull;
             i += len;
         }
-        if (i - w >= 5)
+        if (i - w >= 4)
             fn(arg, h | 1);
     }
 }
@@ -576,7 +585,7 @@ static void vocab_probe(void *arg, unsigned long long h)
     o->found += o->v->slot[j] == h;
 }
 
-enum { VOCAB_SLOTS = 1 << 12, VOCAB_WORDS = 400 };
+enum { VOCAB_SLOTS = 1 << 13, VOCAB_WORDS = 1000 };
 
 /* Fills the set with the words of lines a..b, up to half its size. */
 static void vocab_fill(vocab *v, const dump *d, size_t a, size_t b)
@@ -598,6 +607,17 @@ static double vocab_share(const vocab *v, const line *l)
     return o.words ? (double)o.found / o.words : 0;
 }
 
+/* True when line i's text is on another line less than a dozen lines away:
+ * a headline printed twice (a teaser repeated is further away). */
+static int repeated_near(const dump *d, size_t i)
+{
+    size_t lo = i > 12 ? i - 12 : 0;
+    for (size_t k = lo; k < d->n && k <= i + 12; k++)
+        if (k != i && same_text(&d->v[k], &d->v[i]))
+            return 1;
+    return 0;
+}
+
 /* How much line i looks like the headline of a body starting at line a,
  * `dist` lines of text away. */
 static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
@@ -608,13 +628,16 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
         s -= 3; /* menu items and labels; CJK headlines count characters */
     if (l->units > 14)
         s -= (l->units - 14) * 0.3; /* a standfirst, more likely */
-    if (l->dup >= 2 && l->units >= 4)
+    if (l->dup >= 2 && l->units >= 4 && repeated_near(d, i))
         s += 2;
     for (size_t k = next_line(d, i), m = 0; k < d->n && m < 4; k = next_line(d, k), m++)
         if (d->v[k].flags & (L_BYLINE | L_DATE | L_CAPTION)) {
             s += 2;
             break;
         }
+    size_t p = prev_line(d, i);
+    if (p < i && (d->v[p].flags & L_DATE))
+        s += 1; /* a date just above it */
     if (full_stop(l))
         s -= 4;
     if (all_caps(l))
@@ -649,7 +672,7 @@ static size_t find_headline(const dump *d, size_t a, size_t b)
         if (!title_like(&d->v[i]))
             continue;
         double s = headline_score(d, &v, i, a, dist);
-        if (getenv("CRIER_DEBUG")) fprintf(stderr, "  cand %zu %.2f [%.*s]\n", i, s, (int)(d->v[i].n < 80 ? d->v[i].n : 80), d->v[i].s);
+        if (getenv("CRIER_DEBUG")) fprintf(stderr, "  cand %zu %.2f share %.2f u %.1f dup %d [%.*s]\n", i, s, vocab_share(&v, &d->v[i]), d->v[i].units, d->v[i].dup, (int)(d->v[i].n < 80 ? d->v[i].n : 80), d->v[i].s);
         if (s > best_score) {
             best_score = s;
             best = i;
