@@ -252,7 +252,8 @@ static int order_for_listening(crier_doc *doc, crier_captions policy)
         count[r] += count[r - 1];
     for (size_t i = 0; i < keep; i++)
         sorted[count[rank(doc->segs[i].kind, policy)]++] = doc->segs[i];
-    memcpy(doc->segs, sorted, keep * sizeof *sorted);
+    if (keep)
+        memcpy(doc->segs, sorted, keep * sizeof *sorted);
     free(sorted);
     return 0;
 }

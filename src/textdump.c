@@ -934,6 +934,53 @@ static void trailing_credits(dump *d, size_t b)
     }
 }
 
+static int has_body(const crier_doc *doc)
+{
+    for (size_t i = 0; i < doc->n; i++)
+        if (doc->segs[i].kind == CRIER_KIND_PARAGRAPH || doc->segs[i].kind == CRIER_KIND_HEADING)
+            return 1;
+    return 0;
+}
+
+/* True when a line after i (up to b) has text that is not furniture. */
+static int text_after(const dump *d, size_t i, size_t b)
+{
+    for (size_t k = i + 1; k <= b && k < d->n; k++)
+        if (!(d->v[k].flags & (L_BLANK | L_FURN | L_IMAGE)))
+            return 1;
+    return 0;
+}
+
+/* Finds the body, the headline and the rest, and adds them to the doc. */
+static void extract(dump *d)
+{
+    size_t a = 0, b = 0;
+    if (!best_run(d, &a, &b)) {
+        /* No prose at all (a list, a table, a poem): all of it is the
+         * body, but for the furniture. */
+        a = 0;
+        b = d->n - 1;
+    }
+    size_t h = find_headline(d, a, b);
+    if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
+        h = d->n; /* the only text there is: the body, not a headline */
+    if (h < d->n) {
+        add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
+        if (!d->doc->title && crier_doc_set(&d->doc->title, d->v[h].s, d->v[h].n) < 0)
+            d->oom = 1;
+        if (h < a)
+            header_zone(d, h, a);
+        else
+            a = h + 1;
+    }
+    body(d, h, a, b);
+    trailing_credits(d, b);
+    /* A body too short to find (a few lines, a list): all lines after the
+     * headline, but for the furniture. */
+    if (!has_body(d->doc))
+        body(d, h, h < d->n ? h + 1 : 0, d->n - 1);
+}
+
 crier_status crier_extract_text(const char *text, size_t len, const crier_lexicon *lex,
                                 crier_doc *doc, crier_error *err)
 {
@@ -947,36 +994,8 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     }
     classify(&d);
-    size_t a = 0, b = 0;
-    if (best_run(&d, &a, &b)) {
-        if (getenv("CRIER_GAPS")) {
-            double gap = 0; size_t gl = 0;
-            for (size_t i = a; i <= b; i++) {
-                if (d.v[i].flags & L_BLANK) continue;
-                if (d.v[i].v > 0) {
-                    if (gap < 0) {
-                        size_t q = i; double val = 0; size_t np = 0; double g2 = 0;
-                        for (; q <= b; q++) { if (d.v[q].flags & L_BLANK) continue; if (d.v[q].v > 0) { if (g2 <= -6) break; g2 = 0; val += d.v[q].v; np++; } else g2 += d.v[q].v; }
-                        fprintf(stderr, "gap %.1f lines %zu then %zu prose val %.0f [%.*s]\n", gap, gl, np, val, (int)(d.v[i].n < 60 ? d.v[i].n : 60), d.v[i].s);
-                    }
-                    gap = 0; gl = 0;
-                } else { gap += d.v[i].v; gl++; }
-            }
-        }
-        if (getenv("CRIER_DEBUG")) fprintf(stderr, "run %zu..%zu [%.*s]\n", a, b, (int)(d.v[a].n < 80 ? d.v[a].n : 80), d.v[a].s);
-        size_t h = find_headline(&d, a, b);
-        if (h < d.n) {
-            add(&d, CRIER_KIND_HEADLINE, d.v[h].s, d.v[h].n);
-            if (!doc->title && crier_doc_set(&doc->title, d.v[h].s, d.v[h].n) < 0)
-                d.oom = 1;
-            if (h < a)
-                header_zone(&d, h, a);
-            else
-                a = h + 1;
-        }
-        body(&d, h, a, b);
-        trailing_credits(&d, b);
-    }
+    if (d.n)
+        extract(&d);
     free(d.v);
     free(unwrapped);
     return d.oom ? crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory") : CRIER_OK;
