@@ -184,7 +184,7 @@ static unsigned classify(htree *t, const GumboNode *g, int in_table, int *weight
     if (tag == GUMBO_TAG_FIGCAPTION || (all & CRIER_HINT_CAPTION))
         f |= HN_CAPTION;
     if (all & CRIER_HINT_CREDIT)
-        f |= HN_CREDIT;
+        f |= HN_CREDIT | HN_BLOCK; /* a credit is read apart from its caption */
     if (all & CRIER_HINT_DATELINE)
         f |= HN_DATELINE;
     if (tag == GUMBO_TAG_A && attr(g, "href"))
