@@ -279,9 +279,12 @@ static void mark_data_tables(htree *t)
 
 /* ==== Clean-up of the chosen article ======================================= */
 
+/* Whether element i sits in a data table, <pre> or <code> (a few levels
+ * up at most: the search stops after 32). */
 static int in_data_table(const htree *t, int i, int root)
 {
-    for (int p = t->n[i].parent; p >= root; p = t->n[p].parent)
+    int up = 0;
+    for (int p = t->n[i].parent; p >= root && up < 32; p = t->n[p].parent, up++)
         if ((t->n[p].flags & HN_DATATABLE) || t->n[p].tag == GUMBO_TAG_PRE ||
             t->n[p].tag == GUMBO_TAG_CODE)
             return 1;

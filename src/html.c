@@ -590,11 +590,15 @@ typedef struct context {
     int heading, caption, credit, datatable;
 } context;
 
-/* What the markup around a block says it is. */
+/* What the markup around a block says it is. Headings, captions and
+ * tables hold their text a few levels down, so the search stops after
+ * MAX_UP ancestors: deep nesting costs no more than shallow. */
 static context context_of(const htree *t, int owner)
 {
+    enum { MAX_UP = 32 };
     context c = {-1, -1, -1, -1};
-    for (int p = owner; p >= 0; p = t->n[p].parent) {
+    int up = 0;
+    for (int p = owner; p >= 0 && up < MAX_UP; p = t->n[p].parent, up++) {
         const hnode *x = &t->n[p];
         if (c.heading < 0 && x->tag >= GUMBO_TAG_H1 && x->tag <= GUMBO_TAG_H6)
             c.heading = p;

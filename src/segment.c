@@ -45,7 +45,7 @@ static int contains_ci(const char *s, size_t n, const char *needle)
 
 int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len, int *stop)
 {
-    if (len > MAX_FURNITURE)
+    if (len > MAX_FURNITURE || !len)
         return 0;
     const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BOILERPLATE, line, len);
     if (r) {
@@ -53,15 +53,21 @@ int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len,
             *stop = 1;
         return 1;
     }
+    /* Exact and end rows were the lookup; prefix and contains rows are
+     * tried one by one, with a cheap first-letter test for prefixes. */
     size_t n = crier_lex_count(lex, CRIER_TAB_BOILERPLATE);
+    int first = tolower((unsigned char)line[0]);
     for (size_t i = 0; i < n; i++) {
         r = crier_lex_at(lex, CRIER_TAB_BOILERPLATE, i);
-        const char *how = r->cols[1];
-        size_t k = strlen(r->cols[0]);
-        if (strcmp(how, "prefix") == 0 && k <= len && strncasecmp(line, r->cols[0], k) == 0)
+        char how = r->cols[1][0];
+        const char *text = r->cols[0];
+        if (how == 'p' && tolower((unsigned char)text[0]) == first) {
+            size_t k = strlen(text);
+            if (k <= len && strncasecmp(line, text, k) == 0)
+                return 1;
+        } else if (how == 'c' && contains_ci(line, len, text)) {
             return 1;
-        if (strcmp(how, "contains") == 0 && contains_ci(line, len, r->cols[0]))
-            return 1;
+        }
     }
     return 0;
 }
@@ -71,8 +77,10 @@ int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len,
 size_t crier_byline_prefix(const crier_lexicon *lex, const char *s, size_t n)
 {
     size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE), best = 0;
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; n && i < count; i++) {
         const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_BYLINE, i);
+        if (tolower((unsigned char)r->cols[0][0]) != tolower((unsigned char)s[0]))
+            continue;
         size_t k = strlen(r->cols[0]);
         if ((r->flags & CRIER_BYLINE_PREFIX) && k < n && k > best &&
             strncasecmp(s, r->cols[0], k) == 0 && (s[k] == ' ' || s[k] == ':'))

@@ -311,8 +311,10 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
 static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *s, size_t n)
 {
     size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; n && i < count; i++) {
         const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (tolower((unsigned char)r->cols[0][0]) != tolower((unsigned char)s[0]))
+            continue;
         size_t k = strlen(r->cols[0]);
         if (k < n && strncasecmp(s, r->cols[0], k) == 0 &&
             (s[k] == ' ' || r->cols[0][k - 1] == ':'))
@@ -508,7 +510,7 @@ static size_t next_line(const dump *d, size_t i)
 {
     for (i++; i < d->n && (d->v[i].flags & L_BLANK); i++)
         ;
-    return i;
+    return i < d->n ? i : d->n;
 }
 
 /* True when the line ends with a full stop after a lower-case letter: a
@@ -665,6 +667,8 @@ static size_t find_headline(const dump *d, size_t a, size_t b)
     for (unsigned seen = 0; lo > 0 && seen < 300; lo--)
         seen += !(d->v[lo - 1].flags & L_BLANK);
     size_t hi = next_line(d, a);
+    if (hi >= d->n)
+        hi = d->n - 1;
     for (size_t i = hi + 1; i-- > lo;) {
         if (d->v[i].flags & L_BLANK)
             continue;
