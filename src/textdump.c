@@ -835,7 +835,8 @@ static void add_byline(dump *d, const line *l)
             size_t w = i;
             while (w < n && isalpha((unsigned char)l->s[w]))
                 w++;
-            if (crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i)) {
+            const crier_lex_row *m = crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i);
+            if (m && !(m->flags & CRIER_MONTH_WORD)) { /* "May" may be a name */
                 n = i;
                 break;
             }
