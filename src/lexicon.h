@@ -85,7 +85,7 @@ enum {
     CRIER_PHON_NUCLEUS = 1 << 2,  /* a vowel group */
     /* electronic */
     CRIER_EL_TLD = 1 << 0,        /* a top-level domain */
-    CRIER_EL_SPELL = 1 << 1       /* spelled out wherever it appears */
+    CRIER_EL_SPELL = 1 << 1,      /* spelled out wherever it appears */
     /* byline */
     CRIER_BYLINE_PREFIX = 1 << 0, /* a byline may start with it: "By", "Par" */
     CRIER_BYLINE_SAY = 1 << 1,    /* put before a byline that has no prefix */
