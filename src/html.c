@@ -256,6 +256,10 @@ static int flatten(htree *t, const GumboNode *root)
         return -1;
     }
     st[sp++] = (frame){root, 0, idx, 0};
+    if (crier_meta_element(&t->meta, root) < 0) {
+        free(st);
+        return -1;
+    }
     while (sp) {
         frame *f = &st[sp - 1];
         const GumboVector *kids = &f->g->v.element.children;
