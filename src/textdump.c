@@ -29,48 +29,17 @@
  *     it, "Source: ..." and "Reporting by ..." lines become credits. */
 #include "buf.h"
 #include "internal.h"
-#include "segment.h"
+#include "textdump.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-enum {
-    L_BLANK = 1 << 0,   /* empty line */
-    L_BULLET = 1 << 1,  /* a list item ("* ", "• ", "1. ") */
-    L_FURN = 1 << 2,    /* page furniture: never read */
-    L_END = 1 << 3,     /* marks the end of the article ("Related") */
-    L_CREDIT = 1 << 4,  /* "Source: Reuters", "Photo: ..." */
-    L_BYLINE = 1 << 5,  /* "By Jane Doe" */
-    L_DATE = 1 << 6,    /* "Feb. 21, 2019", "Thu 3 Jan 2019 02.00 EST" */
-    L_IMAGE = 1 << 7,   /* a text browser's image or form placeholder */
-    L_SENTENCE = 1 << 8, /* ends like a sentence */
-    L_CAPTION = 1 << 9  /* a photo caption (with its credit, or after "Image") */
-};
-
-typedef struct line {
-    const char *s;
-    size_t n;          /* trimmed, bullet removed */
-    unsigned words;    /* space-separated words */
-    double units;      /* words, with CJK characters as half a word each */
-    unsigned flags;
-    int dup;           /* how many lines of the page have this text */
-    double v;          /* worth as article text (see value()) */
-} line;
-
-typedef struct dump {
-    line *v;
-    size_t n;
-    const crier_lexicon *lex;
-    crier_doc *doc;
-    int oom;
-} dump;
-
 /* ==== Measuring lines ====================================================== */
 
 /* The code point at s (valid UTF-8), and its length in *len. */
-static unsigned cp_at(const unsigned char *s, size_t n, size_t *len)
+unsigned crier_dump_cp_at(const unsigned char *s, size_t n, size_t *len)
 {
     if (s[0] < 0x80 || n < 2) {
         *len = 1;
@@ -89,7 +58,7 @@ static unsigned cp_at(const unsigned char *s, size_t n, size_t *len)
 }
 
 /* Chinese, Japanese and Korean script, where words are not spaced. */
-static int cjk(unsigned c)
+int crier_dump_cjk(unsigned c)
 {
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -120,8 +89,8 @@ static void count_words(line *l)
             i += sp;
             continue;
         }
-        unsigned c = cp_at((const unsigned char *)l->s + i, l->n - i, &len);
-        if (cjk(c)) {
+        unsigned c = crier_dump_cp_at((const unsigned char *)l->s + i, l->n - i, &len);
+        if (crier_dump_cjk(c)) {
             cjk_chars++;
             in = 0;
         } else if (!in) {
@@ -471,33 +440,15 @@ static int best_run(dump *d, size_t *a, size_t *b)
     return found;
 }
 
-/* ==== Headline ============================================================= */
+/* ==== Neighbours ============================================================ */
 
-static int same_text(const line *a, const line *b)
+int crier_dump_same(const line *a, const line *b)
 {
     return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
 }
 
-static int all_caps(const line *l)
-{
-    int upper = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        if (islower((unsigned char)l->s[i]))
-            return 0;
-        upper |= isupper((unsigned char)l->s[i]);
-    }
-    return upper;
-}
-
-static int title_like(const line *l)
-{
-    return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
-                         L_BULLET | L_CAPTION)) &&
-           l->units >= 2 && l->units <= 40 && l->n <= 300;
-}
-
 /* The non-blank line before i, or i when there is none. */
-static size_t prev_line(const dump *d, size_t i)
+size_t crier_dump_prev(const dump *d, size_t i)
 {
     for (size_t k = i; k-- > 0;)
         if (!(d->v[k].flags & L_BLANK))
@@ -506,184 +457,11 @@ static size_t prev_line(const dump *d, size_t i)
 }
 
 /* The next non-blank line after i, or n. */
-static size_t next_line(const dump *d, size_t i)
+size_t crier_dump_next(const dump *d, size_t i)
 {
     for (i++; i < d->n && (d->v[i].flags & L_BLANK); i++)
         ;
     return i < d->n ? i : d->n;
-}
-
-/* True when the line ends with a full stop after a lower-case letter: a
- * sentence, where "N.Y.C." and "U.S." are not. */
-static int full_stop(const line *l)
-{
-    return l->n >= 2 && l->s[l->n - 1] == '.' && islower((unsigned char)l->s[l->n - 2]);
-}
-
-/* ---- The body's vocabulary ------------------------------------------------
- * A headline is about what the body says; a related link next to it is
- * not. The words of the body's first lines (its first thousand words,
- * where it says what it is about) go in a set (of hashes), and each
- * candidate is scored by the share of its words found there. Words are
- * runs of letters of four or more bytes (shorter ones say little about a
- * topic), lower-cased; each CJK character is a word of its own. */
-
-typedef struct vocab {
-    unsigned long long *slot;
-    size_t mask;
-} vocab;
-
-/* Calls fn on each word of s, with its hash. */
-static void each_word(const char *s, size_t n, void (*fn)(void *, unsigned long long), void *arg)
-{
-    for (size_t i = 0; i < n;) {
-        size_t len;
-        unsigned c = cp_at((const unsigned char *)s + i, n - i, &len);
-        if (cjk(c)) {
-            fn(arg, c * 1099511628211ull + 7);
-            i += len;
-            continue;
-        }
-        if (!(isalnum((unsigned char)s[i]) || ((unsigned char)s[i] >= 0x80))) {
-            i++;
-            continue;
-        }
-        unsigned long long h = 1469598103934665603ull;
-        size_t w = i;
-        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
-            c = cp_at((const unsigned char *)s + i, n - i, &len);
-            if (cjk(c))
-                break;
-            for (size_t k = 0; k < len; k++)
-                h = (h ^ (unsigned char)tolower((unsigned char)s[i + k])) * 1099511628211ull;
-            i += len;
-        }
-        if (i - w >= 4)
-            fn(arg, h | 1);
-    }
-}
-
-static void vocab_add(void *arg, unsigned long long h)
-{
-    vocab *v = arg;
-    size_t j = (size_t)h & v->mask;
-    while (v->slot[j] && v->slot[j] != h)
-        j = (j + 1) & v->mask;
-    v->slot[j] = h;
-}
-
-typedef struct overlap {
-    const vocab *v;
-    unsigned words, found;
-} overlap;
-
-static void vocab_probe(void *arg, unsigned long long h)
-{
-    overlap *o = arg;
-    size_t j = (size_t)h & o->v->mask;
-    while (o->v->slot[j] && o->v->slot[j] != h)
-        j = (j + 1) & o->v->mask;
-    o->words++;
-    o->found += o->v->slot[j] == h;
-}
-
-enum { VOCAB_SLOTS = 1 << 13, VOCAB_WORDS = 1000 };
-
-/* Fills the set with the words of lines a..b, up to half its size. */
-static void vocab_fill(vocab *v, const dump *d, size_t a, size_t b)
-{
-    double words = 0;
-    for (size_t i = a; i <= b && i < d->n && words < VOCAB_WORDS; i++)
-        if (!(d->v[i].flags & (L_BLANK | L_FURN))) {
-            each_word(d->v[i].s, d->v[i].n, vocab_add, v);
-            words += d->v[i].words;
-        }
-}
-
-/* The share of a line's words that the body uses too. */
-static double vocab_share(const vocab *v, const line *l)
-{
-    overlap o = {v, 0, 0};
-    if (v->slot)
-        each_word(l->s, l->n, vocab_probe, &o);
-    return o.words ? (double)o.found / o.words : 0;
-}
-
-/* True when line i's text is on another line less than a dozen lines away:
- * a headline printed twice (a teaser repeated is further away). */
-static int repeated_near(const dump *d, size_t i)
-{
-    size_t lo = i > 12 ? i - 12 : 0;
-    for (size_t k = lo; k < d->n && k <= i + 12; k++)
-        if (k != i && same_text(&d->v[k], &d->v[i]))
-            return 1;
-    return 0;
-}
-
-/* How much line i looks like the headline of a body starting at line a,
- * `dist` lines of text away. */
-static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
-{
-    const line *l = &d->v[i];
-    double s = (l->units < 10 ? l->units : 10) * 0.6 + 5 * vocab_share(v, l);
-    if (l->units < 4 && l->words < 8)
-        s -= 3; /* menu items and labels; CJK headlines count characters */
-    if (l->units > 14)
-        s -= (l->units - 14) * 0.3; /* a standfirst, more likely */
-    if (l->dup >= 2 && l->units >= 4 && repeated_near(d, i))
-        s += 2;
-    for (size_t k = next_line(d, i), m = 0; k < d->n && m < 4; k = next_line(d, k), m++)
-        if (d->v[k].flags & (L_BYLINE | L_DATE | L_CAPTION)) {
-            s += 2;
-            break;
-        }
-    size_t p = prev_line(d, i);
-    if (p < i && (d->v[p].flags & L_DATE))
-        s += 1; /* a date just above it */
-    if (full_stop(l))
-        s -= 4;
-    if (all_caps(l))
-        s -= 2;
-    if (memchr(l->s, '|', l->n))
-        s -= 2;
-    if (i >= a)
-        s -= full_stop(l) ? 4 : 1.5; /* the body's own first lines */
-    return s - dist * 0.03;
-}
-
-/* The headline: the best title-like line among the 300 before the body
- * and its first two. Returns its index, or d->n when there is none. */
-static size_t find_headline(const dump *d, size_t a, size_t b)
-{
-    vocab v = {calloc(VOCAB_SLOTS, sizeof *v.slot), VOCAB_SLOTS - 1};
-    if (v.slot) {
-        /* The body after its first lines, which may be the headline. */
-        size_t from = next_line(d, next_line(d, a));
-        vocab_fill(&v, d, from, b);
-    }
-    size_t best = d->n, lo = a;
-    double best_score = -1e9;
-    unsigned dist = 0;
-    for (unsigned seen = 0; lo > 0 && seen < 300; lo--)
-        seen += !(d->v[lo - 1].flags & L_BLANK);
-    size_t hi = next_line(d, a);
-    if (hi >= d->n)
-        hi = d->n - 1;
-    for (size_t i = hi + 1; i-- > lo;) {
-        if (d->v[i].flags & L_BLANK)
-            continue;
-        dist += i < a;
-        if (!title_like(&d->v[i]))
-            continue;
-        double s = headline_score(d, &v, i, a, dist);
-        if (getenv("CRIER_DEBUG")) fprintf(stderr, "  cand %zu %.2f share %.2f u %.1f dup %d [%.*s]\n", i, s, vocab_share(&v, &d->v[i]), d->v[i].units, d->v[i].dup, (int)(d->v[i].n < 80 ? d->v[i].n : 80), d->v[i].s);
-        if (s > best_score) {
-            best_score = s;
-            best = i;
-        }
-    }
-    free(v.slot);
-    return best;
 }
 
 /* ==== Segments ============================================================= */
@@ -852,7 +630,7 @@ static void header_zone(dump *d, size_t h, size_t a)
     int standfirst = 0;
     for (size_t i = h + 1; i < a; i++) {
         const line *l = &d->v[i];
-        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || same_text(l, &d->v[h]))
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (l->flags & L_CREDIT)
             add_credit(d, l->s, l->n);
@@ -875,7 +653,7 @@ static int heading_like(const dump *d, size_t i)
     const line *l = &d->v[i];
     if ((l->flags & (L_SENTENCE | L_BULLET)) || l->units > 15)
         return 0;
-    size_t k = next_line(d, i);
+    size_t k = crier_dump_next(d, i);
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
@@ -906,7 +684,7 @@ static void body(dump *d, size_t h, size_t a, size_t b)
     drop_menus(d, a, b);
     for (size_t i = a; i <= b && i < d->n; i++) {
         const line *l = &d->v[i];
-        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || (h < d->n && same_text(l, &d->v[h])))
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || (h < d->n && crier_dump_same(l, &d->v[h])))
             continue;
         size_t rest = 0, dl = 0;
         if (l->flags & L_CREDIT)
@@ -931,7 +709,7 @@ static void body(dump *d, size_t h, size_t a, size_t b)
 /* Credits just after the body: "Source: Reuters", "Reporting by ...". */
 static void trailing_credits(dump *d, size_t b)
 {
-    for (size_t i = next_line(d, b), m = 0; i < d->n && m < 6; i = next_line(d, i), m++) {
+    for (size_t i = crier_dump_next(d, b), m = 0; i < d->n && m < 6; i = crier_dump_next(d, i), m++) {
         if (d->v[i].flags & L_END)
             break;
         if (d->v[i].flags & L_CREDIT)
@@ -966,7 +744,7 @@ static void extract(dump *d)
         a = 0;
         b = d->n - 1;
     }
-    size_t h = find_headline(d, a, b);
+    size_t h = crier_dump_headline(d, a, b);
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */
     if (h < d->n) {
