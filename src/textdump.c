@@ -100,7 +100,7 @@ static void count_words(line *l)
         i += len;
     }
     l->words = words + cjk_chars;
-    l->units = words + cjk_chars / 2.0;
+    l->units = words + cjk_chars / 1.5;
 }
 
 /* True when the text ends like a sentence, after closing quotes and
@@ -364,11 +364,16 @@ static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, i
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
+    int first = 1;
     for (size_t i = 0; i < d->n; i++) {
         line *l = &d->v[i];
         if (l->flags & L_BLANK)
             continue;
         count_words(l);
+        /* lynx lists the page's <link rel="alternate"> first, after "#". */
+        if (first && l->n > 1 && l->s[0] == '#' && l->s[1] != ' ')
+            l->flags |= L_FURN;
+        first = 0;
         int stop = 0;
         if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
             l->flags |= stop ? L_END | L_FURN : L_FURN;
@@ -413,15 +418,25 @@ static double value(const line *l)
     return v;
 }
 
-/* The run of lines with the greatest total value: [*a, *b]. Returns 0
- * when no run has a positive total. */
-static int best_run(dump *d, size_t *a, size_t *b)
+/* For pages with no prose (a changelog, a list of facts): a line of four
+ * words or more is worth a little, shorter ones cost a little, so that
+ * the longest list of real items wins over menus. */
+static double list_value(const line *l)
+{
+    if (l->flags & (L_BLANK | L_END | L_FURN | L_IMAGE))
+        return value(l);
+    return l->units >= 4 ? 1 : -1.5;
+}
+
+/* The run of lines with the greatest total value (Kadane's algorithm):
+ * [*a, *b]. Returns the total, 0 when no run has a positive one. */
+static double best_run(dump *d, double (*worth)(const line *), size_t *a, size_t *b)
 {
     double best = 0, cur = 0;
     size_t start = 0;
     int found = 0;
     for (size_t i = 0; i < d->n; i++) {
-        d->v[i].v = value(&d->v[i]);
+        d->v[i].v = worth(&d->v[i]);
         if (cur <= 0) {
             cur = 0;
             start = i;
@@ -437,7 +452,7 @@ static int best_run(dump *d, size_t *a, size_t *b)
     /* Start on the first line that counts, not a blank or a cost. */
     while (found && *a < *b && d->v[*a].v <= 0)
         (*a)++;
-    return found;
+    return found ? best : 0;
 }
 
 /* ==== Neighbours ============================================================ */
@@ -737,10 +752,11 @@ static int text_after(const dump *d, size_t i, size_t b)
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
+    enum { SOME_PROSE = 20 }; /* a paragraph or two */
     size_t a = 0, b = 0;
-    if (!best_run(d, &a, &b)) {
-        /* No prose at all (a list, a table, a poem): all of it is the
-         * body, but for the furniture. */
+    if (best_run(d, value, &a, &b) < SOME_PROSE && !best_run(d, list_value, &a, &b)) {
+        /* No prose and no list: all of it is the body, but for the
+         * furniture. */
         a = 0;
         b = d->n - 1;
     }

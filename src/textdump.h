@@ -24,7 +24,7 @@ typedef struct line {
     const char *s;
     size_t n;          /* trimmed, bullet removed */
     unsigned words;    /* space-separated words */
-    double units;      /* words, with CJK characters as half a word each */
+    double units;      /* words, with CJK characters as two thirds of a word */
     unsigned flags;
     int dup;           /* how many lines of the page have this text */
     double v;          /* worth as article text (see value()) */

@@ -117,12 +117,13 @@ static void vocab_probe(void *arg, unsigned long long h)
 
 enum { VOCAB_SLOTS = 1 << 13, VOCAB_WORDS = 1000 };
 
-/* Fills the set with the words of lines a..b, up to half its size. */
+/* Fills the set with the words of the sentences of lines a..b (not the
+ * title-like lines, which are the candidates), up to VOCAB_WORDS. */
 static void vocab_fill(vocab *v, const dump *d, size_t a, size_t b)
 {
     double words = 0;
     for (size_t i = a; i <= b && i < d->n && words < VOCAB_WORDS; i++)
-        if (!(d->v[i].flags & (L_BLANK | L_FURN))) {
+        if ((d->v[i].flags & (L_BLANK | L_FURN | L_SENTENCE)) == L_SENTENCE) {
             each_word(d->v[i].s, d->v[i].n, vocab_add, v);
             words += d->v[i].words;
         }
@@ -183,33 +184,41 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
  * and its first two. Returns its index, or d->n when there is none. */
 size_t crier_dump_headline(const dump *d, size_t a, size_t b)
 {
+    enum { BEFORE = 300, INSIDE = 40 }; /* lines of text searched */
     vocab v = {calloc(VOCAB_SLOTS, sizeof *v.slot), VOCAB_SLOTS - 1};
-    if (v.slot) {
-        /* The body after its first lines, which may be the headline. */
-        size_t from = crier_dump_next(d, crier_dump_next(d, a));
-        vocab_fill(&v, d, from, b);
-    }
+    if (v.slot)
+        vocab_fill(&v, d, a, b);
     size_t best = d->n, lo = a;
     double best_score = -1e9;
     unsigned dist = 0;
-    for (unsigned seen = 0; lo > 0 && seen < 300; lo--)
+    for (unsigned seen = 0; lo > 0 && seen < BEFORE; lo--)
         seen += !(d->v[lo - 1].flags & L_BLANK);
-    size_t hi = crier_dump_next(d, a);
-    if (hi >= d->n)
-        hi = d->n - 1;
-    for (size_t i = hi + 1; i-- > lo;) {
+    for (size_t i = a; i-- > lo;) {
         if (d->v[i].flags & L_BLANK)
             continue;
-        dist += i < a;
-        if (!title_like(&d->v[i]))
-            continue;
-        double s = headline_score(d, &v, i, a, dist);
+        dist++;
+        double s = title_like(&d->v[i]) ? headline_score(d, &v, i, a, dist) : -1e9;
         if (s > best_score) {
             best_score = s;
             best = i;
         }
     }
+    /* The body's first lines: a headline there means that what came
+     * before it in the run was not the article; prose before it says that
+     * it is a subheading instead. */
+    double prose = 0;
+    for (size_t i = a, seen = 0; i <= b && i < d->n && seen < INSIDE; i++) {
+        if (d->v[i].flags & L_BLANK)
+            continue;
+        seen++;
+        double s = title_like(&d->v[i]) ? headline_score(d, &v, i, a, 0) - prose / 15 : -1e9;
+        if (s > best_score) {
+            best_score = s;
+            best = i;
+        }
+        if (d->v[i].v > 0)
+            prose += d->v[i].v;
+    }
     free(v.slot);
     return best;
 }
-
