@@ -357,9 +357,19 @@ static int placeholder(const line *l)
            (l->s[l->n - 1] == ']' || l->s[1] == ' ' || l->s[1] == ']');
 }
 
+enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
 static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
                          size_t *len);
 static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);
+
+/* True when the line is a boilerplate row of kind "image": a marker a
+ * page prints where a picture is ("Image", "Photo"). */
+static int image_marker(const crier_lexicon *lex, const line *l)
+{
+    const crier_lex_row *r =
+        l->n < 40 ? crier_lex_find(lex, CRIER_TAB_BOILERPLATE, l->s, l->n) : NULL;
+    return r && strcmp(r->cols[1], "image") == 0;
+}
 
 /* Measures and labels every line. */
 static void classify(dump *d)
@@ -390,6 +400,16 @@ static void classify(dump *d)
         size_t cap, off, len;
         int strip;
         if (caption_split(d->lex, l, &cap, &off, &len) || caption_label(d->lex, l->s, l->n, &strip))
+            l->flags |= L_CAPTION;
+        if (image_marker(d->lex, l)) {
+            /* "Image", then its caption on the next line. */
+            size_t k = i + 1;
+            while (k < d->n && (d->v[k].flags & L_BLANK))
+                k++;
+            if (k < d->n && d->v[k].n <= MAX_CAPTION)
+                d->v[k].flags |= L_CAPTION_NEXT;
+        }
+        if (l->flags & L_CAPTION_NEXT)
             l->flags |= L_CAPTION;
     }
 }
@@ -517,7 +537,28 @@ static int has_agency(const crier_lexicon *lex, const char *s, size_t n)
     return 0;
 }
 
-enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
+/* Length of a credit word glued to the name after it ("CreditJane Doe"),
+ * once or twice, or 0. */
+static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS), at = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < count; i++) {
+            const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+            size_t k = strlen(r->cols[0]);
+            if (k && r->cols[0][k - 1] == ':')
+                k--;
+            if (strcmp(r->cols[1], "credit") == 0 && at + k < n && k > 3 &&
+                strncmp(s + at, r->cols[0], k) == 0 && isupper((unsigned char)s[at + k])) {
+                at += k;
+                again = 1;
+                break;
+            }
+        }
+    }
+    return at;
+}
 
 /* A caption that carries its credit: "A man walks past a mural. (Photo:
  * REUTERS/...)", "... election. (Thomas Coex/AFP/Getty Images)", or
@@ -544,8 +585,9 @@ static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, s
             goto found;
         }
     }
-    /* A credit after the caption's last sentence. */
-    for (size_t i = 2; i + 2 < n; i++)
+    /* A credit after the caption's last sentence, with a space or, where a
+     * page hides the space, glued to it: "...underground.CreditJane Doe". */
+    for (size_t i = 2; i + 2 < n; i++) {
         if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') &&
             is_credit(lex, s + i, n - i)) {
             *cap = i - 1;
@@ -553,6 +595,14 @@ static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, s
             *len = n - i;
             goto found;
         }
+        size_t glued = s[i - 1] == '.' && isupper((unsigned char)s[i]) ? glued_credit(lex, s + i, n - i) : 0;
+        if (glued) {
+            *cap = i;
+            *off = i + glued;
+            *len = n - i - glued;
+            goto found;
+        }
+    }
     return 0;
 found:
     while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|'))
@@ -571,8 +621,12 @@ static int take_caption(dump *d, const line *l)
         add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
         return 1;
     }
-    if (!(l->flags & L_CAPTION) || !caption_split(d->lex, l, &cap, &off, &len))
+    if (!(l->flags & L_CAPTION))
         return 0;
+    if (!caption_split(d->lex, l, &cap, &off, &len)) {
+        add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
+        return 1;
+    }
     add(d, CRIER_KIND_CAPTION, l->s, cap);
     add_credit(d, l->s + off, len);
     return 1;

@@ -17,7 +17,8 @@ enum {
     L_DATE = 1 << 6,    /* "Feb. 21, 2019", "Thu 3 Jan 2019 02.00 EST" */
     L_IMAGE = 1 << 7,   /* a text browser's image or form placeholder */
     L_SENTENCE = 1 << 8, /* ends like a sentence */
-    L_CAPTION = 1 << 9  /* a photo caption (with its credit, or after "Image") */
+    L_CAPTION = 1 << 9,  /* a photo caption (with its credit, or after "Image") */
+    L_CAPTION_NEXT = 1 << 10 /* follows an image marker */
 };
 
 typedef struct line {
