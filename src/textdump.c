@@ -348,6 +348,24 @@ static int date_like(const crier_lexicon *lex, const line *l)
     return 0;
 }
 
+/* How many menu separators the line has: "|", "▪", "•", "·" between
+ * spaces. */
+static unsigned separators(const line *l)
+{
+    static const char *const SEPS[] = {"|", "\xE2\x96\xAA", "\xE2\x80\xA2", "\xC2\xB7"};
+    unsigned n = 0;
+    for (size_t i = 1; i + 1 < l->n; i++) {
+        if (l->s[i - 1] != ' ')
+            continue;
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(SEPS); k++) {
+            size_t m = strlen(SEPS[k]);
+            if (i + m < l->n && memcmp(l->s + i, SEPS[k], m) == 0 && l->s[i + m] == ' ')
+                n++;
+        }
+    }
+    return n;
+}
+
 /* A text browser's placeholder for an image, a frame or a form field:
  * "[IMG]", "[photo of ...]", "[ ] Show more". */
 static int placeholder(const line *l)
@@ -389,6 +407,8 @@ static void classify(dump *d)
             l->flags |= stop ? L_END | L_FURN : L_FURN;
         if (placeholder(l))
             l->flags |= L_IMAGE;
+        if (separators(l) >= 3)
+            l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
         if (is_credit(d->lex, l->s, l->n))
