@@ -448,11 +448,11 @@ static double value(const line *l)
         return -6;
     double units = l->units < 60 ? l->units : 60, v;
     if (l->flags & L_SENTENCE)
-        v = units - 3;
+        v = units - 6;
     else if (units >= 20)
         v = units * 0.5 - 6;
     else
-        v = -1.5;
+        v = -2.5;
     if ((l->flags & (L_CREDIT | L_BYLINE | L_DATE)) && v > -2)
         v = -2;
     return v;
