@@ -154,7 +154,7 @@ static int repeated_near(const dump *d, size_t i)
 static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
 {
     const line *l = &d->v[i];
-    double s = (l->units < 10 ? l->units : 10) * 0.6 + 5 * vocab_share(v, l);
+    double s = (l->units < 10 ? l->units : 10) * 0.6 + 6 * vocab_share(v, l);
     if (l->units < 4 && l->words < 8)
         s -= 3; /* menu items and labels; CJK headlines count characters */
     if (l->units > 14)
@@ -177,7 +177,7 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
         s -= 2;
     if (i >= a)
         s -= full_stop(l) ? 4 : 1.5; /* the body's own first lines */
-    return s - dist * 0.03;
+    return s - dist * 0.01;
 }
 
 /* The headline: the best title-like line among the 300 before the body
