@@ -219,6 +219,14 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
         if (d->v[i].v > 0)
             prose += d->v[i].v;
     }
+    /* A headline comes before its dek (the longer line under it that says
+     * more): when the line just above the winner is a shorter title that
+     * scores nearly as well, it is the headline. */
+    size_t up = best < d->n ? crier_dump_prev(d, best) : best;
+    if (up < best && title_like(&d->v[up]) && d->v[up].units >= 3 &&
+        d->v[up].units < d->v[best].units &&
+        headline_score(d, &v, up, a, 0) >= headline_score(d, &v, best, a, 0) - 3)
+        best = up;
     free(v.slot);
     return best;
 }
