@@ -2,7 +2,7 @@
  *
  * The targets are libFuzzer entry points (LLVMFuzzerTestOneInput). Built
  * with -DCRIER_FUZZ=ON and clang they are fuzzers; linked with
- * fuzz_main.c they are plain programs that replay a corpus, which is how
+ * replay.c they are plain programs that replay a corpus, which is how
  * ctest runs them (label fuzz-smoke) with any compiler. */
 #ifndef CRIER_FUZZ_H
 #define CRIER_FUZZ_H

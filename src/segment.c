@@ -158,7 +158,7 @@ int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso)
 int crier_segment_note(crier_doc *doc, const crier_lexicon *lex, const char *key,
                        const char *detail, size_t n)
 {
-    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_PHRASES, key, strlen(key));
+    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_NOTES, key, strlen(key));
     if (!r)
         return 0; /* no words for it in this language: say nothing */
     size_t k = strlen(r->cols[1]);

@@ -35,7 +35,7 @@ int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, si
 int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso);
 
 /* Adds a paragraph that tells the listener something was left out: the
- * phrase for `key` in phrases.tsv, then ": detail" when n > 0. Adds
+ * phrase for `key` in notes.tsv, then ": detail" when n > 0. Adds
  * nothing when the lexicon has no such phrase. 0, or -1 on OOM. */
 int crier_segment_note(crier_doc *doc, const crier_lexicon *lex, const char *key,
                        const char *detail, size_t n);
