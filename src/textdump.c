@@ -8,11 +8,13 @@
  * There is no markup left, so the article is found from the shape of the
  * text, line by line:
  *
- *  1. Each line is measured (words, with CJK characters counted as half a
- *     word each; sentence-final punctuation; bullets; repeats) and matched
- *     against the lexicon: page furniture and the markers that end an
- *     article (boilerplate.tsv), credit and caption prefixes (credits.tsv),
- *     byline prefixes (byline.tsv), and month names for date lines.
+ *  1. Paragraphs that keep their source's line breaks are joined. Each
+ *     line is measured (words, with CJK characters as two thirds of a
+ *     word; sentence-final punctuation; bullets; repeats) and matched
+ *     against the lexicon: page furniture, image markers and the lines
+ *     that end an article (boilerplate.tsv), credit and caption prefixes
+ *     (credits.tsv), byline prefixes (byline.tsv), and month names for
+ *     date lines.
  *  2. Each line gets a value: prose is worth its length, a short line
  *     (menus, share buttons, tags) costs a little, furniture costs more and
  *     an end marker a lot. The body is the run of lines with the greatest
@@ -20,13 +22,15 @@
  *     transition from menu-like runs of short lines into prose is where
  *     the sum starts to grow, and related links and comments are where it
  *     stops.
- *  3. The headline is the best title-like line shortly before the body:
- *     repeated on the page, a sensible length, followed by the byline or
- *     date. Between it and the body sit the standfirst, byline, dateline,
- *     and photo captions with their credits.
- *  4. Inside the body, lines become paragraphs, subheadings (short, no
- *     final punctuation, followed by prose), captions and credits; after
- *     it, "Source: ..." and "Reporting by ..." lines become credits. */
+ *     A page with no prose (a list of changes) gets a second pass that
+ *     values list items instead.
+ *  3. The headline is the best title-like line shortly before the body, or
+ *     at its start (texthead.c). Between it and the body sit the
+ *     standfirst, byline, dateline, and photo captions with their credits.
+ *  4. Inside the body, runs of menu-like lines are dropped, and lines
+ *     become paragraphs, subheadings (short, no final punctuation, followed
+ *     by prose), captions and credits; after it, "Source: ..." and
+ *     "Reporting by ..." lines become credits. */
 #include "buf.h"
 #include "internal.h"
 #include "textdump.h"
