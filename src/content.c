@@ -26,6 +26,8 @@
 
 enum { TOP_N = 5, MIN_ALTERNATIVES = 3, MAX_LEVELS = 5 };
 
+/* What an element's tag says before any text is scored: a <div> is a
+ * likelier article than a list, a heading or a form. */
 static double tag_prior(int tag)
 {
     switch (tag) {
@@ -39,11 +41,13 @@ static double tag_prior(int tag)
     }
 }
 
+/* The share of an element's text that is link text. */
 static double link_density(const hnode *x)
 {
     return x->chars ? (double)x->link_chars / (double)x->chars : 0.0;
 }
 
+/* Gives element i its prior score the first time it is scored. */
 static void init_candidate(htree *t, int i)
 {
     hnode *x = &t->n[i];
@@ -89,6 +93,7 @@ static void score_blocks(htree *t)
             t->n[i].score *= 1.0 - link_density(&t->n[i]);
 }
 
+/* The <body> element (the root for a fragment without one). */
 static int body_of(const htree *t)
 {
     for (size_t i = 0; i < t->count; i++)
@@ -165,6 +170,7 @@ static int pick_top(htree *t, int body)
     return best;
 }
 
+/* True when two elements have the same, non-empty class attribute. */
 static int same_class(const htree *t, int a, int b)
 {
     const GumboAttribute *x = gumbo_get_attribute(&t->n[a].g->v.element.attributes, "class");
@@ -210,6 +216,7 @@ static void take_siblings(htree *t, int top, int body)
 
 /* ==== Data tables ========================================================== */
 
+/* A small positive number attribute (colspan), or `dflt`. */
 static int int_attr(const GumboNode *g, const char *name, int dflt)
 {
     const GumboAttribute *a = gumbo_get_attribute(&g->v.element.attributes, name);
@@ -269,6 +276,7 @@ static int data_table(const htree *t, int i)
     return rows >= 10 || cols > 4 || rows * cols > 10;
 }
 
+/* Marks every data table HN_DATATABLE (see data_table()). */
 static void mark_data_tables(htree *t)
 {
     for (size_t i = 0; i < t->count; i++)
@@ -371,6 +379,7 @@ static void clean(htree *t, int r)
 
 /* ==== The choice ============================================================ */
 
+/* See html.h. */
 size_t crier_content_choose(htree *t, int cleanup)
 {
     mark_data_tables(t);
@@ -395,6 +404,7 @@ size_t crier_content_choose(htree *t, int cleanup)
     return chars;
 }
 
+/* See html.h. */
 int crier_content_keeps(const htree *t, size_t bi)
 {
     int o = t->b[bi].owner;

@@ -77,6 +77,7 @@ static int block_tag(int tag)
     }
 }
 
+/* An attribute's value, or NULL when the element has none. */
 static const char *attr(const GumboNode *g, const char *name)
 {
     const GumboAttribute *a = gumbo_get_attribute(&g->v.element.attributes, name);
@@ -104,6 +105,9 @@ static int style_has(const char *s, const char *needle)
     return 0;
 }
 
+/* True when the page hides the element from every reader: the hidden
+ * attribute, aria-hidden (but for Wikipedia's fallback images), an inline
+ * display:none or visibility:hidden, or a modal dialog. */
 static int hidden(const GumboNode *g)
 {
     if (attr(g, "hidden"))
@@ -196,6 +200,8 @@ static unsigned classify(htree *t, const GumboNode *g, int in_table, int *weight
 
 /* ==== Flattening =========================================================== */
 
+/* Appends a node to the flat array; it ends where it starts until its
+ * children are added. Returns its index, or -1 when out of memory. */
 static int add_node(htree *t, const GumboNode *g, int parent, int tag, unsigned flags)
 {
     if (t->count == t->cap) {
@@ -299,6 +305,8 @@ static int flatten(htree *t, const GumboNode *root)
     return sp ? -1 : 0; /* a non-empty stack means we stopped early */
 }
 
+/* See html.h. Text nodes keep what measure() found; elements are summed
+ * from their children. */
 void crier_html_totals(htree *t)
 {
     for (size_t i = 0; i < t->count; i++) {
@@ -361,6 +369,7 @@ static void put_collapsed(crier_buf *b, size_t start, const char *s)
     }
 }
 
+/* See html.h. Block boundaries and <br> become spaces. */
 void crier_html_text(const htree *t, size_t i, crier_buf *b)
 {
     size_t start = b->len;
@@ -390,6 +399,8 @@ typedef struct run {
     int brs;           /* <br>s since the last text */
 } run;
 
+/* Ends the current run of text: a block owned by `owner` when it has any
+ * text (a NUL after it in t->text), nothing otherwise. */
 static void flush(htree *t, run *r, int owner)
 {
     crier_buf *b = &t->text;
@@ -616,6 +627,7 @@ static context context_of(const htree *t, int owner)
     return c;
 }
 
+/* Adds a segment; out of memory is remembered in t->oom. */
 static int add(htree *t, crier_doc *doc, crier_kind kind, const char *s, size_t n)
 {
     if (crier_doc_add(doc, kind, s, n) < 0)
@@ -780,6 +792,7 @@ static void extract(htree *t, crier_doc *doc)
     free(title);
 }
 
+/* See segment.h. */
 crier_status crier_extract_html(const char *html, size_t len, const crier_lexicon *lex,
                                 crier_doc *doc, crier_error *err)
 {

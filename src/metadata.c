@@ -43,6 +43,7 @@ static const char *const ARTICLE_TYPES[] = {
     "Report", "SatiricalArticle", "ScholarlyArticle", "MedicalScholarlyArticle",
     "SocialMediaPosting", "TechArticle"};
 
+/* See html.h. Leaves every field NULL. */
 void crier_meta_free(crier_meta *m)
 {
     char **fields[] = {&m->ld_headline, &m->ld_name, &m->ld_byline,
@@ -99,12 +100,14 @@ static int set_field(char **field, const char *s)
     return oom ? -1 : 0;
 }
 
+/* True for an absolute or scheme-relative URL: not a name. */
 static int is_url(const char *s)
 {
     return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0 ||
            strncmp(s, "//", 2) == 0;
 }
 
+/* Words separated by white space. */
 static size_t word_count(const char *s)
 {
     size_t n = 0;
@@ -118,6 +121,7 @@ static size_t word_count(const char *s)
 
 /* ==== Meta tags ============================================================ */
 
+/* The slot of a meta key in KEYS, or -1. */
 static int key_index(const char *k, size_t n)
 {
     for (size_t i = 0; i < CRIER_ARRAY_LEN(KEYS); i++)
@@ -162,6 +166,8 @@ static int name_key(const char *s)
     return n >= 8 && strncasecmp(s, "article:", 8) == 0 ? -1 : meta_key(s, n);
 }
 
+/* Keeps the content of a <meta> whose name or property is a key we use
+ * (the last one on the page wins, as in Readability). */
 static int meta_tag(crier_meta *m, const GumboElement *el)
 {
     const GumboAttribute *content = gumbo_get_attribute(&el->attributes, "content");
@@ -190,6 +196,8 @@ static int meta_tag(crier_meta *m, const GumboElement *el)
 
 /* ==== JSON-LD ============================================================= */
 
+/* True when a JSON-LD @type (a string or an array of them) names an
+ * article type. */
 static int type_is_article(const cJSON *type)
 {
     if (cJSON_IsArray(type)) {
@@ -205,6 +213,8 @@ static int type_is_article(const cJSON *type)
     return 0;
 }
 
+/* True when a JSON-LD @context is schema.org: the string, an object
+ * whose @vocab is, or an array holding either. */
 static int is_schema_org(const cJSON *ctx)
 {
     if (cJSON_IsObject(ctx))
@@ -255,6 +265,7 @@ static const cJSON *find_article(const cJSON *root)
     return NULL;
 }
 
+/* A string member of a JSON object, or NULL. */
 static const char *str_item(const cJSON *obj, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
@@ -299,6 +310,7 @@ static const char *image_caption(const cJSON *img)
     return cJSON_IsObject(img) ? str_item(img, "caption") : NULL;
 }
 
+/* Copies what we use from a JSON-LD article object. */
 static int ld_fields(crier_meta *m, const cJSON *art)
 {
     int failed = set_field(&m->ld_name, str_item(art, "name"));
@@ -349,6 +361,8 @@ static int json_ld(crier_meta *m, const GumboElement *el)
 
 /* ==== Elements ============================================================= */
 
+/* True when the element's type attribute is `want` (parameters after
+ * it are allowed). */
 static int type_is(const GumboElement *el, const char *want)
 {
     const GumboAttribute *a = gumbo_get_attribute(&el->attributes, "type");
@@ -372,6 +386,7 @@ static int child_text(const GumboElement *el, char **field)
     return set_field(field, c->v.text.text);
 }
 
+/* See html.h. */
 int crier_meta_element(crier_meta *m, const GumboNode *node)
 {
     const GumboElement *el = &node->v.element;
@@ -397,6 +412,7 @@ int crier_meta_element(crier_meta *m, const GumboNode *node)
 
 /* ==== Title =============================================================== */
 
+/* See html.h. */
 double crier_similarity(const char *a, const char *b)
 {
     /* Words are runs of letters and digits, compared case-insensitively;
@@ -492,6 +508,7 @@ static size_t words_without_seps(const char *s)
     return n;
 }
 
+/* A collapsed copy of n bytes of s, or NULL when empty or out of memory. */
 static char *dup_range(const char *s, size_t n)
 {
     int oom = 0;
@@ -555,6 +572,7 @@ static char *doc_title(const crier_meta *m, const char *const *heads, size_t nhe
     return cur ? cur : strdup(orig);
 }
 
+/* See html.h. */
 char *crier_meta_title(const crier_meta *m, const char *const *heads, size_t nheads, size_t nh1)
 {
     char *fallback = doc_title(m, heads, nheads, nh1);
@@ -576,6 +594,8 @@ char *crier_meta_title(const crier_meta *m, const char *const *heads, size_t nhe
     return strdup(pick);
 }
 
+/* See html.h. JSON-LD, then Dublin Core, name="author", Parse.ly, and
+ * article:author when it is not a URL. */
 const char *crier_meta_byline(const crier_meta *m)
 {
     if (m->ld_byline)
@@ -587,6 +607,7 @@ const char *crier_meta_byline(const crier_meta *m)
     return a && !is_url(a) ? a : NULL;
 }
 
+/* See html.h. */
 const char *crier_meta_description(const crier_meta *m)
 {
     if (m->ld_description)
@@ -597,11 +618,13 @@ const char *crier_meta_description(const crier_meta *m)
     return NULL;
 }
 
+/* See html.h. */
 const char *crier_meta_site(const crier_meta *m)
 {
     return m->ld_site ? m->ld_site : m->values[K_SITE];
 }
 
+/* See html.h. JSON-LD, meta tags, then the first <time datetime>. */
 const char *crier_meta_date(const crier_meta *m)
 {
     if (m->ld_date)

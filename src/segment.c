@@ -34,6 +34,7 @@ void crier_parse_options_init(crier_parse_options *opts)
  * keeps a 10 MB one-line file from costing a scan per table row. */
 enum { MAX_FURNITURE = 200 };
 
+/* True when `needle` occurs in s, ignoring ASCII case. */
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
@@ -43,6 +44,7 @@ static int contains_ci(const char *s, size_t n, const char *needle)
     return 0;
 }
 
+/* See segment.h. */
 int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len, int *stop)
 {
     if (len > MAX_FURNITURE || !len)
@@ -74,6 +76,7 @@ int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len,
 
 /* ==== Bylines, dates, notes ============================================== */
 
+/* See segment.h. The longest prefix wins ("Written by" over "Written"). */
 size_t crier_byline_prefix(const crier_lexicon *lex, const char *s, size_t n)
 {
     size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE), best = 0;
@@ -89,6 +92,7 @@ size_t crier_byline_prefix(const crier_lexicon *lex, const char *s, size_t n)
     return best;
 }
 
+/* See segment.h. */
 int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, size_t n)
 {
     while (n && isspace((unsigned char)*s))
@@ -135,6 +139,7 @@ static const char *month_name(const crier_lexicon *lex, int m)
     return NULL;
 }
 
+/* See segment.h. The month's name comes from months.tsv. */
 int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso)
 {
     /* "2015-07-24T05:36:09+01:00": only the day is said. */
@@ -155,6 +160,7 @@ int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso)
                                             : 0;
 }
 
+/* See segment.h. */
 int crier_segment_note(crier_doc *doc, const crier_lexicon *lex, const char *key,
                        const char *detail, size_t n)
 {
@@ -198,6 +204,7 @@ static int rank(crier_kind k, crier_captions policy)
 }
 enum { RANKS = 7 };
 
+/* FNV-1a of a NUL-terminated string. */
 static uint64_t hash_text(const char *s)
 {
     uint64_t h = 1469598103934665603ull; /* FNV-1a */
@@ -266,6 +273,7 @@ static int order_for_listening(crier_doc *doc, crier_captions policy)
     return 0;
 }
 
+/* True when the doc has a paragraph or a heading: something to read. */
 static int has_body(const crier_doc *doc)
 {
     for (size_t i = 0; i < doc->n; i++)

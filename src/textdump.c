@@ -82,6 +82,7 @@ static size_t space_at(const char *s, size_t n)
     return 0;
 }
 
+/* Sets a line's word counts (see line.words and line.units). */
 static void count_words(line *l)
 {
     unsigned words = 0, cjk_chars = 0;
@@ -187,6 +188,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
     return v;
 }
 
+/* FNV-1a of a line's text. */
 static unsigned long long hash_line(const line *l)
 {
     unsigned long long h = 1469598103934665603ull; /* FNV-1a */
@@ -296,6 +298,7 @@ static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *
     return NULL;
 }
 
+/* True when s starts with a credit prefix ("Photo:", "Reporting by"). */
 static int is_credit(const crier_lexicon *lex, const char *s, size_t n)
 {
     const crier_lex_row *r = credit_prefix(lex, s, n);
@@ -501,6 +504,7 @@ static double best_run(dump *d, double (*worth)(const line *), size_t *a, size_t
 
 /* ==== Neighbours ============================================================ */
 
+/* See textdump.h. */
 int crier_dump_same(const line *a, const line *b)
 {
     return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
@@ -525,6 +529,7 @@ size_t crier_dump_next(const dump *d, size_t i)
 
 /* ==== Segments ============================================================= */
 
+/* Adds a segment (nothing for empty text); OOM goes to d->oom. */
 static void add(dump *d, crier_kind kind, const char *s, size_t n)
 {
     if (n && crier_doc_add(d->doc, kind, s, n) < 0)
@@ -810,6 +815,7 @@ static void trailing_credits(dump *d, size_t b)
     }
 }
 
+/* True when the doc has a paragraph or a heading: something to read. */
 static int has_body(const crier_doc *doc)
 {
     for (size_t i = 0; i < doc->n; i++)
@@ -858,6 +864,7 @@ static void extract(dump *d)
         body(d, h, h < d->n ? h + 1 : 0, d->n - 1);
 }
 
+/* See segment.h. */
 crier_status crier_extract_text(const char *text, size_t len, const crier_lexicon *lex,
                                 crier_doc *doc, crier_error *err)
 {
