@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+/* See crier.h. */
 void crier_parse_options_init(crier_parse_options *opts)
 {
     memset(opts, 0, sizeof *opts);
@@ -282,6 +283,8 @@ static int has_body(const crier_doc *doc)
     return 0;
 }
 
+/* See crier.h. The extractor works in page order; the order for listening
+ * and the test for an empty article are the same for both. */
 crier_status crier_parse(const char *text, size_t len, const crier_parse_options *opts,
                          const crier_lexicon *lex, crier_doc **out, crier_error *err)
 {
