@@ -427,14 +427,15 @@ static int make_chunks(crier_plan *p)
     return 0;
 }
 
-/* A byline without its "By " (credits.tsv rows of kind byline). */
+/* A byline without its "By " (byline.tsv rows that may start one), for
+ * the artist tag: the name, not the sentence. */
 static const char *byline_name(const crier_lexicon *lex, const char *byline)
 {
-    size_t n = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    size_t n = crier_lex_count(lex, CRIER_TAB_BYLINE);
     for (size_t i = 0; byline && i < n; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_BYLINE, i);
         size_t k = strlen(r->cols[0]);
-        if (!strcmp(r->cols[1], "byline") && !strncasecmp(byline, r->cols[0], k) &&
+        if ((r->flags & CRIER_BYLINE_PREFIX) && !strncasecmp(byline, r->cols[0], k) &&
             byline[k] == ' ' && byline[k + 1])
             return byline + k + 1;
     }
