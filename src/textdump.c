@@ -447,10 +447,12 @@ static void classify(dump *d)
  * lot. */
 static double value(const line *l)
 {
-    if (l->flags & L_BLANK)
+    if (l->flags & (L_BLANK | L_GALLERY))
         return 0;
     if (l->flags & L_END)
         return -40;
+    if (l->flags & L_RECORD)
+        return l->flags & L_STAMP ? -6 : -1; /* comments, a feed: not the article */
     if (l->flags & (L_FURN | L_IMAGE))
         return -6;
     double units = l->units < 60 ? l->units : 60, v;
@@ -782,7 +784,8 @@ static void body(dump *d, size_t h, size_t a, size_t b)
     drop_menus(d, a, b);
     for (size_t i = a; i <= b && i < d->n; i++) {
         const line *l = &d->v[i];
-        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || (h < d->n && crier_dump_same(l, &d->v[h])))
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE | L_RECORD | L_GALLERY)) ||
+            (h < d->n && crier_dump_same(l, &d->v[h])))
             continue;
         size_t rest = 0, dl = 0;
         if (l->flags & L_CREDIT)
@@ -878,7 +881,9 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     }
     classify(&d);
-    if (d.n)
+    if (crier_dump_zones(&d) < 0)
+        d.oom = 1;
+    else if (d.n)
         extract(&d);
     free(d.v);
     free(unwrapped);

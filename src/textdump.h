@@ -18,7 +18,11 @@ enum {
     L_IMAGE = 1 << 7,   /* a text browser's image or form placeholder */
     L_SENTENCE = 1 << 8, /* ends like a sentence */
     L_CAPTION = 1 << 9,  /* a photo caption (with its credit, or after "Image") */
-    L_CAPTION_NEXT = 1 << 10 /* follows an image marker */
+    L_CAPTION_NEXT = 1 << 10, /* follows an image marker */
+    /* set by textzone.c */
+    L_STAMP = 1 << 11,   /* a record's time stamp: "Jane Doe · 3 hours ago", "14:44" */
+    L_RECORD = 1 << 12,  /* in a run of records after the article: comments, a feed */
+    L_GALLERY = 1 << 13  /* a slide of a gallery: "3/50 Title", its caption, its credit */
 };
 
 typedef struct line {
@@ -58,5 +62,10 @@ size_t crier_dump_prev(const dump *d, size_t i);
  * title-like line among the 300 before the body and its first lines, or
  * d->n when there is none. (texthead.c) */
 size_t crier_dump_headline(const dump *d, size_t a, size_t b);
+
+/* Marks runs of records (L_STAMP, L_RECORD) and galleries (L_GALLERY):
+ * what follows an article, or interrupts it, in the shape of prose.
+ * Returns 0, or -1 when out of memory. (textzone.c) */
+int crier_dump_zones(dump *d);
 
 #endif
