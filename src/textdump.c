@@ -374,12 +374,27 @@ static unsigned separators(const line *l)
 }
 
 /* A text browser's placeholder for an image, a frame or a form field:
- * "[IMG]", "[photo of ...]", "[ ] Show more". */
+ * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search";
+ * or a line of markup that the page printed as text ("<div style=...>
+ * </div>", from a <noscript>). */
 static int placeholder(const line *l)
 {
+    if (l->n >= 8 && memcmp(l->s, "(BUTTON)", 8) == 0)
+        return 1;
+    if (l->n >= 3 && l->s[0] == '<' && isalpha((unsigned char)l->s[1]) && l->s[l->n - 1] == '>' &&
+        memchr(l->s, '=', l->n)) /* a tag with attributes: "<html>" may be a code sample */
+        return 1;
     return l->n >= 2 && l->s[0] == '[' &&
            (l->s[l->n - 1] == ']' || memchr(l->s, ']', l->n) != NULL) &&
            (l->s[l->n - 1] == ']' || l->s[1] == ' ' || l->s[1] == ']');
+}
+
+/* A line that says the same words twice, "The harbour The harbour": a
+ * text browser printing a picture's alt text and then its title. */
+static int doubled(const line *l)
+{
+    size_t h = l->n / 2;
+    return l->n >= 9 && l->n % 2 == 1 && l->s[h] == ' ' && memcmp(l->s, l->s + h + 1, h) == 0;
 }
 
 enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
@@ -394,6 +409,28 @@ static int image_marker(const crier_lexicon *lex, const line *l)
     const crier_lex_row *r =
         l->n < 40 ? crier_lex_find(lex, CRIER_TAB_BOILERPLATE, l->s, l->n) : NULL;
     return r && strcmp(r->cols[1], "image") == 0;
+}
+
+/* A picture's alt text often stands just above its caption, the same
+ * words without the credit: "Workers at the port." over "Workers at the
+ * port. Photo: Jane Doe", or the start of them where the page cut the
+ * alt text short. It is a caption too, not a headline or a paragraph. `cap` is the caption's length in line i. */
+static void alt_text(dump *d, size_t i, size_t cap)
+{
+    const char *s = d->v[i].s;
+    while (cap && s[cap - 1] == ' ')
+        cap--;
+    for (size_t k = i, m = 0; m < 2; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            return;
+        size_t n = d->v[p].n;
+        if ((n == cap || (n >= 20 && n < cap)) && memcmp(d->v[p].s, s, n) == 0) {
+            d->v[p].flags |= L_CAPTION;
+            return;
+        }
+        k = p;
+    }
 }
 
 /* Measures and labels every line. */
@@ -412,7 +449,7 @@ static void classify(dump *d)
         int stop = 0;
         if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
             l->flags |= stop ? L_END | L_FURN : L_FURN;
-        if (placeholder(l))
+        if (placeholder(l) || doubled(l))
             l->flags |= L_IMAGE;
         if (separators(l) >= 3)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
@@ -426,8 +463,12 @@ static void classify(dump *d)
             l->flags |= L_DATE;
         size_t cap, off, len;
         int strip;
-        if (caption_split(d->lex, l, &cap, &off, &len) || caption_label(d->lex, l->s, l->n, &strip))
+        if (caption_split(d->lex, l, &cap, &off, &len)) {
             l->flags |= L_CAPTION;
+            alt_text(d, i, cap);
+        } else if (caption_label(d->lex, l->s, l->n, &strip)) {
+            l->flags |= L_CAPTION;
+        }
         if (image_marker(d->lex, l)) {
             /* "Image", then its caption on the next line. */
             size_t k = i + 1;
@@ -723,11 +764,23 @@ static void add_byline(dump *d, const line *l)
         d->oom = 1;
 }
 
+/* A subheading: short, not a sentence, and followed by prose. */
+static int heading_like(const dump *d, size_t i)
+{
+    const line *l = &d->v[i];
+    if ((l->flags & (L_SENTENCE | L_BULLET)) || l->units > 15)
+        return 0;
+    size_t k = crier_dump_next(d, i);
+    return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
+}
+
 /* Lines between the headline and the body: standfirst, byline, dateline,
- * captions and credits. The rest (share buttons, kickers) is dropped. */
+ * captions and credits. The rest (share buttons, kickers) is dropped. A
+ * title-like line just above the body, after the byline or the date and
+ * set apart from them by a blank line, is the body's first subheading. */
 static void header_zone(dump *d, size_t h, size_t a)
 {
-    int standfirst = 0;
+    int standfirst = 0, signed_ = 0;
     for (size_t i = h + 1; i < a; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
@@ -740,21 +793,15 @@ static void header_zone(dump *d, size_t h, size_t a)
             add(d, CRIER_KIND_DATELINE, l->s, l->n);
         else if (take_caption(d, l))
             ;
+        else if (signed_ && crier_dump_next(d, i) == a && i > 0 && (d->v[i - 1].flags & L_BLANK) &&
+                 heading_like(d, i))
+            add(d, CRIER_KIND_HEADING, l->s, l->n);
         else if (!standfirst && l->units >= 8) {
             add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
             standfirst = 1;
         }
+        signed_ |= (l->flags & (L_BYLINE | L_DATE)) != 0;
     }
-}
-
-/* A subheading: short, not a sentence, and followed by prose. */
-static int heading_like(const dump *d, size_t i)
-{
-    const line *l = &d->v[i];
-    if ((l->flags & (L_SENTENCE | L_BULLET)) || l->units > 15)
-        return 0;
-    size_t k = crier_dump_next(d, i);
-    return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
 /* A menu-like line: a few words, not a sentence. */

@@ -9,6 +9,9 @@
  *    standfirst;
  *  - printed twice close together (many pages show it twice);
  *  - followed by a byline, a date or a photo caption, or under a date;
+ *    more so when nothing but a standfirst and furniture stands between
+ *    it and the byline (a kicker above the headline has the headline
+ *    between);
  *  - not a sentence with a full stop, not in capitals, no "|";
  *  - about what the body is about: the share of its words that the body's
  *    first thousand words use too (a related link beside it does not);
@@ -149,6 +152,26 @@ static int repeated_near(const dump *d, size_t i)
     return 0;
 }
 
+/* True when the byline or the date is the next line of text after line
+ * i, or comes after a standfirst (one long line, or a sentence), with
+ * only furniture and short labels between: line i is the title they
+ * belong to. A kicker above the headline is not: the headline is between
+ * them. */
+static int byline_below(const dump *d, size_t i)
+{
+    int standfirst = 0;
+    for (size_t k = crier_dump_next(d, i), m = 0; k < d->n && m < 8; k = crier_dump_next(d, k), m++) {
+        const line *l = &d->v[k];
+        if (l->flags & (L_BYLINE | L_DATE | L_STAMP))
+            return 1;
+        if (l->flags & (L_FURN | L_IMAGE) || l->units <= 3)
+            continue;
+        if (standfirst++ || !(l->units > 14 || (l->flags & L_SENTENCE)))
+            return 0;
+    }
+    return 0;
+}
+
 /* How much line i looks like the headline of a body starting at line a,
  * `dist` lines of text away. */
 static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
@@ -166,6 +189,8 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
             s += 2;
             break;
         }
+    if (byline_below(d, i))
+        s += 2; /* and more when nothing but a standfirst is between */
     size_t p = crier_dump_prev(d, i);
     if (p < i && (d->v[p].flags & L_DATE))
         s += 1; /* a date just above it */
