@@ -106,6 +106,8 @@ static void count_words(line *l)
     }
     l->words = words + cjk_chars;
     l->units = words + cjk_chars / 1.5;
+    if (cjk_chars > words * 2)
+        l->flags |= L_CJK;
 }
 
 /* True when the text ends like a sentence, after closing quotes and
@@ -433,6 +435,22 @@ static void alt_text(dump *d, size_t i, size_t cap)
     }
 }
 
+/* Marks the long CJK lines without a final stop L_STOPS when most of the
+ * page's long CJK text (by units) ends its lines with one: that page
+ * punctuates its prose, and its unpunctuated lines are titles and
+ * teasers. Some blogs write their prose as unpunctuated lines: there,
+ * nothing is marked. */
+static void cjk_stops(dump *d)
+{
+    double stopped = 0, open = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if ((d->v[i].flags & L_CJK) && d->v[i].units >= 20)
+            *(d->v[i].flags & L_SENTENCE ? &stopped : &open) += d->v[i].units;
+    for (size_t i = 0; i < d->n && stopped > open; i++)
+        if ((d->v[i].flags & (L_CJK | L_SENTENCE)) == L_CJK)
+            d->v[i].flags |= L_STOPS;
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -485,7 +503,8 @@ static void classify(dump *d)
 /* How much a line is worth as article text: a sentence by its length, a
  * long line without a final stop by half of it, any other line (a menu
  * item, a link, a label) a small cost, furniture more, an end marker a
- * lot. */
+ * lot. Where a page's Chinese or Japanese prose ends its sentences with
+ * a stop, a long line without one is a title or a teaser (L_STOPS). */
 static double value(const line *l)
 {
     if (l->flags & (L_BLANK | L_GALLERY))
@@ -499,7 +518,7 @@ static double value(const line *l)
     double units = l->units < 60 ? l->units : 60, v;
     if (l->flags & L_SENTENCE)
         v = units - 6;
-    else if (units >= 20)
+    else if (units >= 20 && !(l->flags & L_STOPS))
         v = units * 0.5 - 6;
     else
         v = -2.5;
@@ -928,6 +947,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     }
     classify(&d);
+    cjk_stops(&d);
     if (crier_dump_zones(&d) < 0)
         d.oom = 1;
     else if (d.n)

@@ -22,7 +22,9 @@ enum {
     /* set by textzone.c */
     L_STAMP = 1 << 11,   /* a record's time stamp: "Jane Doe · 3 hours ago", "14:44" */
     L_RECORD = 1 << 12,  /* in a run of records after the article: comments, a feed */
-    L_GALLERY = 1 << 13  /* a slide of a gallery: "3/50 Title", its caption, its credit */
+    L_GALLERY = 1 << 13, /* a slide of a gallery: "3/50 Title", its caption, its credit */
+    L_CJK = 1 << 14,     /* mostly Chinese, Japanese or Korean characters */
+    L_STOPS = 1 << 15    /* CJK without a final stop on a page that uses them */
 };
 
 typedef struct line {
