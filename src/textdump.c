@@ -283,44 +283,6 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
 
 /* ==== What a line is ======================================================= */
 
-/* Matches the start of s against the credits table. Returns the row, or
- * NULL. */
-static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; n && i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-        if (tolower((unsigned char)r->cols[0][0]) != tolower((unsigned char)s[0]))
-            continue;
-        size_t k = strlen(r->cols[0]);
-        if (k < n && strncasecmp(s, r->cols[0], k) == 0 &&
-            (s[k] == ' ' || r->cols[0][k - 1] == ':'))
-            return r;
-    }
-    return NULL;
-}
-
-/* True when s starts with a credit prefix ("Photo:", "Reporting by"). */
-static int is_credit(const crier_lexicon *lex, const char *s, size_t n)
-{
-    const crier_lex_row *r = credit_prefix(lex, s, n);
-    return r && strcmp(r->cols[1], "credit") == 0;
-}
-
-/* Length of a caption label that starts the line ("Media caption"), or 0;
- * *strip says whether the label is left out of the caption. */
-static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip)
-{
-    const crier_lex_row *r = credit_prefix(lex, s, n);
-    if (!r || strcmp(r->cols[1], "caption") != 0)
-        return 0;
-    *strip = (r->flags & CRIER_CREDIT_STRIP) != 0;
-    size_t k = strlen(r->cols[0]);
-    while (k < n && s[k] == ' ')
-        k++;
-    return k < n ? k : 0;
-}
-
 /* A date line: short, with a month name next to a number ("Feb. 21,
  * 2019", "Thu 3 Jan 2019 02.00 EST"), or a numeric date ("2019-02-21",
  * "21/12/2018"). */
@@ -399,11 +361,6 @@ static int doubled(const line *l)
     return l->n >= 9 && l->n % 2 == 1 && l->s[h] == ' ' && memcmp(l->s, l->s + h + 1, h) == 0;
 }
 
-enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
-static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
-                         size_t *len);
-static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);
-
 /* True when the line is a boilerplate row of kind "image": a marker a
  * page prints where a picture is ("Image", "Photo"). */
 static int image_marker(const crier_lexicon *lex, const line *l)
@@ -473,7 +430,7 @@ static void classify(dump *d)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
-        if (is_credit(d->lex, l->s, l->n))
+        if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
         if (l->words <= 12 && crier_byline_prefix(d->lex, l->s, l->n))
             l->flags |= L_BYLINE;
@@ -481,10 +438,10 @@ static void classify(dump *d)
             l->flags |= L_DATE;
         size_t cap, off, len;
         int strip;
-        if (caption_split(d->lex, l, &cap, &off, &len)) {
+        if (crier_dump_caption_split(d->lex, l, &cap, &off, &len)) {
             l->flags |= L_CAPTION;
             alt_text(d, i, cap);
-        } else if (caption_label(d->lex, l->s, l->n, &strip)) {
+        } else if (crier_dump_caption_label(d->lex, l->s, l->n, &strip)) {
             l->flags |= L_CAPTION;
         }
         if (image_marker(d->lex, l)) {
@@ -591,195 +548,10 @@ size_t crier_dump_next(const dump *d, size_t i)
 
 /* ==== Segments ============================================================= */
 
-/* Adds a segment (nothing for empty text); OOM goes to d->oom. */
-static void add(dump *d, crier_kind kind, const char *s, size_t n)
+/* See textdump.h. */
+void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n)
 {
     if (n && crier_doc_add(d->doc, kind, s, n) < 0)
-        d->oom = 1;
-}
-
-/* Adds a credit line, dropping a trailing "/ab" desk-initials tag
- * ("Source: Reuters/ec" is "Source: Reuters"). */
-static void add_credit(dump *d, const char *s, size_t n)
-{
-    size_t k = n;
-    while (k && islower((unsigned char)s[k - 1]))
-        k--;
-    if (k && k < n && n - k <= 4 && s[k - 1] == '/')
-        n = k - 1;
-    add(d, CRIER_KIND_CREDIT, s, n);
-}
-
-/* Whether a news agency named in credits.tsv ("AFP", "Getty Images")
- * appears in s as a whole word. */
-static int has_agency(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-        size_t k = strlen(r->cols[0]);
-        if (strcmp(r->cols[1], "agency") != 0)
-            continue;
-        for (size_t j = 0; j + k <= n; j++)
-            if (memcmp(s + j, r->cols[0], k) == 0 && (j == 0 || !isalnum((unsigned char)s[j - 1])) &&
-                (j + k == n || !isalnum((unsigned char)s[j + k])))
-                return 1;
-    }
-    return 0;
-}
-
-/* Length of a credit word glued to the name after it ("CreditJane Doe"),
- * once or twice, or 0. */
-static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS), at = 0;
-    for (int again = 1; again;) {
-        again = 0;
-        for (size_t i = 0; i < count; i++) {
-            const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-            size_t k = strlen(r->cols[0]);
-            if (k && r->cols[0][k - 1] == ':')
-                k--;
-            if (strcmp(r->cols[1], "credit") == 0 && at + k < n && k > 3 &&
-                strncmp(s + at, r->cols[0], k) == 0 && isupper((unsigned char)s[at + k])) {
-                at += k;
-                again = 1;
-                break;
-            }
-        }
-    }
-    return at;
-}
-
-/* A caption that carries its credit: "A man walks past a mural. (Photo:
- * REUTERS/...)", "... election. (Thomas Coex/AFP/Getty Images)", or
- * "Whale expert Hori Parata. Photograph: Adrian Malloch". Returns 1 and
- * the caption's length and the credit's offset and length; 0 when the
- * line is not one. */
-static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
-                         size_t *len)
-{
-    const char *s = l->s;
-    size_t n = l->n;
-    if (n > MAX_CAPTION || n < 3)
-        return 0;
-    if (s[n - 1] == ')') {
-        size_t open = n - 1;
-        while (open > 0 && s[open] != '(')
-            open--;
-        size_t in = n - 2 - open;
-        if (s[open] == '(' && open > 0 &&
-            (is_credit(lex, s + open + 1, in) || has_agency(lex, s + open + 1, in))) {
-            *cap = open;
-            *off = open + 1;
-            *len = in;
-            goto found;
-        }
-    }
-    /* A credit after the caption's last sentence, with a space or, where a
-     * page hides the space, glued to it: "...underground.CreditJane Doe". */
-    for (size_t i = 2; i + 2 < n; i++) {
-        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') &&
-            is_credit(lex, s + i, n - i)) {
-            *cap = i - 1;
-            *off = i;
-            *len = n - i;
-            goto found;
-        }
-        size_t glued = s[i - 1] == '.' && isupper((unsigned char)s[i]) ? glued_credit(lex, s + i, n - i) : 0;
-        if (glued) {
-            *cap = i;
-            *off = i + glued;
-            *len = n - i - glued;
-            goto found;
-        }
-    }
-    return 0;
-found:
-    while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|'))
-        (*cap)--;
-    return *cap > 0;
-}
-
-/* Adds a caption with its credit when the line is one (see above), or a
- * caption that starts with a label ("Media caption ..."). */
-static int take_caption(dump *d, const line *l)
-{
-    size_t cap, off, len;
-    int strip = 0;
-    size_t label = l->flags & L_CAPTION ? caption_label(d->lex, l->s, l->n, &strip) : 0;
-    if (label) {
-        add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
-        return 1;
-    }
-    if (!(l->flags & L_CAPTION))
-        return 0;
-    if (!caption_split(d->lex, l, &cap, &off, &len)) {
-        add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
-        return 1;
-    }
-    add(d, CRIER_KIND_CAPTION, l->s, cap);
-    add_credit(d, l->s + off, len);
-    return 1;
-}
-
-/* Length of a leading dateline: an upper-case place name (letters, spaces,
- * '/', ',', '.', '-') of at least three letters followed by ':' or a dash.
- * Returns the length of the name, and *rest the offset of the body text. */
-static size_t dateline_len(const char *s, size_t n, size_t *rest)
-{
-    size_t i = 0, letters = 0;
-    while (i < n && (isupper((unsigned char)s[i]) || strchr(" /,.'-", s[i]))) {
-        letters += isupper((unsigned char)s[i]) != 0;
-        i++;
-    }
-    size_t name = i;
-    while (name && (s[name - 1] == ' ' || s[name - 1] == '-'))
-        name--;
-    if (letters < 3 || name == 0 || i >= n)
-        return 0;
-    size_t j = name;
-    while (j < n && s[j] == ' ')
-        j++;
-    if (j < n && s[j] == ':')
-        j++;
-    else if (j + 1 < n && s[j] == '-' && s[j + 1] == ' ')
-        j++;
-    else if (j + 3 <= n && memcmp(s + j, "\xE2\x80\x94", 3) == 0)
-        j += 3;
-    else
-        return 0;
-    while (j < n && s[j] == ' ')
-        j++;
-    *rest = j;
-    return name;
-}
-
-/* A byline, cut before what often follows it on the same line: a date, a
- * Twitter handle, a "|" or " - ". */
-static void add_byline(dump *d, const line *l)
-{
-    size_t n = l->n;
-    for (size_t i = 1; i < n; i++)
-        if (l->s[i] == '@' || l->s[i] == '|' ||
-            (l->s[i] == ' ' && i + 2 < n && l->s[i + 1] == '-' && l->s[i + 2] == ' ') ||
-            (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
-            n = i;
-            break;
-        }
-    /* ... or before a month name: "by Jane Doe February 1". */
-    for (size_t i = 1; i < n; i++)
-        if (l->s[i - 1] == ' ' && isupper((unsigned char)l->s[i])) {
-            size_t w = i;
-            while (w < n && isalpha((unsigned char)l->s[w]))
-                w++;
-            const crier_lex_row *m = crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i);
-            if (m && !(m->flags & CRIER_MONTH_WORD)) { /* "May" may be a name */
-                n = i;
-                break;
-            }
-        }
-    if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
         d->oom = 1;
 }
 
@@ -805,18 +577,18 @@ static void header_zone(dump *d, size_t h, size_t a)
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (l->flags & L_CREDIT)
-            add_credit(d, l->s, l->n);
+            crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
-            add_byline(d, l);
+            crier_dump_add_byline(d, l);
         else if (l->flags & L_DATE)
-            add(d, CRIER_KIND_DATELINE, l->s, l->n);
-        else if (take_caption(d, l))
+            crier_dump_add(d, CRIER_KIND_DATELINE, l->s, l->n);
+        else if (crier_dump_take_caption(d, l))
             ;
         else if (signed_ && crier_dump_next(d, i) == a && i > 0 && (d->v[i - 1].flags & L_BLANK) &&
                  heading_like(d, i))
-            add(d, CRIER_KIND_HEADING, l->s, l->n);
+            crier_dump_add(d, CRIER_KIND_HEADING, l->s, l->n);
         else if (!standfirst && l->units >= 8) {
-            add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
+            crier_dump_add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
             standfirst = 1;
         }
         signed_ |= (l->flags & (L_BYLINE | L_DATE)) != 0;
@@ -855,19 +627,19 @@ static void body(dump *d, size_t h, size_t a, size_t b)
             continue;
         size_t rest = 0, dl = 0;
         if (l->flags & L_CREDIT)
-            add_credit(d, l->s, l->n);
-        else if (take_caption(d, l))
+            crier_dump_add_credit(d, l->s, l->n);
+        else if (crier_dump_take_caption(d, l))
             ;
         else if ((l->flags & L_BYLINE) && !d->doc->byline)
-            add_byline(d, l);
-        else if (!seen_para && (dl = dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
-            add(d, CRIER_KIND_DATELINE, l->s, dl);
-            add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
+            crier_dump_add_byline(d, l);
+        else if (!seen_para && (dl = crier_dump_dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
+            crier_dump_add(d, CRIER_KIND_DATELINE, l->s, dl);
+            crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
             seen_para = 1;
         } else if (heading_like(d, i) && seen_para) {
-            add(d, CRIER_KIND_HEADING, l->s, l->n);
+            crier_dump_add(d, CRIER_KIND_HEADING, l->s, l->n);
         } else {
-            add(d, CRIER_KIND_PARAGRAPH, l->s, l->n);
+            crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s, l->n);
             seen_para = 1;
         }
     }
@@ -880,7 +652,7 @@ static void trailing_credits(dump *d, size_t b)
         if (d->v[i].flags & L_END)
             break;
         if (d->v[i].flags & L_CREDIT)
-            add_credit(d, d->v[i].s, d->v[i].n);
+            crier_dump_add_credit(d, d->v[i].s, d->v[i].n);
     }
 }
 
@@ -917,7 +689,7 @@ static void extract(dump *d)
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */
     if (h < d->n) {
-        add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
+        crier_dump_add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
         if (!d->doc->title && crier_doc_set(&d->doc->title, d->v[h].s, d->v[h].n) < 0)
             d->oom = 1;
         if (h < a)
