@@ -565,18 +565,71 @@ static int heading_like(const dump *d, size_t i)
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
+/* A byline without "By" between the headline and the body (lines h..a):
+ * a name with a date, a time or a handle on its line, else a name alone
+ * on its line above a date or a time stamp (maybe with a short line
+ * between: "Games Editor"), among the first lines under the headline.
+ * Returns its line and sets *rest (see
+ * crier_dump_name_len()); d->n when there is none, or when the zone has
+ * a byline that says "By". */
+static size_t name_byline(const dump *d, size_t h, size_t a, size_t *rest)
+{
+    enum { NEAR_HEADLINE = 8 }; /* lines of text */
+    size_t alone = d->n;
+    unsigned seen = 0;
+    for (size_t i = h + 1; i < a && i < d->n && seen < NEAR_HEADLINE; i++) {
+        const line *l = &d->v[i];
+        size_t r = 0;
+        if (l->flags & L_BYLINE)
+            return d->n;
+        if (l->flags & (L_BLANK | L_FURN | L_IMAGE))
+            continue;
+        seen++;
+        if ((l->flags & (L_CAPTION | L_CREDIT)) || !crier_dump_name_len(d->lex, l, &r))
+            continue;
+        if (r < l->n) {
+            *rest = r;
+            return i;
+        }
+        size_t k = crier_dump_next(d, i);
+        if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
+            k = crier_dump_next(d, k);
+        if (alone == d->n && k < d->n && (d->v[k].flags & (L_DATE | L_STAMP)))
+            alone = i;
+    }
+    if (alone < d->n)
+        *rest = d->v[alone].n;
+    return alone;
+}
+
+/* Adds the byline of name_byline(): "By" and the name, then what follows
+ * it on the line, when it is a date ("8h" and "@jdoe" are not), as the
+ * dateline. */
+static void add_name_byline(dump *d, const line *l, size_t rest)
+{
+    size_t end = 0;
+    line name = *l;
+    name.n = crier_dump_name_len(d->lex, l, &end);
+    crier_dump_add_byline(d, &name);
+    line when = {l->s + rest, l->n - rest, 0, 0, 0, 0, 0};
+    count_words(&when);
+    if (rest < l->n && date_like(d->lex, &when))
+        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
+}
+
 /* Lines between the headline and the body: standfirst, byline, dateline,
- * captions and credits. The rest (share buttons, kickers) is dropped. A
- * title-like line just above the body, after the byline or the date and
- * set apart from them by a blank line, is the body's first subheading. */
+ * captions and credits. The rest (share buttons, kickers) is dropped. */
 static void header_zone(dump *d, size_t h, size_t a)
 {
-    int standfirst = 0, signed_ = 0;
+    int standfirst = 0;
+    size_t rest = 0, nb = d->doc->byline ? d->n : name_byline(d, h, a, &rest);
     for (size_t i = h + 1; i < a; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
-        if (l->flags & L_CREDIT)
+        if (i == nb)
+            add_name_byline(d, l, rest);
+        else if (l->flags & L_CREDIT)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
             crier_dump_add_byline(d, l);
@@ -584,14 +637,10 @@ static void header_zone(dump *d, size_t h, size_t a)
             crier_dump_add(d, CRIER_KIND_DATELINE, l->s, l->n);
         else if (crier_dump_take_caption(d, l))
             ;
-        else if (signed_ && crier_dump_next(d, i) == a && i > 0 && (d->v[i - 1].flags & L_BLANK) &&
-                 heading_like(d, i))
-            crier_dump_add(d, CRIER_KIND_HEADING, l->s, l->n);
         else if (!standfirst && l->units >= 8) {
             crier_dump_add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
             standfirst = 1;
         }
-        signed_ |= (l->flags & (L_BYLINE | L_DATE)) != 0;
     }
 }
 

@@ -106,6 +106,13 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
  * date, a Twitter handle, a "|" or " - ". */
 void crier_dump_add_byline(dump *d, const line *l);
 
+/* Length of a person's name that starts the line, two to four words
+ * with capitals ("Hazel Sheffield", "Nelson D. Schwartz"), when nothing
+ * follows it or a date, a time or a handle does ("Dan Goodin - Apr 16,
+ * 2015", "Alex Perry 1 day ago", "Jo Lee, @jlee"): *rest is where that
+ * starts (n when nothing does). 0 for any other line. */
+size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest);
+
 /* Marks runs of records (L_STAMP, L_RECORD) and galleries (L_GALLERY):
  * what follows an article, or interrupts it, in the shape of prose.
  * Returns 0, or -1 when out of memory. (textzone.c) */

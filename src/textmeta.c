@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 /* Matches the start of s against the credits table. Returns the row, or
  * NULL. */
@@ -229,3 +230,88 @@ void crier_dump_add_byline(dump *d, const line *l)
         d->oom = 1;
 }
 
+
+/* ==== Bylines without a "By" ============================================== */
+
+/* True when the word at s[0..n) could be part of a person's name: it
+ * starts with a capital letter and goes on with letters, and '.', '-' or
+ * an apostrophe ("D.", "O'Neil", "Ainge-Roy"). */
+static int name_word(const char *s, size_t n)
+{
+    size_t len;
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c) <= 0 ||
+        utf8proc_category(c) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    for (size_t i = 0; i < n; i += len) {
+        len = 1;
+        if ((unsigned char)s[i] >= 0x80) {
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                  (utf8proc_ssize_t)(n - i), &c);
+            if (k <= 0)
+                return 0;
+            len = (size_t)k;
+            if (c == 0x2019) /* ’ */
+                continue;
+            utf8proc_category_t cat = utf8proc_category(c);
+            if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LL)
+                return 0;
+        } else if (!isalpha((unsigned char)s[i]) && !strchr(".-'", s[i])) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* True when what follows a name on its line says when or who: a date or
+ * a time ("Apr 16, 2015", "1 day ago", "8h"), or a handle ("@jdoe"). */
+static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
+{
+    if (!n || s[0] == '@' || isdigit((unsigned char)s[0]))
+        return 1;
+    size_t w = 0;
+    while (w < n && isalpha((unsigned char)s[w]))
+        w++;
+    return w && (crier_lex_find(lex, CRIER_TAB_MONTHS, s, w) ||
+                 crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s, w));
+}
+
+/* See textdump.h. */
+size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest)
+{
+    const char *s = l->s;
+    size_t n = l->n, i = 0, end = 0;
+    unsigned words = 0;
+    while (i < n && words < 5) {
+        size_t w = i;
+        while (w < n && s[w] != ' ' && s[w] != ',')
+            w++;
+        if (!name_word(s + i, w - i))
+            break;
+        words++;
+        end = w;
+        for (i = w; i < n && s[i] == ' ';)
+            i++;
+    }
+    if (words < 2 || words > 4)
+        return 0;
+    /* What separates the name from a date or a handle after it. */
+    static const char *const SEPS[] = {"-", ",", "|", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x94"};
+    size_t j = end;
+    for (int again = 1; again;) {
+        again = 0;
+        while (j < n && s[j] == ' ')
+            j++;
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(SEPS); k++) {
+            size_t m = strlen(SEPS[k]);
+            if (j + m <= n && memcmp(s + j, SEPS[k], m) == 0) {
+                j += m;
+                again = 1;
+            }
+        }
+    }
+    if (!name_tail(lex, s + j, n - j))
+        return 0;
+    *rest = j;
+    return end;
+}
