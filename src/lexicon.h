@@ -37,6 +37,8 @@ typedef enum crier_table {
     CRIER_TAB_BYLINE,         /* text, kinds (flags below) */
     CRIER_TAB_PAGE_HINTS,     /* class/id token, roles (flags below) */
     CRIER_TAB_NOTES,          /* key, text the segmenter writes itself */
+    CRIER_TAB_SPELLINGS,      /* British spelling, American spelling, flags (ending) */
+    CRIER_TAB_WORDS,          /* word: common English words */
     CRIER_TAB_COUNT
 } crier_table;
 
@@ -83,6 +85,7 @@ enum {
     CRIER_CTX_UNIT_WORD = 1 << 5, /* a spelled-out unit: "inch", "mile" */
     CRIER_CTX_DATE_BEFORE = 1 << 6, /* "on 9/11": day and month in figures */
     CRIER_CTX_STREET = 1 << 7,    /* a kind of street: "Avenue" */
+    CRIER_CTX_DIGITS_AFTER = 1 << 8, /* a number after it is read digit by digit */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */
@@ -90,6 +93,8 @@ enum {
     /* electronic */
     CRIER_EL_TLD = 1 << 0,        /* a top-level domain */
     CRIER_EL_SPELL = 1 << 1,      /* spelled out wherever it appears */
+    /* spellings */
+    CRIER_SPELL_ENDING = 1 << 0,  /* the key is a word ending: "isation" */
     /* byline */
     CRIER_BYLINE_PREFIX = 1 << 0, /* a byline may start with it: "By", "Par" */
     CRIER_BYLINE_SAY = 1 << 1,    /* put before a byline that has no prefix */
