@@ -694,14 +694,17 @@ static void body(dump *d, size_t h, size_t a, size_t b)
     }
 }
 
-/* Credits just after the body: "Source: Reuters", "Reporting by ...". */
+/* Credits and captions just after the body: "Source: Reuters",
+ * "Reporting by ...", the last picture's caption. */
 static void trailing_credits(dump *d, size_t b)
 {
     for (size_t i = crier_dump_next(d, b), m = 0; i < d->n && m < 6; i = crier_dump_next(d, i), m++) {
-        if (d->v[i].flags & L_END)
+        if (d->v[i].flags & (L_END | L_RECORD | L_GALLERY))
             break;
         if (d->v[i].flags & L_CREDIT)
             crier_dump_add_credit(d, d->v[i].s, d->v[i].n);
+        else
+            crier_dump_take_caption(d, &d->v[i]);
     }
 }
 

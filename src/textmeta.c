@@ -106,6 +106,41 @@ static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
     return at;
 }
 
+static int name_word(const char *s, size_t n);
+
+/* Where a credit that ends the line without brackets starts, or 0: the
+ * line ends with an agency's name, maybe after a photographer's:
+ * "... on Thursday.Anthony Wallace / AFP - Getty Images" (the credit
+ * starts after the stop), "... as they should be Getty Images". What is
+ * left for the caption must be three words or more. */
+static size_t trailing_agency(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS), at = 0;
+    for (size_t i = 0; i < count && !at; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        size_t k = strlen(r->cols[0]);
+        if (strcmp(r->cols[1], "agency") == 0 && k < n && memcmp(s + n - k, r->cols[0], k) == 0 &&
+            !isalnum((unsigned char)s[n - k - 1]))
+            at = n - k;
+    }
+    /* Back over the names and separators before it, up to a stop. */
+    for (unsigned words = 0; at && words < 6; words++) {
+        size_t j = at;
+        while (j && strchr(" /-|", s[j - 1]))
+            j--;
+        size_t w = j;
+        while (w && s[w - 1] != ' ' && s[w - 1] != '.')
+            w--;
+        if (w == j || !name_word(s + w, j - w))
+            break;
+        at = w;
+    }
+    unsigned words = 0;
+    for (size_t i = 0; i < at; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words >= 3 ? at : 0;
+}
+
 /* See textdump.h. */
 int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
                          size_t *len)
@@ -145,9 +180,16 @@ int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *ca
             goto found;
         }
     }
+    size_t at = trailing_agency(lex, s, n);
+    if (at) {
+        *cap = at;
+        *off = at;
+        *len = n - at;
+        goto found;
+    }
     return 0;
 found:
-    while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|'))
+    while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|' || s[*cap - 1] == '-'))
         (*cap)--;
     return *cap > 0;
 }
