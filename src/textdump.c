@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 /* ==== Measuring lines ====================================================== */
 
@@ -353,6 +354,24 @@ static int placeholder(const line *l)
            (l->s[l->n - 1] == ']' || l->s[1] == ' ' || l->s[1] == ']');
 }
 
+/* True when the line has no letter in any script: a chart's labels
+ * ("$915", "’17"), a counter, a lone list number. */
+static int no_letters(const line *l)
+{
+    for (size_t i = 0; i < l->n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)l->s + i,
+                                              (utf8proc_ssize_t)(l->n - i), &c);
+        if (k <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
 /* A line that says the same words twice, "The harbour The harbour": a
  * text browser printing a picture's alt text and then its title. */
 static int doubled(const line *l)
@@ -408,6 +427,25 @@ static void cjk_stops(dump *d)
             d->v[i].flags |= L_STOPS;
 }
 
+/* A byline: "By" (byline.tsv) and a name, on a short line, or on a long
+ * one when a comma or a "|" follows the name ("By Jane Doe, a deputy
+ * editor who has covered ..."). "By the end of the year, ..." is not. */
+static int byline_line(const crier_lexicon *lex, const line *l)
+{
+    size_t k = crier_byline_prefix(lex, l->s, l->n);
+    if (!k || l->words <= 12)
+        return k != 0;
+    while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
+        k++;
+    line name = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
+    const char *stop = memchr(name.s, ',', name.n);
+    if (!stop)
+        stop = memchr(name.s, '|', name.n);
+    size_t rest;
+    name.n = stop ? (size_t)(stop - name.s) : 0;
+    return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -417,6 +455,11 @@ static void classify(dump *d)
         if (l->flags & L_BLANK)
             continue;
         count_words(l);
+        if (l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
+            !date_like(d->lex, l)) {
+            l->flags |= L_BLANK; /* says nothing, and splits nothing */
+            continue;
+        }
         /* lynx lists the page's <link rel="alternate"> first, after "#". */
         if (first && l->n > 1 && l->s[0] == '#' && l->s[1] != ' ')
             l->flags |= L_FURN;
@@ -432,7 +475,7 @@ static void classify(dump *d)
             l->flags |= L_SENTENCE;
         if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
-        if (l->words <= 12 && crier_byline_prefix(d->lex, l->s, l->n))
+        if (byline_line(d->lex, l))
             l->flags |= L_BYLINE;
         if (date_like(d->lex, l))
             l->flags |= L_DATE;
@@ -726,6 +769,29 @@ static int text_after(const dump *d, size_t i, size_t b)
     return 0;
 }
 
+/* Where the body starts when the headline at h has a byline or a date
+ * under it: the line after the last of them among the first few lines
+ * under the headline, with at most one line of prose (the standfirst)
+ * before them. h + 1 when there is none. */
+static size_t signed_top(const dump *d, size_t h)
+{
+    enum { NEAR_HEADLINE = 8 }; /* lines of text */
+    size_t top = h + 1, rest;
+    unsigned prose = 0, seen = 0;
+    for (size_t i = crier_dump_next(d, h); i < d->n && seen < NEAR_HEADLINE; i = crier_dump_next(d, i)) {
+        const line *l = &d->v[i];
+        if (l->flags & (L_FURN | L_IMAGE))
+            continue;
+        seen++;
+        if ((l->flags & (L_BYLINE | L_DATE)) ||
+            (crier_dump_name_len(d->lex, l, &rest) && rest < l->n))
+            top = i + 1;
+        else if (value(l) > 0 && prose++)
+            break;
+    }
+    return top;
+}
+
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
@@ -744,6 +810,9 @@ static void extract(dump *d)
         crier_dump_add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
         if (!d->doc->title && crier_doc_set(&d->doc->title, d->v[h].s, d->v[h].n) < 0)
             d->oom = 1;
+        size_t top = signed_top(d, h);
+        if (top > a && top <= b)
+            a = top;
         if (h < a)
             header_zone(d, h, a);
         else

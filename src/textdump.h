@@ -113,6 +113,9 @@ void crier_dump_add_byline(dump *d, const line *l);
  * starts (n when nothing does). 0 for any other line. */
 size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest);
 
+/* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
+int crier_dump_clock_at(const char *s, size_t n, size_t i);
+
 /* Marks runs of records (L_STAMP, L_RECORD) and galleries (L_GALLERY):
  * what follows an article, or interrupts it, in the shape of prose.
  * Returns 0, or -1 when out of memory. (textzone.c) */

@@ -249,6 +249,8 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
 void crier_dump_add_byline(dump *d, const line *l)
 {
     size_t n = l->n;
+    if (l->words > 12 && memchr(l->s, ',', n)) /* "By Jane Doe, a deputy editor ..." */
+        n = (size_t)((const char *)memchr(l->s, ',', n) - l->s);
     for (size_t i = 1; i < n; i++)
         if (l->s[i] == '@' || l->s[i] == '|' ||
             (l->s[i] == ' ' && i + 2 < n && l->s[i + 1] == '-' && l->s[i + 2] == ' ') ||

@@ -49,8 +49,8 @@ enum {
     PROSE_BEFORE = 40 /* value of prose that must come before a run */
 };
 
-/* True when a clock time ("14:44", "9:05") starts at s[i]. */
-static int clock_at(const char *s, size_t n, size_t i)
+/* See textdump.h. */
+int crier_dump_clock_at(const char *s, size_t n, size_t i)
 {
     if (i && isdigit((unsigned char)s[i - 1]))
         return 0;
@@ -66,7 +66,7 @@ static int clock_at(const char *s, size_t n, size_t i)
 static int has_clock(const line *l)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (isdigit((unsigned char)l->s[i]) && clock_at(l->s, l->n, i))
+        if (isdigit((unsigned char)l->s[i]) && crier_dump_clock_at(l->s, l->n, i))
             return 1;
     return 0;
 }
@@ -117,7 +117,7 @@ static int stamp_like(const crier_lexicon *lex, const line *l)
 {
     if (l->flags & (L_BLANK | L_IMAGE) || l->units > STAMP_UNITS || several_parts(l))
         return 0;
-    if (clock_at(l->s, l->n, 0))
+    if (crier_dump_clock_at(l->s, l->n, 0))
         return 1;
     if (l->flags & L_SENTENCE)
         return 0; /* a sentence that mentions a date, a reference */
