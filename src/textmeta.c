@@ -258,14 +258,16 @@ void crier_dump_add_byline(dump *d, const line *l)
             n = i;
             break;
         }
-    /* ... or before a month name: "by Jane Doe February 1". */
+    /* ... or before a month name: "by Jane Doe February 1", "by Jo May
+     * March 18" (a month that is also a word needs its day after it). */
     for (size_t i = 1; i < n; i++)
         if (l->s[i - 1] == ' ' && isupper((unsigned char)l->s[i])) {
             size_t w = i;
             while (w < n && isalpha((unsigned char)l->s[w]))
                 w++;
             const crier_lex_row *m = crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i);
-            if (m && !(m->flags & CRIER_MONTH_WORD)) { /* "May" may be a name */
+            int day = w + 1 < l->n && l->s[w] == ' ' && isdigit((unsigned char)l->s[w + 1]);
+            if (m && (!(m->flags & CRIER_MONTH_WORD) || day)) { /* "May" may be a name */
                 n = i;
                 break;
             }
