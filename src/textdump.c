@@ -372,12 +372,41 @@ static int no_letters(const line *l)
     return 1;
 }
 
-/* A line that says the same words twice, "The harbour The harbour": a
- * text browser printing a picture's alt text and then its title. */
+/* A line that says the same words two to four times, "The harbour The
+ * harbour": a text browser printing a picture's alt text and its title,
+ * or a card's link repeated. */
 static int doubled(const line *l)
 {
-    size_t h = l->n / 2;
-    return l->n >= 9 && l->n % 2 == 1 && l->s[h] == ' ' && memcmp(l->s, l->s + h + 1, h) == 0;
+    for (size_t k = 2; k <= 4; k++) {
+        if (l->n < 9 || (l->n + 1) % k)
+            continue;
+        size_t h = (l->n + 1) / k - 1, j = 1;
+        while (j < k && l->s[j * (h + 1) - 1] == ' ' && memcmp(l->s, l->s + j * (h + 1), h) == 0)
+            j++;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+/* A teaser: an excerpt cut short with an ellipsis and a link such as
+ * "Read more" (boilerplate.tsv), maybe printed twice: "When you walk into
+ * a store, you are... Read more Read more". */
+static int teaser(const crier_lexicon *lex, const line *l)
+{
+    size_t at = 0;
+    for (size_t i = 0; i + 3 <= l->n; i++)
+        if (memcmp(l->s + i, "\xE2\x80\xA6", 3) == 0 || memcmp(l->s + i, "...", 3) == 0)
+            at = i + 3;
+    while (at && at < l->n && l->s[at] == ' ')
+        at++;
+    if (!at || at >= l->n)
+        return 0;
+    line rest = {l->s + at, l->n - at, 0, 0, 0, 0, 0};
+    int stop = 0;
+    if (doubled(&rest))
+        rest.n = rest.n / 2;
+    return crier_is_boilerplate(lex, rest.s, rest.n, &stop);
 }
 
 /* True when the line is a boilerplate row of kind "image": a marker a
@@ -469,6 +498,8 @@ static void classify(dump *d)
             l->flags |= stop ? L_END | L_FURN : L_FURN;
         if (placeholder(l) || doubled(l))
             l->flags |= L_IMAGE;
+        if (teaser(d->lex, l))
+            l->flags |= L_FURN;
         if (separators(l) >= 3)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
