@@ -155,7 +155,24 @@ static size_t bullet_len(const char *s, size_t n)
     return d && d + 2 < n && s[d] == '.' && s[d + 1] == ' ' ? d + 2 : 0;
 }
 
-/* Splits the text into trimmed lines without bullets. */
+/* Length of a text browser's image tag that starts a line of text, with
+ * the space after it: "[6eef5bc5.jpg] James Akinaka" (a file name or a
+ * hash in brackets, no space inside). 0 when there is none, or nothing
+ * after it. */
+static size_t image_tag_len(const char *s, size_t n)
+{
+    if (n < 4 || s[0] != '[' || s[1] == ' ' || s[1] == ']')
+        return 0;
+    size_t i = 1;
+    while (i < n && s[i] != ']' && s[i] != ' ')
+        i++;
+    if (i + 2 >= n || s[i] != ']' || s[i + 1] != ' ')
+        return 0;
+    return i + 2;
+}
+
+/* Splits the text into trimmed lines without bullets (and without a
+ * leading image tag). */
 static line *split_lines(const char *text, size_t len, size_t *count)
 {
     size_t cap = 256, n = 0;
@@ -179,6 +196,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
         }
         line *l = &v[n++];
         memset(l, 0, sizeof *l);
+        a += image_tag_len(text + a, b - a);
         size_t bl = bullet_len(text + a, b - a);
         l->s = text + a + bl;
         l->n = b - a - bl;
@@ -285,7 +303,8 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
 /* ==== What a line is ======================================================= */
 
 /* A date line: short, with a month name next to a number ("Feb. 21,
- * 2019", "Thu 3 Jan 2019 02.00 EST"), or a numeric date ("2019-02-21",
+ * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
+ * where a page glued a label to it), or a numeric date ("2019-02-21",
  * "21/12/2018"). */
 static int date_like(const crier_lexicon *lex, const line *l)
 {
@@ -303,6 +322,9 @@ static int date_like(const crier_lexicon *lex, const line *l)
         /* "21", "21st", "2019" */
         int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
         int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
+        for (size_t k = w + 1; !number && !month && k < i; k++) /* glued: "FinanceOctober" */
+            if (isupper((unsigned char)l->s[k]) && islower((unsigned char)l->s[k - 1]))
+                month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
         if ((month && prev_number) || (number && prev_month))
             return 1;
         /* 2019-02-21, 21/12/2018, 21.12.2018 */

@@ -304,6 +304,9 @@ static int name_word(const char *s, size_t n)
                 return 0;
         } else if (!isalpha((unsigned char)s[i]) && !strchr(".-'", s[i])) {
             return 0;
+        } else if (i >= 3 && isupper((unsigned char)s[i]) && islower((unsigned char)s[i - 1]) &&
+                   islower((unsigned char)s[i - 2]) && islower((unsigned char)s[i - 3])) {
+            return 0; /* two words glued: "FinanceOctober" (but "McDonald") */
         }
     }
     return 1;
