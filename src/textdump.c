@@ -394,10 +394,10 @@ static int no_letters(const line *l)
     return 1;
 }
 
-/* A line that says the same words two to four times, "The harbour The
- * harbour": a text browser printing a picture's alt text and its title,
- * or a card's link repeated. */
-static int doubled(const line *l)
+/* How many times a line says the same words over, "The harbour The
+ * harbour": 2 to 4, or 1. A text browser prints a picture's alt text
+ * and then its title or caption, and a card repeats its link. */
+static size_t repeats(const line *l)
 {
     for (size_t k = 2; k <= 4; k++) {
         if (l->n < 9 || (l->n + 1) % k)
@@ -406,7 +406,24 @@ static int doubled(const line *l)
         while (j < k && l->s[j * (h + 1) - 1] == ' ' && memcmp(l->s, l->s + j * (h + 1), h) == 0)
             j++;
         if (j == k)
-            return 1;
+            return k;
+    }
+    return 1;
+}
+
+/* A short line said over (a picture's alt text and title, a card's
+ * link) is dropped. A long one said twice is a caption printed with its
+ * alt text: it is read once, as a caption. A long paragraph said three times over is
+ * filler text, and is read as it is. */
+static int doubled(line *l)
+{
+    size_t k = repeats(l);
+    if (k > 1 && l->words <= 40)
+        return 1;
+    if (k == 2) {
+        l->n = (l->n + 1) / 2 - 1;
+        count_words(l);
+        l->flags |= L_CAPTION;
     }
     return 0;
 }
@@ -426,7 +443,7 @@ static int teaser(const crier_lexicon *lex, const line *l)
         return 0;
     line rest = {l->s + at, l->n - at, 0, 0, 0, 0, 0};
     int stop = 0;
-    if (doubled(&rest))
+    if (repeats(&rest) == 2)
         rest.n = rest.n / 2;
     return crier_is_boilerplate(lex, rest.s, rest.n, &stop);
 }

@@ -316,8 +316,14 @@ static int name_word(const char *s, size_t n)
  * a time ("Apr 16, 2015", "1 day ago", "8h"), or a handle ("@jdoe"). */
 static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
 {
-    if (!n || s[0] == '@' || isdigit((unsigned char)s[0]))
+    if (!n || s[0] == '@')
         return 1;
+    if (isdigit((unsigned char)s[0])) { /* "8h", "1 day ago", "9/11/13", "2016"; not "2" */
+        size_t d = 0;
+        while (d < n && isdigit((unsigned char)s[d]))
+            d++;
+        return d < n || d == 4;
+    }
     size_t w = 0;
     while (w < n && isalpha((unsigned char)s[w]))
         w++;
