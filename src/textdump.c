@@ -39,6 +39,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 /* ==== Measuring lines ====================================================== */
 
@@ -106,6 +107,8 @@ static void count_words(line *l)
     }
     l->words = words + cjk_chars;
     l->units = words + cjk_chars / 1.5;
+    if (cjk_chars > words * 2)
+        l->flags |= L_CJK;
 }
 
 /* True when the text ends like a sentence, after closing quotes and
@@ -152,7 +155,24 @@ static size_t bullet_len(const char *s, size_t n)
     return d && d + 2 < n && s[d] == '.' && s[d + 1] == ' ' ? d + 2 : 0;
 }
 
-/* Splits the text into trimmed lines without bullets. */
+/* Length of a text browser's image tag that starts a line of text, with
+ * the space after it: "[6eef5bc5.jpg] James Akinaka" (a file name or a
+ * hash in brackets, no space inside). 0 when there is none, or nothing
+ * after it. */
+static size_t image_tag_len(const char *s, size_t n)
+{
+    if (n < 4 || s[0] != '[' || s[1] == ' ' || s[1] == ']')
+        return 0;
+    size_t i = 1;
+    while (i < n && s[i] != ']' && s[i] != ' ')
+        i++;
+    if (i + 2 >= n || s[i] != ']' || s[i + 1] != ' ')
+        return 0;
+    return i + 2;
+}
+
+/* Splits the text into trimmed lines without bullets (and without a
+ * leading image tag). */
 static line *split_lines(const char *text, size_t len, size_t *count)
 {
     size_t cap = 256, n = 0;
@@ -176,6 +196,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
         }
         line *l = &v[n++];
         memset(l, 0, sizeof *l);
+        a += image_tag_len(text + a, b - a);
         size_t bl = bullet_len(text + a, b - a);
         l->s = text + a + bl;
         l->n = b - a - bl;
@@ -281,46 +302,9 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
 
 /* ==== What a line is ======================================================= */
 
-/* Matches the start of s against the credits table. Returns the row, or
- * NULL. */
-static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; n && i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-        if (tolower((unsigned char)r->cols[0][0]) != tolower((unsigned char)s[0]))
-            continue;
-        size_t k = strlen(r->cols[0]);
-        if (k < n && strncasecmp(s, r->cols[0], k) == 0 &&
-            (s[k] == ' ' || r->cols[0][k - 1] == ':'))
-            return r;
-    }
-    return NULL;
-}
-
-/* True when s starts with a credit prefix ("Photo:", "Reporting by"). */
-static int is_credit(const crier_lexicon *lex, const char *s, size_t n)
-{
-    const crier_lex_row *r = credit_prefix(lex, s, n);
-    return r && strcmp(r->cols[1], "credit") == 0;
-}
-
-/* Length of a caption label that starts the line ("Media caption"), or 0;
- * *strip says whether the label is left out of the caption. */
-static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip)
-{
-    const crier_lex_row *r = credit_prefix(lex, s, n);
-    if (!r || strcmp(r->cols[1], "caption") != 0)
-        return 0;
-    *strip = (r->flags & CRIER_CREDIT_STRIP) != 0;
-    size_t k = strlen(r->cols[0]);
-    while (k < n && s[k] == ' ')
-        k++;
-    return k < n ? k : 0;
-}
-
 /* A date line: short, with a month name next to a number ("Feb. 21,
- * 2019", "Thu 3 Jan 2019 02.00 EST"), or a numeric date ("2019-02-21",
+ * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
+ * where a page glued a label to it), or a numeric date ("2019-02-21",
  * "21/12/2018"). */
 static int date_like(const crier_lexicon *lex, const line *l)
 {
@@ -338,6 +322,9 @@ static int date_like(const crier_lexicon *lex, const line *l)
         /* "21", "21st", "2019" */
         int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
         int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
+        for (size_t k = w + 1; !number && !month && k < i; k++) /* glued: "FinanceOctober" */
+            if (isupper((unsigned char)l->s[k]) && islower((unsigned char)l->s[k - 1]))
+                month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
         if ((month && prev_number) || (number && prev_month))
             return 1;
         /* 2019-02-21, 21/12/2018, 21.12.2018 */
@@ -374,18 +361,92 @@ static unsigned separators(const line *l)
 }
 
 /* A text browser's placeholder for an image, a frame or a form field:
- * "[IMG]", "[photo of ...]", "[ ] Show more". */
+ * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search";
+ * or a line of markup that the page printed as text ("<div style=...>
+ * </div>", from a <noscript>). */
 static int placeholder(const line *l)
 {
+    if (l->n >= 8 && memcmp(l->s, "(BUTTON)", 8) == 0)
+        return 1;
+    if (l->n >= 3 && l->s[0] == '<' && isalpha((unsigned char)l->s[1]) && l->s[l->n - 1] == '>' &&
+        memchr(l->s, '=', l->n)) /* a tag with attributes: "<html>" may be a code sample */
+        return 1;
     return l->n >= 2 && l->s[0] == '[' &&
            (l->s[l->n - 1] == ']' || memchr(l->s, ']', l->n) != NULL) &&
            (l->s[l->n - 1] == ']' || l->s[1] == ' ' || l->s[1] == ']');
 }
 
-enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
-static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
-                         size_t *len);
-static size_t caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);
+/* True when the line has no letter in any script: a chart's labels
+ * ("$915", "’17"), a counter, a lone list number. */
+static int no_letters(const line *l)
+{
+    for (size_t i = 0; i < l->n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)l->s + i,
+                                              (utf8proc_ssize_t)(l->n - i), &c);
+        if (k <= 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+            return 0;
+        i += (size_t)k;
+    }
+    return 1;
+}
+
+/* How many times a line says the same words over, "The harbour The
+ * harbour": 2 to 4, or 1. A text browser prints a picture's alt text
+ * and then its title or caption, and a card repeats its link. */
+static size_t repeats(const line *l)
+{
+    for (size_t k = 2; k <= 4; k++) {
+        if (l->n < 9 || (l->n + 1) % k)
+            continue;
+        size_t h = (l->n + 1) / k - 1, j = 1;
+        while (j < k && l->s[j * (h + 1) - 1] == ' ' && memcmp(l->s, l->s + j * (h + 1), h) == 0)
+            j++;
+        if (j == k)
+            return k;
+    }
+    return 1;
+}
+
+/* A short line said over (a picture's alt text and title, a card's
+ * link) is dropped. A long one said twice is a caption printed with its
+ * alt text: it is read once, as a caption. A long paragraph said three times over is
+ * filler text, and is read as it is. */
+static int doubled(line *l)
+{
+    size_t k = repeats(l);
+    if (k > 1 && l->words <= 40)
+        return 1;
+    if (k == 2) {
+        l->n = (l->n + 1) / 2 - 1;
+        count_words(l);
+        l->flags |= L_CAPTION;
+    }
+    return 0;
+}
+
+/* A teaser: an excerpt cut short with an ellipsis and a link such as
+ * "Read more" (boilerplate.tsv), maybe printed twice: "When you walk into
+ * a store, you are... Read more Read more". */
+static int teaser(const crier_lexicon *lex, const line *l)
+{
+    size_t at = 0;
+    for (size_t i = 0; i + 3 <= l->n; i++)
+        if (memcmp(l->s + i, "\xE2\x80\xA6", 3) == 0 || memcmp(l->s + i, "...", 3) == 0)
+            at = i + 3;
+    while (at && at < l->n && l->s[at] == ' ')
+        at++;
+    if (!at || at >= l->n)
+        return 0;
+    line rest = {l->s + at, l->n - at, 0, 0, 0, 0, 0};
+    int stop = 0;
+    if (repeats(&rest) == 2)
+        rest.n = rest.n / 2;
+    return crier_is_boilerplate(lex, rest.s, rest.n, &stop);
+}
 
 /* True when the line is a boilerplate row of kind "image": a marker a
  * page prints where a picture is ("Image", "Photo"). */
@@ -394,6 +455,63 @@ static int image_marker(const crier_lexicon *lex, const line *l)
     const crier_lex_row *r =
         l->n < 40 ? crier_lex_find(lex, CRIER_TAB_BOILERPLATE, l->s, l->n) : NULL;
     return r && strcmp(r->cols[1], "image") == 0;
+}
+
+/* A picture's alt text often stands just above its caption, the same
+ * words without the credit: "Workers at the port." over "Workers at the
+ * port. Photo: Jane Doe", or the start of them where the page cut the
+ * alt text short. It is a caption too, not a headline or a paragraph. `cap` is the caption's length in line i. */
+static void alt_text(dump *d, size_t i, size_t cap)
+{
+    const char *s = d->v[i].s;
+    while (cap && s[cap - 1] == ' ')
+        cap--;
+    for (size_t k = i, m = 0; m < 2; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            return;
+        size_t n = d->v[p].n;
+        if ((n == cap || (n >= 20 && n < cap)) && memcmp(d->v[p].s, s, n) == 0) {
+            d->v[p].flags |= L_CAPTION;
+            return;
+        }
+        k = p;
+    }
+}
+
+/* Marks the long CJK lines without a final stop L_STOPS when most of the
+ * page's long CJK text (by units) ends its lines with one: that page
+ * punctuates its prose, and its unpunctuated lines are titles and
+ * teasers. Some blogs write their prose as unpunctuated lines: there,
+ * nothing is marked. */
+static void cjk_stops(dump *d)
+{
+    double stopped = 0, open = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if ((d->v[i].flags & L_CJK) && d->v[i].units >= 20)
+            *(d->v[i].flags & L_SENTENCE ? &stopped : &open) += d->v[i].units;
+    for (size_t i = 0; i < d->n && stopped > open; i++)
+        if ((d->v[i].flags & (L_CJK | L_SENTENCE)) == L_CJK)
+            d->v[i].flags |= L_STOPS;
+}
+
+/* A byline: "By" (byline.tsv) and a name, on a short line, or on a long
+ * one when a comma or a "|" follows the name ("By Jane Doe, a deputy
+ * editor who has covered ..."). "By the end of the year, ..." is not. */
+static int byline_line(const crier_lexicon *lex, const line *l)
+{
+    size_t k = crier_byline_prefix(lex, l->s, l->n);
+    if (!k || l->words <= 12)
+        return k != 0;
+    while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
+        k++;
+    line name = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
+    const char *stop = memchr(name.s, ',', name.n);
+    if (!stop)
+        stop = memchr(name.s, '|', name.n);
+    size_t rest;
+    name.n = stop ? (size_t)(stop - name.s) : 0;
+    return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
 }
 
 /* Measures and labels every line. */
@@ -405,6 +523,11 @@ static void classify(dump *d)
         if (l->flags & L_BLANK)
             continue;
         count_words(l);
+        if (l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
+            !date_like(d->lex, l)) {
+            l->flags |= L_BLANK; /* says nothing, and splits nothing */
+            continue;
+        }
         /* lynx lists the page's <link rel="alternate"> first, after "#". */
         if (first && l->n > 1 && l->s[0] == '#' && l->s[1] != ' ')
             l->flags |= L_FURN;
@@ -412,22 +535,28 @@ static void classify(dump *d)
         int stop = 0;
         if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
             l->flags |= stop ? L_END | L_FURN : L_FURN;
-        if (placeholder(l))
+        if (placeholder(l) || doubled(l))
             l->flags |= L_IMAGE;
+        if (teaser(d->lex, l))
+            l->flags |= L_FURN;
         if (separators(l) >= 3)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
-        if (is_credit(d->lex, l->s, l->n))
+        if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
-        if (l->words <= 12 && crier_byline_prefix(d->lex, l->s, l->n))
+        if (byline_line(d->lex, l))
             l->flags |= L_BYLINE;
         if (date_like(d->lex, l))
             l->flags |= L_DATE;
         size_t cap, off, len;
         int strip;
-        if (caption_split(d->lex, l, &cap, &off, &len) || caption_label(d->lex, l->s, l->n, &strip))
+        if (crier_dump_caption_split(d->lex, l, &cap, &off, &len)) {
             l->flags |= L_CAPTION;
+            alt_text(d, i, cap);
+        } else if (crier_dump_caption_label(d->lex, l->s, l->n, &strip)) {
+            l->flags |= L_CAPTION;
+        }
         if (image_marker(d->lex, l)) {
             /* "Image", then its caption on the next line. */
             size_t k = i + 1;
@@ -444,19 +573,22 @@ static void classify(dump *d)
 /* How much a line is worth as article text: a sentence by its length, a
  * long line without a final stop by half of it, any other line (a menu
  * item, a link, a label) a small cost, furniture more, an end marker a
- * lot. */
+ * lot. Where a page's Chinese or Japanese prose ends its sentences with
+ * a stop, a long line without one is a title or a teaser (L_STOPS). */
 static double value(const line *l)
 {
-    if (l->flags & L_BLANK)
+    if (l->flags & (L_BLANK | L_GALLERY))
         return 0;
     if (l->flags & L_END)
         return -40;
+    if (l->flags & L_RECORD)
+        return l->flags & L_STAMP ? -6 : -1; /* comments, a feed: not the article */
     if (l->flags & (L_FURN | L_IMAGE))
         return -6;
     double units = l->units < 60 ? l->units : 60, v;
     if (l->flags & L_SENTENCE)
         v = units - 6;
-    else if (units >= 20)
+    else if (units >= 20 && !(l->flags & L_STOPS))
         v = units * 0.5 - 6;
     else
         v = -2.5;
@@ -529,220 +661,11 @@ size_t crier_dump_next(const dump *d, size_t i)
 
 /* ==== Segments ============================================================= */
 
-/* Adds a segment (nothing for empty text); OOM goes to d->oom. */
-static void add(dump *d, crier_kind kind, const char *s, size_t n)
+/* See textdump.h. */
+void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n)
 {
     if (n && crier_doc_add(d->doc, kind, s, n) < 0)
         d->oom = 1;
-}
-
-/* Adds a credit line, dropping a trailing "/ab" desk-initials tag
- * ("Source: Reuters/ec" is "Source: Reuters"). */
-static void add_credit(dump *d, const char *s, size_t n)
-{
-    size_t k = n;
-    while (k && islower((unsigned char)s[k - 1]))
-        k--;
-    if (k && k < n && n - k <= 4 && s[k - 1] == '/')
-        n = k - 1;
-    add(d, CRIER_KIND_CREDIT, s, n);
-}
-
-/* Whether a news agency named in credits.tsv ("AFP", "Getty Images")
- * appears in s as a whole word. */
-static int has_agency(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-        size_t k = strlen(r->cols[0]);
-        if (strcmp(r->cols[1], "agency") != 0)
-            continue;
-        for (size_t j = 0; j + k <= n; j++)
-            if (memcmp(s + j, r->cols[0], k) == 0 && (j == 0 || !isalnum((unsigned char)s[j - 1])) &&
-                (j + k == n || !isalnum((unsigned char)s[j + k])))
-                return 1;
-    }
-    return 0;
-}
-
-/* Length of a credit word glued to the name after it ("CreditJane Doe"),
- * once or twice, or 0. */
-static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS), at = 0;
-    for (int again = 1; again;) {
-        again = 0;
-        for (size_t i = 0; i < count; i++) {
-            const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-            size_t k = strlen(r->cols[0]);
-            if (k && r->cols[0][k - 1] == ':')
-                k--;
-            if (strcmp(r->cols[1], "credit") == 0 && at + k < n && k > 3 &&
-                strncmp(s + at, r->cols[0], k) == 0 && isupper((unsigned char)s[at + k])) {
-                at += k;
-                again = 1;
-                break;
-            }
-        }
-    }
-    return at;
-}
-
-/* A caption that carries its credit: "A man walks past a mural. (Photo:
- * REUTERS/...)", "... election. (Thomas Coex/AFP/Getty Images)", or
- * "Whale expert Hori Parata. Photograph: Adrian Malloch". Returns 1 and
- * the caption's length and the credit's offset and length; 0 when the
- * line is not one. */
-static int caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
-                         size_t *len)
-{
-    const char *s = l->s;
-    size_t n = l->n;
-    if (n > MAX_CAPTION || n < 3)
-        return 0;
-    if (s[n - 1] == ')') {
-        size_t open = n - 1;
-        while (open > 0 && s[open] != '(')
-            open--;
-        size_t in = n - 2 - open;
-        if (s[open] == '(' && open > 0 &&
-            (is_credit(lex, s + open + 1, in) || has_agency(lex, s + open + 1, in))) {
-            *cap = open;
-            *off = open + 1;
-            *len = in;
-            goto found;
-        }
-    }
-    /* A credit after the caption's last sentence, with a space or, where a
-     * page hides the space, glued to it: "...underground.CreditJane Doe". */
-    for (size_t i = 2; i + 2 < n; i++) {
-        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') &&
-            is_credit(lex, s + i, n - i)) {
-            *cap = i - 1;
-            *off = i;
-            *len = n - i;
-            goto found;
-        }
-        size_t glued = s[i - 1] == '.' && isupper((unsigned char)s[i]) ? glued_credit(lex, s + i, n - i) : 0;
-        if (glued) {
-            *cap = i;
-            *off = i + glued;
-            *len = n - i - glued;
-            goto found;
-        }
-    }
-    return 0;
-found:
-    while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|'))
-        (*cap)--;
-    return *cap > 0;
-}
-
-/* Adds a caption with its credit when the line is one (see above), or a
- * caption that starts with a label ("Media caption ..."). */
-static int take_caption(dump *d, const line *l)
-{
-    size_t cap, off, len;
-    int strip = 0;
-    size_t label = l->flags & L_CAPTION ? caption_label(d->lex, l->s, l->n, &strip) : 0;
-    if (label) {
-        add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
-        return 1;
-    }
-    if (!(l->flags & L_CAPTION))
-        return 0;
-    if (!caption_split(d->lex, l, &cap, &off, &len)) {
-        add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
-        return 1;
-    }
-    add(d, CRIER_KIND_CAPTION, l->s, cap);
-    add_credit(d, l->s + off, len);
-    return 1;
-}
-
-/* Length of a leading dateline: an upper-case place name (letters, spaces,
- * '/', ',', '.', '-') of at least three letters followed by ':' or a dash.
- * Returns the length of the name, and *rest the offset of the body text. */
-static size_t dateline_len(const char *s, size_t n, size_t *rest)
-{
-    size_t i = 0, letters = 0;
-    while (i < n && (isupper((unsigned char)s[i]) || strchr(" /,.'-", s[i]))) {
-        letters += isupper((unsigned char)s[i]) != 0;
-        i++;
-    }
-    size_t name = i;
-    while (name && (s[name - 1] == ' ' || s[name - 1] == '-'))
-        name--;
-    if (letters < 3 || name == 0 || i >= n)
-        return 0;
-    size_t j = name;
-    while (j < n && s[j] == ' ')
-        j++;
-    if (j < n && s[j] == ':')
-        j++;
-    else if (j + 1 < n && s[j] == '-' && s[j + 1] == ' ')
-        j++;
-    else if (j + 3 <= n && memcmp(s + j, "\xE2\x80\x94", 3) == 0)
-        j += 3;
-    else
-        return 0;
-    while (j < n && s[j] == ' ')
-        j++;
-    *rest = j;
-    return name;
-}
-
-/* A byline, cut before what often follows it on the same line: a date, a
- * Twitter handle, a "|" or " - ". */
-static void add_byline(dump *d, const line *l)
-{
-    size_t n = l->n;
-    for (size_t i = 1; i < n; i++)
-        if (l->s[i] == '@' || l->s[i] == '|' ||
-            (l->s[i] == ' ' && i + 2 < n && l->s[i + 1] == '-' && l->s[i + 2] == ' ') ||
-            (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
-            n = i;
-            break;
-        }
-    /* ... or before a month name: "by Jane Doe February 1". */
-    for (size_t i = 1; i < n; i++)
-        if (l->s[i - 1] == ' ' && isupper((unsigned char)l->s[i])) {
-            size_t w = i;
-            while (w < n && isalpha((unsigned char)l->s[w]))
-                w++;
-            const crier_lex_row *m = crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i);
-            if (m && !(m->flags & CRIER_MONTH_WORD)) { /* "May" may be a name */
-                n = i;
-                break;
-            }
-        }
-    if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
-        d->oom = 1;
-}
-
-/* Lines between the headline and the body: standfirst, byline, dateline,
- * captions and credits. The rest (share buttons, kickers) is dropped. */
-static void header_zone(dump *d, size_t h, size_t a)
-{
-    int standfirst = 0;
-    for (size_t i = h + 1; i < a; i++) {
-        const line *l = &d->v[i];
-        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
-            continue;
-        if (l->flags & L_CREDIT)
-            add_credit(d, l->s, l->n);
-        else if (l->flags & L_BYLINE)
-            add_byline(d, l);
-        else if (l->flags & L_DATE)
-            add(d, CRIER_KIND_DATELINE, l->s, l->n);
-        else if (take_caption(d, l))
-            ;
-        else if (!standfirst && l->units >= 8) {
-            add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
-            standfirst = 1;
-        }
-    }
 }
 
 /* A subheading: short, not a sentence, and followed by prose. */
@@ -753,6 +676,85 @@ static int heading_like(const dump *d, size_t i)
         return 0;
     size_t k = crier_dump_next(d, i);
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
+}
+
+/* A byline without "By" between the headline and the body (lines h..a):
+ * a name with a date, a time or a handle on its line, else a name alone
+ * on its line above a date or a time stamp (maybe with a short line
+ * between: "Games Editor"), among the first lines under the headline.
+ * Returns its line and sets *rest (see
+ * crier_dump_name_len()); d->n when there is none, or when the zone has
+ * a byline that says "By". */
+static size_t name_byline(const dump *d, size_t h, size_t a, size_t *rest)
+{
+    enum { NEAR_HEADLINE = 8 }; /* lines of text */
+    size_t alone = d->n;
+    unsigned seen = 0;
+    for (size_t i = h + 1; i < a && i < d->n && seen < NEAR_HEADLINE; i++) {
+        const line *l = &d->v[i];
+        size_t r = 0;
+        if (l->flags & L_BYLINE)
+            return d->n;
+        if (l->flags & (L_BLANK | L_FURN | L_IMAGE))
+            continue;
+        seen++;
+        if ((l->flags & (L_CAPTION | L_CREDIT)) || !crier_dump_name_len(d->lex, l, &r))
+            continue;
+        if (r < l->n) {
+            *rest = r;
+            return i;
+        }
+        size_t k = crier_dump_next(d, i);
+        if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
+            k = crier_dump_next(d, k);
+        if (alone == d->n && k < d->n && (d->v[k].flags & (L_DATE | L_STAMP)))
+            alone = i;
+    }
+    if (alone < d->n)
+        *rest = d->v[alone].n;
+    return alone;
+}
+
+/* Adds the byline of name_byline(): "By" and the name, then what follows
+ * it on the line, when it is a date ("8h" and "@jdoe" are not), as the
+ * dateline. */
+static void add_name_byline(dump *d, const line *l, size_t rest)
+{
+    size_t end = 0;
+    line name = *l;
+    name.n = crier_dump_name_len(d->lex, l, &end);
+    crier_dump_add_byline(d, &name);
+    line when = {l->s + rest, l->n - rest, 0, 0, 0, 0, 0};
+    count_words(&when);
+    if (rest < l->n && date_like(d->lex, &when))
+        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
+}
+
+/* Lines between the headline and the body: standfirst, byline, dateline,
+ * captions and credits. The rest (share buttons, kickers) is dropped. */
+static void header_zone(dump *d, size_t h, size_t a)
+{
+    int standfirst = 0;
+    size_t rest = 0, nb = d->doc->byline ? d->n : name_byline(d, h, a, &rest);
+    for (size_t i = h + 1; i < a; i++) {
+        const line *l = &d->v[i];
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
+            continue;
+        if (i == nb)
+            add_name_byline(d, l, rest);
+        else if (l->flags & L_CREDIT)
+            crier_dump_add_credit(d, l->s, l->n);
+        else if (l->flags & L_BYLINE)
+            crier_dump_add_byline(d, l);
+        else if (l->flags & L_DATE)
+            crier_dump_add(d, CRIER_KIND_DATELINE, l->s, l->n);
+        else if (crier_dump_take_caption(d, l))
+            ;
+        else if (!standfirst && l->units >= 8) {
+            crier_dump_add(d, CRIER_KIND_STANDFIRST, l->s, l->n);
+            standfirst = 1;
+        }
+    }
 }
 
 /* A menu-like line: a few words, not a sentence. */
@@ -782,36 +784,40 @@ static void body(dump *d, size_t h, size_t a, size_t b)
     drop_menus(d, a, b);
     for (size_t i = a; i <= b && i < d->n; i++) {
         const line *l = &d->v[i];
-        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || (h < d->n && crier_dump_same(l, &d->v[h])))
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE | L_RECORD | L_GALLERY)) ||
+            (h < d->n && crier_dump_same(l, &d->v[h])))
             continue;
         size_t rest = 0, dl = 0;
         if (l->flags & L_CREDIT)
-            add_credit(d, l->s, l->n);
-        else if (take_caption(d, l))
+            crier_dump_add_credit(d, l->s, l->n);
+        else if (crier_dump_take_caption(d, l))
             ;
         else if ((l->flags & L_BYLINE) && !d->doc->byline)
-            add_byline(d, l);
-        else if (!seen_para && (dl = dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
-            add(d, CRIER_KIND_DATELINE, l->s, dl);
-            add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
+            crier_dump_add_byline(d, l);
+        else if (!seen_para && (dl = crier_dump_dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
+            crier_dump_add(d, CRIER_KIND_DATELINE, l->s, dl);
+            crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
             seen_para = 1;
         } else if (heading_like(d, i) && seen_para) {
-            add(d, CRIER_KIND_HEADING, l->s, l->n);
+            crier_dump_add(d, CRIER_KIND_HEADING, l->s, l->n);
         } else {
-            add(d, CRIER_KIND_PARAGRAPH, l->s, l->n);
+            crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s, l->n);
             seen_para = 1;
         }
     }
 }
 
-/* Credits just after the body: "Source: Reuters", "Reporting by ...". */
+/* Credits and captions just after the body: "Source: Reuters",
+ * "Reporting by ...", the last picture's caption. */
 static void trailing_credits(dump *d, size_t b)
 {
     for (size_t i = crier_dump_next(d, b), m = 0; i < d->n && m < 6; i = crier_dump_next(d, i), m++) {
-        if (d->v[i].flags & L_END)
+        if (d->v[i].flags & (L_END | L_RECORD | L_GALLERY))
             break;
         if (d->v[i].flags & L_CREDIT)
-            add_credit(d, d->v[i].s, d->v[i].n);
+            crier_dump_add_credit(d, d->v[i].s, d->v[i].n);
+        else
+            crier_dump_take_caption(d, &d->v[i]);
     }
 }
 
@@ -833,6 +839,29 @@ static int text_after(const dump *d, size_t i, size_t b)
     return 0;
 }
 
+/* Where the body starts when the headline at h has a byline or a date
+ * under it: the line after the last of them among the first few lines
+ * under the headline, with at most one line of prose (the standfirst)
+ * before them. h + 1 when there is none. */
+static size_t signed_top(const dump *d, size_t h)
+{
+    enum { NEAR_HEADLINE = 8 }; /* lines of text */
+    size_t top = h + 1, rest;
+    unsigned prose = 0, seen = 0;
+    for (size_t i = crier_dump_next(d, h); i < d->n && seen < NEAR_HEADLINE; i = crier_dump_next(d, i)) {
+        const line *l = &d->v[i];
+        if (l->flags & (L_FURN | L_IMAGE))
+            continue;
+        seen++;
+        if ((l->flags & (L_BYLINE | L_DATE)) ||
+            (crier_dump_name_len(d->lex, l, &rest) && rest < l->n))
+            top = i + 1;
+        else if (value(l) > 0 && prose++)
+            break;
+    }
+    return top;
+}
+
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
@@ -848,9 +877,12 @@ static void extract(dump *d)
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */
     if (h < d->n) {
-        add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
+        crier_dump_add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
         if (!d->doc->title && crier_doc_set(&d->doc->title, d->v[h].s, d->v[h].n) < 0)
             d->oom = 1;
+        size_t top = signed_top(d, h);
+        if (top > a && top <= b)
+            a = top;
         if (h < a)
             header_zone(d, h, a);
         else
@@ -878,7 +910,10 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     }
     classify(&d);
-    if (d.n)
+    cjk_stops(&d);
+    if (crier_dump_zones(&d) < 0)
+        d.oom = 1;
+    else if (d.n)
         extract(&d);
     free(d.v);
     free(unwrapped);

@@ -1,10 +1,13 @@
-/* textdump.h -- the line model shared by the text-dump extractor's two
- * files: textdump.c (lines, the body, the segments) and texthead.c (the
- * headline). */
+/* textdump.h -- the line model shared by the text-dump extractor's
+ * files: textdump.c (lines, the body, the segments), texthead.c (the
+ * headline), textzone.c (comments, feeds and galleries around the body)
+ * and textmeta.c (captions, credits, bylines, datelines). */
 #ifndef CRIER_TEXTDUMP_H
 #define CRIER_TEXTDUMP_H
 
 #include "segment.h"
+
+enum { MAX_CAPTION = 600 }; /* bytes; longer lines are not captions */
 
 /* What a line is (line.flags). */
 enum {
@@ -18,7 +21,13 @@ enum {
     L_IMAGE = 1 << 7,   /* a text browser's image or form placeholder */
     L_SENTENCE = 1 << 8, /* ends like a sentence */
     L_CAPTION = 1 << 9,  /* a photo caption (with its credit, or after "Image") */
-    L_CAPTION_NEXT = 1 << 10 /* follows an image marker */
+    L_CAPTION_NEXT = 1 << 10, /* follows an image marker */
+    /* set by textzone.c */
+    L_STAMP = 1 << 11,   /* a record's time stamp: "Jane Doe · 3 hours ago", "14:44" */
+    L_RECORD = 1 << 12,  /* in a run of records after the article: comments, a feed */
+    L_GALLERY = 1 << 13, /* a slide of a gallery: "3/50 Title", its caption, its credit */
+    L_CJK = 1 << 14,     /* mostly Chinese, Japanese or Korean characters */
+    L_STOPS = 1 << 15    /* CJK without a final stop on a page that uses them */
 };
 
 typedef struct line {
@@ -58,5 +67,58 @@ size_t crier_dump_prev(const dump *d, size_t i);
  * title-like line among the 300 before the body and its first lines, or
  * d->n when there is none. (texthead.c) */
 size_t crier_dump_headline(const dump *d, size_t a, size_t b);
+
+/* Adds a segment to the doc (nothing for empty text); out of memory
+ * sets d->oom. */
+void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n);
+
+/* ---- textmeta.c: captions, credits, bylines, datelines ---- */
+
+/* True when s starts with a credit prefix ("Photo:", "Reporting by"). */
+int crier_dump_is_credit(const crier_lexicon *lex, const char *s, size_t n);
+
+/* Length of a caption label that starts the line ("Media caption"), or 0;
+ * *strip says whether the label is left out of the caption. */
+size_t crier_dump_caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);
+
+/* A caption that carries its credit: "A man walks past a mural. (Photo:
+ * REUTERS/...)", "... election. (Thomas Coex/AFP/Getty Images)", or
+ * "Whale expert Hori Parata. Photograph: Adrian Malloch". Returns 1 and
+ * the caption's length and the credit's offset and length; 0 when the
+ * line is not one. */
+int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
+                             size_t *len);
+
+/* Adds a credit line, dropping a trailing "/ab" desk-initials tag
+ * ("Source: Reuters/ec" is "Source: Reuters"). */
+void crier_dump_add_credit(dump *d, const char *s, size_t n);
+
+/* Adds the caption (and credit) of a line marked L_CAPTION; returns 0,
+ * adding nothing, for any other line. */
+int crier_dump_take_caption(dump *d, const line *l);
+
+/* Length of a leading dateline, "LONDON:" or "CAIRO —": an upper-case
+ * place name and a colon or a dash; *rest is where the text after it
+ * starts. 0 when the line has none. */
+size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
+
+/* Adds a byline, cut before what often follows it on the same line: a
+ * date, a Twitter handle, a "|" or " - ". */
+void crier_dump_add_byline(dump *d, const line *l);
+
+/* Length of a person's name that starts the line, two to four words
+ * with capitals ("Hazel Sheffield", "Nelson D. Schwartz"), when nothing
+ * follows it or a date, a time or a handle does ("Dan Goodin - Apr 16,
+ * 2015", "Alex Perry 1 day ago", "Jo Lee, @jlee"): *rest is where that
+ * starts (n when nothing does). 0 for any other line. */
+size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest);
+
+/* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
+int crier_dump_clock_at(const char *s, size_t n, size_t i);
+
+/* Marks runs of records (L_STAMP, L_RECORD) and galleries (L_GALLERY):
+ * what follows an article, or interrupts it, in the shape of prose.
+ * Returns 0, or -1 when out of memory. (textzone.c) */
+int crier_dump_zones(dump *d);
 
 #endif

@@ -9,7 +9,11 @@
  *    standfirst;
  *  - printed twice close together (many pages show it twice);
  *  - followed by a byline, a date or a photo caption, or under a date;
- *  - not a sentence with a full stop, not in capitals, no "|";
+ *    more so when nothing but a standfirst and furniture stands between
+ *    it and the byline (a kicker above the headline has the headline
+ *    between);
+ *  - not a sentence with a full stop, not in capitals, no "|", not
+ *    just under a byline (a gallery's title, a subheading);
  *  - about what the body is about: the share of its words that the body's
  *    first thousand words use too (a related link beside it does not);
  *  - close to the body.
@@ -149,6 +153,42 @@ static int repeated_near(const dump *d, size_t i)
     return 0;
 }
 
+/* True when the byline or the date is the next line of text after line
+ * i, or comes after a standfirst (one long line, or a sentence), with
+ * only furniture and short labels between: line i is the title they
+ * belong to. A kicker above the headline is not: the headline is between
+ * them. */
+static int byline_below(const dump *d, size_t i)
+{
+    int standfirst = 0;
+    for (size_t k = crier_dump_next(d, i), m = 0; k < d->n && m < 8; k = crier_dump_next(d, k), m++) {
+        const line *l = &d->v[k];
+        if (l->flags & (L_BYLINE | L_DATE | L_STAMP))
+            return 1;
+        if (l->flags & (L_FURN | L_IMAGE) || l->units <= 3)
+            continue;
+        if (standfirst++ || !(l->units > 14 || (l->flags & L_SENTENCE)))
+            return 0;
+    }
+    return 0;
+}
+
+/* True when a byline ("By ...") stands among the few lines of text
+ * above line i: the headline was above it, and line i is a caption or a
+ * subheading of what follows. */
+static int byline_above(const dump *d, size_t i)
+{
+    for (size_t k = i, m = 0; m < 8; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            return 0;
+        if (d->v[p].flags & L_BYLINE)
+            return 1;
+        k = p;
+    }
+    return 0;
+}
+
 /* How much line i looks like the headline of a body starting at line a,
  * `dist` lines of text away. */
 static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
@@ -166,9 +206,13 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
             s += 2;
             break;
         }
+    if (byline_below(d, i))
+        s += 2; /* and more when nothing but a standfirst is between */
     size_t p = crier_dump_prev(d, i);
     if (p < i && (d->v[p].flags & L_DATE))
         s += 1; /* a date just above it */
+    if (byline_above(d, i))
+        s -= 1; /* a tie-breaker: some pages do put the byline first */
     if (full_stop(l))
         s -= 4;
     if (all_caps(l))
@@ -219,13 +263,14 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
         if (d->v[i].v > 0)
             prose += d->v[i].v;
     }
-    /* A headline comes before its dek (the longer line under it that says
-     * more): when the line just above the winner is a shorter title that
-     * scores nearly as well, it is the headline. */
+    /* A headline comes before its dek (the line under it that says more):
+     * when the line just above the winner is a title that scores nearly
+     * as well (all but tied when it is the longer of the two), it is the
+     * headline. */
     size_t up = best < d->n ? crier_dump_prev(d, best) : best;
     if (up < best && title_like(&d->v[up]) && d->v[up].units >= 3 &&
-        d->v[up].units < d->v[best].units &&
-        headline_score(d, &v, up, a, 0) >= headline_score(d, &v, best, a, 0) - 3)
+        headline_score(d, &v, up, a, 0) >=
+            headline_score(d, &v, best, a, 0) - (d->v[up].units < d->v[best].units ? 3 : 1))
         best = up;
     free(v.slot);
     return best;

@@ -1,0 +1,372 @@
+/* textmeta.c -- what stands around a text dump's body: captions with
+ * their credits, credit lines, bylines and datelines.
+ *
+ * textdump.c decides which lines these are (its classify() and the zones
+ * around the body); this file takes such a line apart and adds its pieces
+ * to the document: "A man walks past a mural. (Photo: REUTERS/Jane Doe)"
+ * is a caption and a credit, "by Jane Doe @jdoe February 1" a byline,
+ * "LONDON: The bridge ..." a dateline and a paragraph. The words it knows
+ * come from credits.tsv (credit prefixes and agencies), byline.tsv and
+ * months.tsv. */
+#include "internal.h"
+#include "textdump.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+/* Matches the start of s against the credits table. Returns the row, or
+ * NULL. */
+static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; n && i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (tolower((unsigned char)r->cols[0][0]) != tolower((unsigned char)s[0]))
+            continue;
+        size_t k = strlen(r->cols[0]);
+        if (k < n && strncasecmp(s, r->cols[0], k) == 0 &&
+            (s[k] == ' ' || r->cols[0][k - 1] == ':'))
+            return r;
+    }
+    return NULL;
+}
+
+/* See textdump.h. */
+int crier_dump_is_credit(const crier_lexicon *lex, const char *s, size_t n)
+{
+    const crier_lex_row *r = credit_prefix(lex, s, n);
+    return r && strcmp(r->cols[1], "credit") == 0;
+}
+
+/* See textdump.h. */
+size_t crier_dump_caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip)
+{
+    const crier_lex_row *r = credit_prefix(lex, s, n);
+    if (!r || strcmp(r->cols[1], "caption") != 0)
+        return 0;
+    *strip = (r->flags & CRIER_CREDIT_STRIP) != 0;
+    size_t k = strlen(r->cols[0]);
+    while (k < n && s[k] == ' ')
+        k++;
+    return k < n ? k : 0;
+}
+
+/* See textdump.h. */
+void crier_dump_add_credit(dump *d, const char *s, size_t n)
+{
+    size_t k = n;
+    while (k && islower((unsigned char)s[k - 1]))
+        k--;
+    if (k && k < n && n - k <= 4 && s[k - 1] == '/')
+        n = k - 1;
+    crier_dump_add(d, CRIER_KIND_CREDIT, s, n);
+}
+
+/* Whether a news agency named in credits.tsv ("AFP", "Getty Images")
+ * appears in s as a whole word. */
+static int has_agency(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        size_t k = strlen(r->cols[0]);
+        if (strcmp(r->cols[1], "agency") != 0)
+            continue;
+        for (size_t j = 0; j + k <= n; j++)
+            if (memcmp(s + j, r->cols[0], k) == 0 && (j == 0 || !isalnum((unsigned char)s[j - 1])) &&
+                (j + k == n || !isalnum((unsigned char)s[j + k])))
+                return 1;
+    }
+    return 0;
+}
+
+/* Length of a credit word glued to the name after it ("CreditJane Doe"),
+ * once or twice, or 0. */
+static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS), at = 0;
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < count; i++) {
+            const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+            size_t k = strlen(r->cols[0]);
+            if (k && r->cols[0][k - 1] == ':')
+                k--;
+            if (strcmp(r->cols[1], "credit") == 0 && at + k < n && k > 3 &&
+                strncmp(s + at, r->cols[0], k) == 0 && isupper((unsigned char)s[at + k])) {
+                at += k;
+                again = 1;
+                break;
+            }
+        }
+    }
+    return at;
+}
+
+static int name_word(const char *s, size_t n);
+
+/* Where a credit that ends the line without brackets starts, or 0: the
+ * line ends with an agency's name, maybe after a photographer's:
+ * "... on Thursday.Anthony Wallace / AFP - Getty Images" (the credit
+ * starts after the stop), "... as they should be Getty Images". What is
+ * left for the caption must be three words or more. */
+static size_t trailing_agency(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS), at = 0;
+    for (size_t i = 0; i < count && !at; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        size_t k = strlen(r->cols[0]);
+        if (strcmp(r->cols[1], "agency") == 0 && k < n && memcmp(s + n - k, r->cols[0], k) == 0 &&
+            !isalnum((unsigned char)s[n - k - 1]))
+            at = n - k;
+    }
+    /* Back over the names and separators before it, up to a stop. */
+    for (unsigned words = 0; at && words < 6; words++) {
+        size_t j = at;
+        while (j && strchr(" /-|", s[j - 1]))
+            j--;
+        size_t w = j;
+        while (w && s[w - 1] != ' ' && s[w - 1] != '.')
+            w--;
+        if (w == j || !name_word(s + w, j - w))
+            break;
+        at = w;
+    }
+    unsigned words = 0;
+    for (size_t i = 0; i < at; i++)
+        words += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return words >= 3 ? at : 0;
+}
+
+/* See textdump.h. */
+int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *cap, size_t *off,
+                         size_t *len)
+{
+    const char *s = l->s;
+    size_t n = l->n;
+    if (n > MAX_CAPTION || n < 3)
+        return 0;
+    if (s[n - 1] == ')') {
+        size_t open = n - 1;
+        while (open > 0 && s[open] != '(')
+            open--;
+        size_t in = n - 2 - open;
+        if (s[open] == '(' && open > 0 &&
+            (crier_dump_is_credit(lex, s + open + 1, in) || has_agency(lex, s + open + 1, in))) {
+            *cap = open;
+            *off = open + 1;
+            *len = in;
+            goto found;
+        }
+    }
+    /* A credit after the caption's last sentence, with a space or, where a
+     * page hides the space, glued to it: "...underground.CreditJane Doe". */
+    for (size_t i = 2; i + 2 < n; i++) {
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') &&
+            crier_dump_is_credit(lex, s + i, n - i)) {
+            *cap = i - 1;
+            *off = i;
+            *len = n - i;
+            goto found;
+        }
+        size_t glued = s[i - 1] == '.' && isupper((unsigned char)s[i]) ? glued_credit(lex, s + i, n - i) : 0;
+        if (glued) {
+            *cap = i;
+            *off = i + glued;
+            *len = n - i - glued;
+            goto found;
+        }
+    }
+    size_t at = trailing_agency(lex, s, n);
+    if (at) {
+        *cap = at;
+        *off = at;
+        *len = n - at;
+        goto found;
+    }
+    return 0;
+found:
+    while (*cap && (s[*cap - 1] == ' ' || s[*cap - 1] == '|' || s[*cap - 1] == '-'))
+        (*cap)--;
+    return *cap > 0;
+}
+
+/* See textdump.h. */
+int crier_dump_take_caption(dump *d, const line *l)
+{
+    size_t cap, off, len;
+    int strip = 0;
+    size_t label = l->flags & L_CAPTION ? crier_dump_caption_label(d->lex, l->s, l->n, &strip) : 0;
+    if (label) {
+        crier_dump_add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
+        return 1;
+    }
+    if (!(l->flags & L_CAPTION))
+        return 0;
+    if (!crier_dump_caption_split(d->lex, l, &cap, &off, &len)) {
+        crier_dump_add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
+        return 1;
+    }
+    crier_dump_add(d, CRIER_KIND_CAPTION, l->s, cap);
+    crier_dump_add_credit(d, l->s + off, len);
+    return 1;
+}
+
+/* See textdump.h. */
+size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
+{
+    size_t i = 0, letters = 0;
+    while (i < n && (isupper((unsigned char)s[i]) || strchr(" /,.'-", s[i]))) {
+        letters += isupper((unsigned char)s[i]) != 0;
+        i++;
+    }
+    size_t name = i;
+    while (name && (s[name - 1] == ' ' || s[name - 1] == '-'))
+        name--;
+    if (letters < 3 || name == 0 || i >= n)
+        return 0;
+    size_t j = name;
+    while (j < n && s[j] == ' ')
+        j++;
+    if (j < n && s[j] == ':')
+        j++;
+    else if (j + 1 < n && s[j] == '-' && s[j + 1] == ' ')
+        j++;
+    else if (j + 3 <= n && memcmp(s + j, "\xE2\x80\x94", 3) == 0)
+        j += 3;
+    else
+        return 0;
+    while (j < n && s[j] == ' ')
+        j++;
+    *rest = j;
+    return name;
+}
+
+/* See textdump.h. */
+void crier_dump_add_byline(dump *d, const line *l)
+{
+    size_t n = l->n;
+    if (l->words > 12 && memchr(l->s, ',', n)) /* "By Jane Doe, a deputy editor ..." */
+        n = (size_t)((const char *)memchr(l->s, ',', n) - l->s);
+    for (size_t i = 1; i < n; i++)
+        if (l->s[i] == '@' || l->s[i] == '|' ||
+            (l->s[i] == ' ' && i + 2 < n && l->s[i + 1] == '-' && l->s[i + 2] == ' ') ||
+            (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
+            n = i;
+            break;
+        }
+    /* ... or before a month name: "by Jane Doe February 1", "by Jo May
+     * March 18" (a month that is also a word needs its day after it). */
+    for (size_t i = 1; i < n; i++)
+        if (l->s[i - 1] == ' ' && isupper((unsigned char)l->s[i])) {
+            size_t w = i;
+            while (w < n && isalpha((unsigned char)l->s[w]))
+                w++;
+            const crier_lex_row *m = crier_lex_find(d->lex, CRIER_TAB_MONTHS, l->s + i, w - i);
+            int day = w + 1 < l->n && l->s[w] == ' ' && isdigit((unsigned char)l->s[w + 1]);
+            if (m && (!(m->flags & CRIER_MONTH_WORD) || day)) { /* "May" may be a name */
+                n = i;
+                break;
+            }
+        }
+    if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
+        d->oom = 1;
+}
+
+
+/* ==== Bylines without a "By" ============================================== */
+
+/* True when the word at s[0..n) could be part of a person's name: it
+ * starts with a capital letter and goes on with letters, and '.', '-' or
+ * an apostrophe ("D.", "O'Neil", "Ainge-Roy"). */
+static int name_word(const char *s, size_t n)
+{
+    size_t len;
+    utf8proc_int32_t c;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &c) <= 0 ||
+        utf8proc_category(c) != UTF8PROC_CATEGORY_LU)
+        return 0;
+    for (size_t i = 0; i < n; i += len) {
+        len = 1;
+        if ((unsigned char)s[i] >= 0x80) {
+            utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                                  (utf8proc_ssize_t)(n - i), &c);
+            if (k <= 0)
+                return 0;
+            len = (size_t)k;
+            if (c == 0x2019) /* ’ */
+                continue;
+            utf8proc_category_t cat = utf8proc_category(c);
+            if (cat != UTF8PROC_CATEGORY_LU && cat != UTF8PROC_CATEGORY_LL)
+                return 0;
+        } else if (!isalpha((unsigned char)s[i]) && !strchr(".-'", s[i])) {
+            return 0;
+        } else if (i >= 3 && isupper((unsigned char)s[i]) && islower((unsigned char)s[i - 1]) &&
+                   islower((unsigned char)s[i - 2]) && islower((unsigned char)s[i - 3])) {
+            return 0; /* two words glued: "FinanceOctober" (but "McDonald") */
+        }
+    }
+    return 1;
+}
+
+/* True when what follows a name on its line says when or who: a date or
+ * a time ("Apr 16, 2015", "1 day ago", "8h"), or a handle ("@jdoe"). */
+static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
+{
+    if (!n || s[0] == '@')
+        return 1;
+    if (isdigit((unsigned char)s[0])) { /* "8h", "1 day ago", "9/11/13", "2016"; not "2" */
+        size_t d = 0;
+        while (d < n && isdigit((unsigned char)s[d]))
+            d++;
+        return d < n || d == 4;
+    }
+    size_t w = 0;
+    while (w < n && isalpha((unsigned char)s[w]))
+        w++;
+    return w && (crier_lex_find(lex, CRIER_TAB_MONTHS, s, w) ||
+                 crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s, w));
+}
+
+/* See textdump.h. */
+size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest)
+{
+    const char *s = l->s;
+    size_t n = l->n, i = 0, end = 0;
+    unsigned words = 0;
+    while (i < n && words < 5) {
+        size_t w = i;
+        while (w < n && s[w] != ' ' && s[w] != ',')
+            w++;
+        if (!name_word(s + i, w - i))
+            break;
+        words++;
+        end = w;
+        for (i = w; i < n && s[i] == ' ';)
+            i++;
+    }
+    if (words < 2 || words > 4)
+        return 0;
+    /* What separates the name from a date or a handle after it. */
+    static const char *const SEPS[] = {"-", ",", "|", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x94"};
+    size_t j = end;
+    for (int again = 1; again;) {
+        again = 0;
+        while (j < n && s[j] == ' ')
+            j++;
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(SEPS); k++) {
+            size_t m = strlen(SEPS[k]);
+            if (j + m <= n && memcmp(s + j, SEPS[k], m) == 0) {
+                j += m;
+                again = 1;
+            }
+        }
+    }
+    if (!name_tail(lex, s + j, n - j))
+        return 0;
+    *rest = j;
+    return end;
+}
