@@ -264,6 +264,129 @@ CRIER_EXPORT crier_status crier_speak_script(const crier_doc *doc, const crier_l
                                              const crier_speak_options *opts, char **out,
                                              crier_error *err);
 
+/* ==== Batch: many articles into a directory, resumably =================== */
+
+/* A batch job: the list of articles to speak and the stable name each one's
+ * outputs get in the output directory. Building the list is pure
+ * bookkeeping (no audio): the `crier batch` command runs the articles in
+ * worker processes, and any other driver can do the same with the calls
+ * below. The list is deterministic: the same inputs give the same articles
+ * in the same order with the same names, on every machine, which is what
+ * makes sharding (crier_batch_shard_of) safe. */
+typedef struct crier_batch crier_batch;
+
+/* A new, empty job, or NULL when out of memory. Free with crier_batch_free. */
+CRIER_EXPORT crier_batch *crier_batch_new(void);
+CRIER_EXPORT void crier_batch_free(crier_batch *b);
+
+/* Adds one input: an article file; a directory, meaning every article file
+ * under it (.txt .text .html .htm .xhtml; hidden entries skipped), recursed
+ * in byte order of the names; or "@FILE", a manifest (see
+ * crier_batch_add_manifest). Fails with CRIER_ERR_IO naming a path that does
+ * not exist or a directory that cannot be listed. A file that exists but
+ * cannot be read is still added: it fails later, as one bad article. */
+CRIER_EXPORT crier_status crier_batch_add(crier_batch *b, const char *input, crier_error *err);
+
+/* Adds the inputs listed in a manifest: one path per line (a file, a
+ * directory, or another @manifest), blank lines and lines starting with '#'
+ * ignored. Relative paths are taken from `base` (NULL: the current
+ * directory). `name` labels the manifest in errors ("list.txt:12: ..."). */
+CRIER_EXPORT crier_status crier_batch_add_manifest(crier_batch *b, const char *text, size_t len,
+                                                   const char *base, const char *name,
+                                                   crier_error *err);
+
+/* Gives every article its output name: the file's base name without its
+ * extension, with anything but ASCII letters, digits, '.', '_' and '-'
+ * replaced by '-' (podcast hosts want ASCII file names). Names that would
+ * collide get the extension appended ("a-html"), then a number ("a-2"), in
+ * list order. Call once, after the last add. */
+CRIER_EXPORT crier_status crier_batch_plan(crier_batch *b, crier_error *err);
+
+CRIER_EXPORT size_t crier_batch_count(const crier_batch *b);
+/* Article i's input path and output name (borrowed). */
+CRIER_EXPORT const char *crier_batch_input(const crier_batch *b, size_t i);
+CRIER_EXPORT const char *crier_batch_name(const crier_batch *b, size_t i);
+
+/* The shard, from 1 to `nshards`, that article i belongs to. It depends only
+ * on the article's name, so adding an article to the job never moves the
+ * others to another shard. */
+CRIER_EXPORT unsigned crier_batch_shard_of(const crier_batch *b, size_t i, unsigned nshards);
+
+/* The content hash that decides whether an article's outputs are up to
+ * date: SHA-256 over the input file's bytes and `settings` (every option and
+ * data file that changes the output, as the caller serializes them), as 64
+ * lower-case hex digits in `key`. CRIER_ERR_IO when the file cannot be read. */
+CRIER_EXPORT crier_status crier_batch_key(const char *input, const char *settings,
+                                          size_t settings_len, char key[65], crier_error *err);
+
+/* SHA-256 of a whole file, as 64 hex digits. */
+CRIER_EXPORT crier_status crier_hash_file(const char *path, char hex[65], crier_error *err);
+
+/* ==== Episodes: the record beside each finished audio file =============== */
+
+/* What crier knows about one finished episode. `crier batch` and
+ * `crier bulletin` write it as NAME.meta.json beside NAME.mp3 (or .ogg ...),
+ * last, after every output file is in place: the record is the "done"
+ * stamp, and `crier feed` reads its title, date and duration. */
+typedef struct crier_episode {
+    const char *key;         /* crier_batch_key of the job, or NULL */
+    const char *input;       /* the article it was made from, or NULL */
+    const char *title;       /* may be NULL: the feed then uses the name */
+    const char *author;
+    const char *date;        /* ISO 8601 date (YYYY-MM-DD...), or NULL */
+    const char *description;
+    double seconds;          /* audio duration */
+    const char *files[4];    /* output paths, audio first; NULL-terminated */
+} crier_episode;
+
+/* Writes the record to `path` (NAME.meta.json): the fields above plus the
+ * byte size and SHA-256 of every file in `files`, stored by base name. It
+ * goes through a temporary file that is fsync'ed and renamed, so the record
+ * exists only whole. */
+CRIER_EXPORT crier_status crier_episode_write(const char *path, const crier_episode *ep,
+                                              crier_error *err);
+
+/* Checks that the record at `path` was written for `key` and that every
+ * file it lists is still there with the recorded size and SHA-256. Returns
+ * CRIER_OK and the audio duration in *seconds (may be NULL) when the
+ * outputs are up to date; CRIER_ERR_EMPTY when they are not (no record,
+ * another key, a file missing or changed), with the reason in err. */
+CRIER_EXPORT crier_status crier_episode_check(const char *path, const char *key,
+                                              double *seconds, crier_error *err);
+
+/* ==== Batch report ======================================================= */
+
+/* The JSON report of a batch (`crier batch --report FILE`):
+ *   {"crier": version, "total": n, "done": n, "skipped": n, "failed": n,
+ *    "articles": [{"input", "name", "status", "outputs": [paths],
+ *                  "seconds", "elapsed", "error"}]}
+ * "status" is "done" (made in this run), "skipped" (already up to date) or
+ * "failed"; "seconds" is the audio duration, "elapsed" the wall time this
+ * run spent on it, "error" a message or null. */
+typedef struct crier_report crier_report;
+
+typedef struct crier_report_item {
+    const char *input, *name;
+    const char *status;       /* "done", "skipped" or "failed" */
+    const char *outputs[4];   /* NULL-terminated */
+    double seconds, elapsed;
+    const char *error;        /* NULL on success */
+} crier_report_item;
+
+CRIER_EXPORT crier_report *crier_report_new(void);
+/* Appends a copy of one article's line. CRIER_ERR_NOMEM or CRIER_OK. */
+CRIER_EXPORT crier_status crier_report_add(crier_report *r, const crier_report_item *item,
+                                           crier_error *err);
+/* Writes the report as JSON, through a temporary file and a rename. */
+CRIER_EXPORT crier_status crier_report_write(const crier_report *r, const char *path,
+                                             crier_error *err);
+CRIER_EXPORT void crier_report_free(crier_report *r);
+
+/* The article's publication date (ISO 8601) and site name when the page
+ * said them, or NULL. Borrowed, like crier_doc_title(). */
+CRIER_EXPORT const char *crier_doc_date(const crier_doc *doc);
+CRIER_EXPORT const char *crier_doc_site(const crier_doc *doc);
+
 #ifdef __cplusplus
 }
 #endif

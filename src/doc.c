@@ -132,3 +132,7 @@ char *crier_doc_render(const crier_doc *doc, crier_render how)
 {
     return how == CRIER_RENDER_JSON ? render_json(doc) : render_text(doc);
 }
+
+const char *crier_doc_date(const crier_doc *doc) { return doc->date; }
+
+const char *crier_doc_site(const crier_doc *doc) { return doc->site; }

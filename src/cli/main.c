@@ -3,6 +3,7 @@
  *   crier speak [OPTIONS] INPUT -o OUTPUT    article to audio
  *   crier segment [--json] INPUT             the article's segments
  *   crier normalize [INPUT]                  written text to spoken text
+ *   crier batch [OPTIONS] INPUT... -d DIR     many articles, resumably
  *
  * Every error goes to stderr, names the file (and line when known), and
  * ends the process with one of the exit codes in cli.h. */
@@ -209,6 +210,7 @@ int main(int argc, char **argv)
         {"speak", cmd_speak},
         {"segment", cmd_segment},
         {"normalize", cmd_normalize},
+        {"batch", cmd_batch},
     };
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         if (!strcmp(cmd, COMMANDS[i].name))
