@@ -18,11 +18,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Manifests may name manifests; this stops a loop of them. */
 #define MAX_MANIFEST_DEPTH 16
@@ -423,9 +425,21 @@ void crier_sha256_hex(const void *data, size_t len, char hex[65])
 /* Feeds a whole file into a running hash. */
 static crier_status hash_into(struct sha256_ctx *c, const char *path, crier_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot open: %s", strerror(errno));
+    /* Regular files only, opened without blocking: a FIFO named like an
+     * article must not hang the batch. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd >= 0 && (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode))) {
+        close(fd);
+        return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot open: not a regular file");
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        int saved = errno;
+        if (fd >= 0)
+            close(fd);
+        return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot open: %s", strerror(saved));
+    }
     uint8_t buf[1 << 15];
     size_t k;
     while ((k = fread(buf, 1, sizeof buf, f)) > 0)

@@ -160,10 +160,22 @@ static char *describe(const crier_doc *doc)
 static crier_status load_article(const settings *s, const char *path, crier_doc **doc,
                                  crier_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK, and regular files only: a FIFO or a device named like an
+     * article must fail, not hang the worker. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd >= 0 && fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        close(fd);
+        fd = -1;
+        errno = S_ISDIR(sb.st_mode) ? EISDIR : EINVAL;
+    }
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
-        snprintf(err->msg, sizeof err->msg, "cannot open: %s", strerror(errno));
+        snprintf(err->msg, sizeof err->msg, "cannot open: %s",
+                 errno == EINVAL ? "not a regular file" : strerror(errno));
         snprintf(err->file, sizeof err->file, "%s", path);
+        if (fd >= 0)
+            close(fd);
         return err->code = CRIER_ERR_IO;
     }
     size_t cap = 1 << 16, n = 0;
@@ -644,6 +656,20 @@ static void finish(pool *p, job *j, int state, double seconds, const char *error
     log_job(p->s, &p->prog, j);
 }
 
+/* Collects the exit of job j's worker, which is on its way out once its
+ * record has arrived: waiting for it here, rather than at the next poll
+ * timeout, keeps -j 1 from idling between articles. */
+static void collect_worker(pool *p, job *j)
+{
+    if (j->pid <= 0)
+        return;
+    int wst;
+    while (waitpid(j->pid, &wst, 0) < 0 && errno == EINTR)
+        ;
+    j->pid = -1; /* reaped */
+    p->running--;
+}
+
 /* Reads every complete record waiting in the pipe. */
 static void drain(pool *p)
 {
@@ -657,9 +683,11 @@ static void drain(pool *p)
         p->have = 0;
         record r;
         memcpy(&r, p->buf, sizeof r);
-        if (r.index >= p->njobs || p->jobs[r.index].pid == 0)
+        if (r.index >= p->njobs || p->jobs[r.index].state != ST_TODO ||
+            p->jobs[r.index].pid == 0)
             continue;
         job *j = &p->jobs[r.index];
+        collect_worker(p, j);
         r.error[sizeof r.error - 1] = '\0';
         if (r.status == CRIER_OK)
             finish(p, j, ST_DONE, r.seconds, NULL, 0);
@@ -668,36 +696,39 @@ static void drain(pool *p)
     }
 }
 
-/* Reaps finished workers; one that died without a record failed. */
+/* Reaps workers that ended; one that died without a record failed. */
 static void reap(pool *p, int block)
 {
     int wst;
     pid_t pid;
     while (p->running && (pid = waitpid(-1, &wst, block ? 0 : WNOHANG)) > 0) {
         block = 0;
+        job *j = NULL;
+        for (size_t i = 0; i < p->njobs && !j; i++)
+            if (p->jobs[i].pid == pid)
+                j = &p->jobs[i];
+        if (!j)
+            continue;
+        j->pid = -1;
         p->running--;
-        drain(p); /* its record, if any, is in the pipe by now */
-        for (size_t i = 0; i < p->njobs; i++) {
-            job *j = &p->jobs[i];
-            if (j->pid != pid)
-                continue;
-            char msg[512];
-            if (WIFSIGNALED(wst))
-                snprintf(msg, sizeof msg, "%s: worker killed by signal %d (%s)", j->input,
-                         WTERMSIG(wst), strsignal(WTERMSIG(wst)));
-            else
-                snprintf(msg, sizeof msg, "%s: worker exited with status %d", j->input,
-                         WEXITSTATUS(wst));
-            finish(p, j, ST_FAILED, 0, msg,
-                   stop_signal ? EXIT_INTERRUPTED : EXIT_SOFTWARE);
-        }
+        drain(p); /* its record, if it wrote one, is in the pipe by now */
+        if (j->state != ST_TODO)
+            continue;
+        char msg[512];
+        if (WIFSIGNALED(wst))
+            snprintf(msg, sizeof msg, "%s: worker killed by signal %d (%s)", j->input,
+                     WTERMSIG(wst), strsignal(WTERMSIG(wst)));
+        else
+            snprintf(msg, sizeof msg, "%s: worker exited with status %d and no result",
+                     j->input, WEXITSTATUS(wst));
+        finish(p, j, ST_FAILED, 0, msg, stop_signal ? EXIT_INTERRUPTED : EXIT_SOFTWARE);
     }
 }
 
 /* Starts the next to-do job in a new worker. Returns -1 if fork failed. */
 static int spawn(pool *p)
 {
-    while (p->next < p->njobs && p->jobs[p->next].state != ST_TODO)
+    while (p->next < p->njobs && (p->jobs[p->next].state != ST_TODO || p->jobs[p->next].pid))
         p->next++;
     if (p->next == p->njobs)
         return 0;
@@ -743,7 +774,7 @@ static void run_pool(pool *p)
     if (stop_signal) {
         /* Interrupted: stop the workers, collect them, tidy after them. */
         for (size_t i = 0; i < p->njobs; i++)
-            if (p->jobs[i].pid > 0)
+            if (p->jobs[i].pid > 0 && p->jobs[i].state == ST_TODO)
                 kill(p->jobs[i].pid, SIGTERM);
         while (p->running)
             reap(p, 1);
