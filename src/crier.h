@@ -387,6 +387,48 @@ CRIER_EXPORT void crier_report_free(crier_report *r);
 CRIER_EXPORT const char *crier_doc_date(const crier_doc *doc);
 CRIER_EXPORT const char *crier_doc_site(const crier_doc *doc);
 
+/* ==== Podcast feed and listening page ==================================== */
+
+/* Options for crier_feed_write() and crier_site_write(). Fill with
+ * crier_feed_options_init(); strings are borrowed for the call. */
+typedef struct crier_feed_options {
+    const char *base_url;    /* required: the URL where DIR's files are published */
+    const char *feed_url;    /* where the feed itself lives; NULL: base_url/FEED-FILE */
+    const char *title;       /* channel title; NULL: the directory's name */
+    const char *description; /* NULL: a sentence naming the title */
+    const char *author;      /* itunes:author; NULL: none */
+    const char *image;       /* itunes:image URL; NULL: base_url/cover.jpg or .png
+                                when DIR has one */
+    const char *category;    /* itunes:category; NULL: "News" */
+    const char *language;    /* ISO 639 code; NULL: "en" */
+    const char *guid;        /* podcast:guid; NULL: UUIDv5 of the feed URL, as the
+                                Podcasting 2.0 namespace specifies */
+    int explicit_content;    /* itunes:explicit true/false */
+} crier_feed_options;
+
+CRIER_EXPORT void crier_feed_options_init(crier_feed_options *opts);
+
+/* Writes an RSS 2.0 podcast feed of the episodes in `dir` to `path`. An
+ * episode is an audio file NAME.mp3 (or .m4a .ogg .opus .flac .wav);
+ * NAME.vtt beside it becomes its podcast:transcript (captions), and
+ * NAME.chapters.json its podcast:chapters. Its title, date, description and
+ * duration come from NAME.meta.json when there is one (crier batch and
+ * crier bulletin write it), else from the name, the file's time and the
+ * captions. Items are newest first; each has an enclosure with the file's
+ * exact byte length and MIME type, and a GUID that depends only on the
+ * channel and NAME, so it never changes across reruns. The output is the
+ * same bytes for the same directory. Written through a temporary file. */
+CRIER_EXPORT crier_status crier_feed_write(const char *dir, const crier_feed_options *opts,
+                                           const char *path, crier_error *err);
+
+/* Writes `site_dir`/index.html, a static listening page for the same
+ * episodes: one <audio> each with a <track kind="captions">, the chapters
+ * as links that seek the audio, and the transcript as text. When site_dir
+ * is `dir` itself the media are linked relatively, else by base_url (a
+ * captions track from another origin needs CORS headers on the server). */
+CRIER_EXPORT crier_status crier_site_write(const char *dir, const crier_feed_options *opts,
+                                           const char *site_dir, crier_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -68,5 +68,6 @@ int cmd_speak(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
+int cmd_feed(int argc, char **argv);
 
 #endif

@@ -4,6 +4,7 @@
  *   crier segment [--json] INPUT             the article's segments
  *   crier normalize [INPUT]                  written text to spoken text
  *   crier batch [OPTIONS] INPUT... -d DIR     many articles, resumably
+ *   crier feed DIR --base-url URL -o FEED    podcast feed and listening page
  *
  * Every error goes to stderr, names the file (and line when known), and
  * ends the process with one of the exit codes in cli.h. */
@@ -211,6 +212,7 @@ int main(int argc, char **argv)
         {"segment", cmd_segment},
         {"normalize", cmd_normalize},
         {"batch", cmd_batch},
+        {"feed", cmd_feed},
     };
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         if (!strcmp(cmd, COMMANDS[i].name))
