@@ -39,15 +39,15 @@ crier_status crier_vtt_parse(const char *text, size_t len, crier_cue **cues, siz
 void crier_cues_free(crier_cue *cues, size_t n);
 
 /* One chapter of a Podcasting 2.0 JSON chapters file. */
-typedef struct crier_chapter {
+typedef struct crier_json_chapter {
     double start;
     char *title;
-} crier_chapter;
+} crier_json_chapter;
 
 /* Parses {"chapters": [{"startTime", "title"}, ...]}; chapters with
  * "toc": false are left out. CRIER_ERR_EMPTY when it is not such a file. */
-crier_status crier_chapters_parse(const char *text, size_t len, crier_chapter **out, size_t *n);
-void crier_chapters_free(crier_chapter *ch, size_t n);
+crier_status crier_json_chapters_parse(const char *text, size_t len, crier_json_chapter **out, size_t *n);
+void crier_json_chapters_free(crier_json_chapter *ch, size_t n);
 
 /* Percent-encodes a file name for a URL path. Caller frees. */
 char *crier_url_escape(const char *name);

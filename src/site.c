@@ -199,7 +199,7 @@ void crier_cues_free(crier_cue *cues, size_t n)
 
 /* ==== JSON chapters ====================================================== */
 
-crier_status crier_chapters_parse(const char *text, size_t len, crier_chapter **out, size_t *count)
+crier_status crier_json_chapters_parse(const char *text, size_t len, crier_json_chapter **out, size_t *count)
 {
     cJSON *o = cJSON_ParseWithLength(text, len);
     const cJSON *list = o ? cJSON_GetObjectItem(o, "chapters") : NULL;
@@ -208,7 +208,7 @@ crier_status crier_chapters_parse(const char *text, size_t len, crier_chapter **
         return CRIER_ERR_EMPTY;
     }
     size_t cap = (size_t)cJSON_GetArraySize(list), n = 0;
-    crier_chapter *ch = calloc(cap + 1, sizeof *ch);
+    crier_json_chapter *ch = calloc(cap + 1, sizeof *ch);
     int oom = !ch;
     const cJSON *c;
     cJSON_ArrayForEach(c, list)
@@ -224,7 +224,7 @@ crier_status crier_chapters_parse(const char *text, size_t len, crier_chapter **
     }
     cJSON_Delete(o);
     if (oom) {
-        crier_chapters_free(ch, n);
+        crier_json_chapters_free(ch, n);
         return CRIER_ERR_NOMEM;
     }
     *out = ch;
@@ -232,7 +232,7 @@ crier_status crier_chapters_parse(const char *text, size_t len, crier_chapter **
     return CRIER_OK;
 }
 
-void crier_chapters_free(crier_chapter *ch, size_t n)
+void crier_json_chapters_free(crier_json_chapter *ch, size_t n)
 {
     for (size_t i = 0; ch && i < n; i++)
         free(ch[i].title);
@@ -297,8 +297,8 @@ static void chapters_html(crier_buf *b, const char *dir, const crier_ep *e, cons
 {
     size_t len = 0, n = 0;
     char *text = e->has_chapters ? read_side(dir, e->name, ".chapters.json", &len) : NULL;
-    crier_chapter *ch = NULL;
-    if (text && crier_chapters_parse(text, len, &ch, &n) == CRIER_OK && n) {
+    crier_json_chapter *ch = NULL;
+    if (text && crier_json_chapters_parse(text, len, &ch, &n) == CRIER_OK && n) {
         crier_buf_printf(b, "<nav aria-labelledby=\"c%d\"><h3 id=\"c%d\">Chapters</h3><ol>\n",
                          id, id);
         for (size_t i = 0; i < n; i++) {
@@ -313,7 +313,7 @@ static void chapters_html(crier_buf *b, const char *dir, const crier_ep *e, cons
         }
         crier_buf_puts(b, "</ol></nav>\n");
     }
-    crier_chapters_free(ch, n);
+    crier_json_chapters_free(ch, n);
     free(text);
 }
 
