@@ -429,6 +429,42 @@ CRIER_EXPORT crier_status crier_feed_write(const char *dir, const crier_feed_opt
 CRIER_EXPORT crier_status crier_site_write(const char *dir, const crier_feed_options *opts,
                                            const char *site_dir, crier_error *err);
 
+/* ==== Bulletins: several stories in one episode ========================= */
+
+/* One item of an RSS 2.0, RSS 1.0 or Atom feed. Every string is owned by
+ * the item array and may be NULL. */
+typedef struct crier_feed_item {
+    char *title;
+    char *link;
+    char *date;     /* ISO 8601 (from pubDate, dc:date, published, updated) */
+    char *content;  /* the fullest text: content:encoded or Atom content,
+                       else description or summary */
+    int html;       /* content is HTML; else plain text */
+} crier_feed_item;
+
+/* 1 when `buf` looks like an RSS or Atom document (its root element is
+ * rss, RDF or feed), else 0. Cheap: for choosing between a feed and an
+ * article page. */
+CRIER_EXPORT int crier_feed_sniff(const char *buf, size_t len);
+
+/* Parses a feed with libxml2 (no network access, no external entities, no
+ * DTD loading) into its items, newest first: dated items by date, then
+ * undated ones in feed order. CRIER_ERR_EMPTY when it is not a feed or has
+ * no items, with the parser's line in err. Free with crier_feed_items_free. */
+CRIER_EXPORT crier_status crier_feed_parse(const char *buf, size_t len, const char *name,
+                                           crier_feed_item **items, size_t *n,
+                                           crier_error *err);
+CRIER_EXPORT void crier_feed_items_free(crier_feed_item *items, size_t n);
+
+/* A spoken line of a bulletin, from lexicon/en/bulletin.tsv: key "intro",
+ * "first", "next" or "outro", with {title}, {date} and {count} filled in.
+ * `date` is ISO 8601 (YYYY-MM-DD...) and is written out with the lexicon's
+ * month names ("September 20, 2022") for the normalizer to speak; NULL
+ * leaves {date} empty. CRIER_ERR_LEXICON when the key is missing. */
+CRIER_EXPORT crier_status crier_bulletin_line(const crier_lexicon *lex, const char *key,
+                                              const char *title, const char *date, size_t count,
+                                              char **out, crier_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -42,6 +42,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_CREDITS] = {"credits", 2, 3, 1, 2, {"strip"}, 1},
     [CRIER_TAB_SIGNPOSTS] = {"signposts", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PRONUNCIATIONS] = {"pronunciations", 2, 2, 1, -1, {0}, 0},
+    [CRIER_TAB_BULLETIN] = {"bulletin", 2, 2, 1, -1, {0}, 0},
 };
 
 /* ==== Storage ============================================================ */

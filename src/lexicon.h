@@ -20,6 +20,7 @@ typedef enum crier_table {
     CRIER_TAB_CREDITS,        /* prefix, kind (caption|credit|byline), flags */
     CRIER_TAB_SIGNPOSTS,      /* role, spoken */
     CRIER_TAB_PRONUNCIATIONS, /* word, phonemes (eSpeak ASCII) */
+    CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_COUNT
 } crier_table;
 
