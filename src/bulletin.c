@@ -34,22 +34,20 @@ int crier_feed_sniff(const char *buf, size_t len)
 {
     /* The first element name after the prolog, comments and doctype. */
     size_t i = 0;
-    while (i < len) {
+    for (;;) {
         while (i < len && buf[i] != '<')
             i++;
         if (i + 1 >= len)
             return 0;
-        char c = buf[i + 1];
-        if (c != '?' && c != '!')
+        if (buf[i + 1] != '?' && buf[i + 1] != '!')
             break;
         i++;
     }
     const char *p = buf + i + 1;
-    size_t left = len - i - 1;
-    const char *colon = memchr(p, ':', left < 16 ? left : 16);
-    if (colon && (colon == p + 3 && !memcmp(p, "rdf", 3))) {
-        left -= (size_t)(colon + 1 - p);
-        p = colon + 1;
+    size_t left = len - i - 1; /* at least 1 */
+    if (left > 4 && memcmp(p, "rdf:", 4) == 0) {
+        p += 4;
+        left -= 4;
     }
     static const char *const ROOTS[] = {"rss", "RDF", "feed"};
     for (size_t k = 0; k < CRIER_ARRAY_LEN(ROOTS); k++) {
