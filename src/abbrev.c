@@ -1,12 +1,22 @@
-/* abbrev.c -- stage 2 expander: abbreviations, acronyms and words.
+/* abbrev.c -- stage 2: abbreviations, acronyms, capitals and words.
  *
  * Abbreviations ("Dr.", "Brig.", "e.g.") are expanded from
- * abbreviations.tsv, and their dot is swallowed so that eSpeak does not end
- * a sentence there. Upper-case words are looked up in acronyms.tsv, which
- * says whether they are said as a word (NATO, KFOR) or spelled (UN, EU);
- * unknown ones on a line written in capitals are brought to normal case,
- * and short unknown ones elsewhere are spelled. Plain words pass through,
- * or become eSpeak phoneme input from pronunciations.tsv. */
+ * abbreviations.tsv, by context where their reading depends on it: "St."
+ * is "Saint" before a name and "Street" after one, "Dr." "Doctor" or
+ * "Drive". Their dot is swallowed, so that eSpeak does not end a sentence
+ * there, unless the line ends or a word that usually starts a sentence
+ * follows. Initials ("James T. Kirk") lose their dot the same way. US
+ * state abbreviations after a place and a comma ("Albany, N.Y.") are read
+ * as names (states.tsv).
+ *
+ * Upper-case words are looked up in acronyms.tsv, which says whether
+ * they are said as a word (NATO, KFOR) or spelled (UN, EU). Unknown ones
+ * follow a rule: on a line written in capitals they are brought to normal
+ * case; elsewhere short ones and those that cannot be cut into English
+ * syllables (phonotactics.tsv: "IUCN") are spelled, the rest said as
+ * words. Plurals and possessives keep their ending: "NGOs" is "N G O's",
+ * "IBM's" "I B M's". Plain words pass through, or become eSpeak phoneme
+ * input from pronunciations.tsv. */
 #include "internal.h"
 #include "norm.h"
 
@@ -14,17 +24,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-/* True when nothing but spaces stands between token i and the end of the
- * line: a dot there ends a sentence. */
-static int at_line_end(const norm *z, size_t i)
-{
-    i = crier_skip_space(z, i);
-    return i >= z->n || z->t[i].kind == TK_NL;
-}
+/* ==== Letters ============================================================ */
 
-/* Appends the letters of `s` separated by spaces, upper-case: "u.s." gives
- * "U S", so eSpeak names each letter. */
-static void spell(const char *s, size_t n, crier_buf *w)
+void crier_spell(const char *s, size_t n, crier_buf *w)
 {
     size_t i = 0;
     while (i < n) {
@@ -33,11 +35,14 @@ static void spell(const char *s, size_t n, crier_buf *w)
                                               (utf8proc_ssize_t)(n - i), &cp);
         if (k <= 0)
             break;
-        if (utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
-            utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO) {
-            if (w->len)
+        utf8proc_category_t c = utf8proc_category(cp);
+        if (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) {
+            if (w->len && w->ptr[w->len - 1] != ' ')
                 crier_buf_putc(w, ' ');
-            crier_buf_put_cp(w, utf8proc_toupper(cp));
+            int32_t up = utf8proc_toupper(cp);
+            crier_buf_put_cp(w, up);
+            if (up == 'A')
+                crier_buf_putc(w, '\x01'); /* the letter, not the article */
         }
         i += (size_t)k;
     }
@@ -49,6 +54,7 @@ static void title_case(const char *s, size_t n, crier_buf *w)
 {
     size_t i = 0;
     int first = 1;
+    crier_put_word(w, "");
     while (i < n) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -61,76 +67,322 @@ static void title_case(const char *s, size_t n, crier_buf *w)
     }
 }
 
+/* Appends s[0..n) as one word, as written. */
+static void put_raw(const char *s, size_t n, crier_buf *w)
+{
+    crier_put_word(w, "");
+    crier_buf_put(w, s, n);
+}
+
+/* ==== Pronounceable or spelled =========================================== */
+
+static int is_vowel(const char *s, size_t n, size_t i)
+{
+    (void)n;
+    /* "y" is a consonant only at the start of a word ("yard", not "Lyon"). */
+    return strchr("aeiou", s[i]) || (s[i] == 'y' && i > 0);
+}
+
+static int phon_has(const norm *z, const char *s, size_t n, unsigned flag)
+{
+    if (n == 0)
+        return 1;
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_PHONOTACTICS, s, n);
+    return r && (r->flags & flag);
+}
+
+/* True when a consonant group between two vowels can be cut into the end
+ * of one syllable and the start of the next. */
+static int medial_ok(const norm *z, const char *s, size_t n)
+{
+    for (size_t k = 0; k <= n; k++)
+        if (phon_has(z, s, k, CRIER_PHON_CODA) && phon_has(z, s + k, n - k, CRIER_PHON_ONSET))
+            return 1;
+    return 0;
+}
+
+int crier_pronounceable(const norm *z, const char *word, size_t n)
+{
+    char s[32];
+    if (n == 0 || n >= sizeof s)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = word[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c < 'a' || c > 'z')
+            return 0;
+        s[i] = c;
+    }
+    size_t i = 0, vowels = 0;
+    while (i < n) {
+        size_t a = i;
+        while (i < n && !is_vowel(s, n, i))
+            i++;
+        size_t cons = i - a;
+        if (a == 0 && !phon_has(z, s, cons, CRIER_PHON_ONSET))
+            return 0;
+        if (i == n)
+            return vowels && phon_has(z, s + a, cons, CRIER_PHON_CODA);
+        if (a > 0 && !medial_ok(z, s + a, cons))
+            return 0;
+        size_t b = i;
+        while (i < n && is_vowel(s, n, i))
+            i++;
+        if (!phon_has(z, s + b, i - b, CRIER_PHON_NUCLEUS))
+            return 0;
+        /* A word does not start with two vowels heard apart ("IUCN",
+         * "IARC", "UAE"). */
+        if (b == 0 && i - b > 1 && (s[0] == 'i' || s[0] == 'u'))
+            return 0;
+        vowels++;
+    }
+    return vowels > 0;
+}
+
+/* Three letters said as a word only in the shape consonant, vowel,
+ * consonant ("CAT", "PAC"); "EPA" and "IRS" are spelled. */
+static int short_word(const norm *z, const char *s, size_t n)
+{
+    if (n != 3 || !crier_pronounceable(z, s, n))
+        return 0;
+    char low[3];
+    for (size_t i = 0; i < 3; i++)
+        low[i] = (char)(s[i] | 0x20);
+    return !is_vowel(low, 3, 0) && is_vowel(low, 3, 1) && !is_vowel(low, 3, 2);
+}
+
+void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
+{
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n);
+    if (r) {
+        if (r->ncols > 2)
+            crier_put_word(w, r->cols[2]);
+        else if (strcmp(r->cols[1], "spell") == 0)
+            crier_spell(s, n, w);
+        else if (caps_run)
+            title_case(s, n, w);
+        else
+            put_raw(s, n, w);
+        return;
+    }
+    int pron = crier_pronounceable(z, s, n);
+    int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
+                        : (n <= 3 ? short_word(z, s, n) : pron);
+    if (!word)
+        crier_spell(s, n, w);
+    else if (caps_run)
+        title_case(s, n, w);
+    else
+        put_raw(s, n, w); /* eSpeak says a pronounceable word in capitals */
+}
+
 /* ==== Abbreviations ====================================================== */
+
+/* True when the dot after an abbreviation at token `next` (the token after
+ * it) ends the sentence: at the end of a line, or before a capitalised
+ * word that usually starts one. */
+static int ends_sentence(const norm *z, size_t next)
+{
+    size_t k = crier_skip_space(z, next);
+    while (k < z->n && (tok_punct(z, k, '"') || tok_punct(z, k, '\'')))
+        k++;
+    if (k >= z->n || z->t[k].kind == TK_NL)
+        return 1;
+    return tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
+           (crier_tok_ctx(z, k) & CRIER_CTX_STARTER);
+}
+
+/* Where a position-dependent abbreviation stands: 'a' after a name or a
+ * number ("Elm St.", "1st St"), 'b' before a name ("St. Louis"), 0
+ * neither. */
+static int name_side(const norm *z, size_t i, size_t next)
+{
+    size_t p = crier_prev_word(z, i);
+    int before = tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP) &&
+                 !((z->t[next].flags & TF_UPPER) && z->t[next].len > 1 &&
+                   !(z->t[next].flags & TF_CAPS_RUN));
+    int starter = before && (crier_tok_ctx(z, next) & CRIER_CTX_STARTER);
+    int after = p != (size_t)-1 && !crier_sentence_start(z) &&
+                ((tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP)) || tok_is(z, p, TK_NUM) ||
+                 (tok_is(z, p, TK_WORD) && p > 0 && tok_is(z, p - 1, TK_NUM)));
+    if (after && (!before || starter))
+        return 'a';
+    /* "1428 Elm St.": a number two words back makes it an address. */
+    size_t pp = p != (size_t)-1 ? crier_prev_word(z, p) : (size_t)-1;
+    if (after && pp != (size_t)-1 && tok_is(z, pp, TK_NUM))
+        return 'a';
+    return before ? 'b' : after ? 'a' : 0;
+}
+
+/* Expands the abbreviation row `r` found at token i (used tokens, the
+ * last maybe a dot); returns 0 when the context rules it out. */
+static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
+{
+    size_t next = crier_skip_space(z, i + used);
+    const char *say = r->cols[1];
+    if (r->ncols > 3) {
+        int side = name_side(z, i, next);
+        if (side == 'a')
+            say = r->cols[3];
+        else if (side == 0 && !dot)
+            return 0;
+    } else if ((r->flags & CRIER_ABBR_TITLE) &&
+               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) &&
+               !(dot && (next >= z->n || z->t[next].kind == TK_NL))) {
+        return 0; /* "Dr." not before a name: leave it to the word rules */
+    }
+    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
+        return 0;
+    if (r->flags & CRIER_ABBR_AFTER_NAME) {
+        size_t p = crier_prev_word(z, i);
+        if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP))
+            return 0;
+    }
+    crier_emit_toks(z, say, i, i + used);
+    /* The dot was the abbreviation's; a sentence may still end there. */
+    int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
+    if (dot && !titled && ends_sentence(z, i + used))
+        crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
+    return used;
+}
+
+/* A single capital and a dot before a name: an initial ("T." in "James T.
+ * Kirk"), said as the letter with no full stop. */
+static size_t initial(norm *z, size_t i)
+{
+    const tok *t = &z->t[i];
+    if (t->len != 1 || !(t->flags & TF_CAP) || !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        return 0;
+    size_t next = crier_skip_space(z, i + 2);
+    if (next == i + 2 || !tok_is(z, next, TK_WORD) || !(z->t[next].flags & TF_CAP) ||
+        ends_sentence(z, i + 2))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_spell(tok_text(z, i), 1, &w);
+    return crier_emit_buf(z, &w, i, i + 2);
+}
 
 size_t crier_cls_abbrev(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
         return 0;
     const tok *t = &z->t[i];
-    int dot = tok_punct(z, i + 1, '.') && z->t[i + 1].off == t->off + t->len;
+    int dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && !(t->flags & TF_DOTS);
+    const char *s = tok_text(z, i);
     size_t klen = t->len + (size_t)dot;
-    if (!dot && !(t->flags & TF_DOTS))
-        return 0;
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, tok_text(z, i), klen);
-    size_t used = 1 + (size_t)dot;
-    if (r) {
-        size_t next = crier_skip_space(z, i + used);
-        if ((r->flags & CRIER_ABBR_TITLE) && !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)))
-            return 0; /* "Dr." not before a name: leave it to the word rules */
-        if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM))
-            return 0;
-        crier_emit(z, r->cols[1], t->off, klen);
-    } else if (t->flags & TF_DOTS) {
-        crier_buf w = CRIER_BUF_INIT;
-        spell(tok_text(z, i), t->len, &w);
-        crier_emit(z, w.ptr ? w.ptr : "", t->off, t->len);
-        z->oom |= w.oom;
-        crier_buf_free(&w);
-        used = 1;
-    } else {
-        return 0;
+    const crier_lex_row *r = NULL;
+    if (dot || (t->flags & TF_DOTS))
+        r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, s, klen);
+    if (!r && !dot && !(t->flags & TF_DOTS) && !(t->flags & TF_UPPER) && t->len < 15) {
+        /* "Mr Smith", "vs": rows flagged no-dot match without it. */
+        char key[16];
+        memcpy(key, s, t->len);
+        key[t->len] = '.';
+        r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, key, t->len + 1);
+        if (r && !(r->flags & CRIER_ABBR_NO_DOT))
+            r = NULL;
     }
-    /* The dot was the abbreviation's; a sentence still ends at a line end. */
-    if ((dot || (t->flags & TF_DOTS)) && at_line_end(z, i + used))
-        crier_emit_pause(z, ".", t->off + klen - 1, 1);
+    size_t used = 1 + (size_t)dot;
+    if (r)
+        return expand(z, i, used, dot || (t->flags & TF_DOTS), r);
+    if (dot) {
+        size_t k = initial(z, i);
+        if (k)
+            return k;
+    }
+    if (!(t->flags & TF_DOTS))
+        return 0;
+    /* "U.S.", "Ph.D.": spelled, with the dot ending a sentence only where
+     * the next word starts one. */
+    crier_buf w = CRIER_BUF_INIT;
+    crier_spell(s, t->len, &w);
+    crier_emit_buf(z, &w, i, i + 1);
+    if (s[t->len - 1] == '.' && ends_sentence(z, i + 1))
+        crier_emit_pause(z, ".", tok_end(z, i) - 1, 1);
+    return 1;
+}
+
+/* ==== States ============================================================= */
+
+/* "Albany, N.Y.", "Santa Clara, CA 95051", "Richmond, Va.": a state
+ * abbreviation after a place and a comma is the state's name. */
+size_t crier_cls_state(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD) || !(z->t[i].flags & TF_CAP) || z->t[i].len > 6)
+        return 0;
+    size_t p = crier_prev_word(z, i);
+    if (p == (size_t)-1 || !tok_punct(z, p, ',') || p == 0)
+        return 0;
+    size_t q = crier_prev_word(z, p);
+    if (q == (size_t)-1 || !tok_is(z, q, TK_WORD) || !(z->t[q].flags & TF_CAP))
+        return 0;
+    int dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && !(z->t[i].flags & TF_DOTS);
+    size_t used = 1 + (size_t)dot;
+    const crier_lex_row *r =
+        crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), z->t[i].len + (size_t)dot);
+    if (!r && dot) {
+        used = 1;
+        r = crier_tok_find(z, CRIER_TAB_STATES, i);
+    }
+    if (!r)
+        return 0;
+    size_t next = crier_skip_space(z, i + used);
+    int dotted = dot || (z->t[i].flags & TF_DOTS);
+    /* A bare postal code ("CA") must end the phrase or precede a zip. */
+    if (!dotted && used == 1 && next < z->n && z->t[next].kind != TK_NL &&
+        !(z->t[next].kind == TK_PUNCT && z->t[next].cp != '(') &&
+        !(tok_is(z, next, TK_NUM) && z->t[next].len == 5))
+        return 0;
+    crier_emit_toks(z, r->cols[1], i, i + used);
+    if (dotted && ends_sentence(z, i + used))
+        crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }
 
 /* ==== Acronyms and capitals ============================================== */
 
-static int has_vowel(const char *s, size_t n)
+/* Splits an upper-case word with a plural or possessive ending ("NGOs",
+ * "IBM's", "NGOs'") into its capitals and the ending's length. */
+static int caps_with_ending(const norm *z, size_t i, size_t *base)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strchr("AEIOUYaeiouy", s[i]))
-            return 1;
-    return 0;
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len, b = n;
+    if (n > 3 && s[n - 2] == '\'' && (s[n - 1] == 's' || s[n - 1] == 'S'))
+        b = n - 2;
+    else if (n > 2 && s[n - 1] == 's')
+        b = n - 1;
+    else
+        return 0;
+    if (b < 2)
+        return 0;
+    for (size_t k = 0; k < b; k++)
+        if (s[k] < 'A' || s[k] > 'Z')
+            return 0;
+    *base = b;
+    return 1;
 }
 
 size_t crier_cls_caps(norm *z, size_t i)
 {
-    if (!tok_is(z, i, TK_WORD) || !(z->t[i].flags & TF_UPPER))
+    if (!tok_is(z, i, TK_WORD))
         return 0;
     const tok *t = &z->t[i];
     const char *s = tok_text(z, i);
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len);
+    size_t base = t->len;
+    int ending = caps_with_ending(z, i, &base);
+    if (!(t->flags & TF_UPPER) && !ending)
+        return 0;
     crier_buf w = CRIER_BUF_INIT;
-    if (r && r->ncols > 2)
-        crier_buf_puts(&w, r->cols[2]);
-    else if (r && strcmp(r->cols[1], "spell") == 0)
-        spell(s, t->len, &w);
-    else if (r)
-        crier_buf_put(&w, s, t->len);
-    else if (t->flags & TF_CAPS_RUN)
-        title_case(s, t->len, &w);
-    else if (t->len <= 3 || !has_vowel(s, t->len))
-        spell(s, t->len, &w);
-    else
-        title_case(s, t->len, &w);
-    crier_emit(z, w.ptr ? w.ptr : "", t->off, t->len);
-    z->oom |= w.oom;
-    crier_buf_free(&w);
-    return 1;
+    if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
+        crier_say_caps(z, s, base, (t->flags & TF_CAPS_RUN) != 0, &w);
+        if (w.len && w.ptr[w.len - 1] == '\x01')
+            w.len--; /* "N G A's": the ending already makes it the letter */
+        crier_buf_puts(&w, "'s");
+    } else {
+        crier_say_caps(z, s, t->len, (t->flags & TF_CAPS_RUN) != 0, &w);
+    }
+    return crier_emit_buf(z, &w, i, i + 1);
 }
 
 /* ==== Plain words ======================================================== */
@@ -140,26 +392,13 @@ size_t crier_cls_word(norm *z, size_t i)
     if (!tok_is(z, i, TK_WORD))
         return 0;
     const tok *t = &z->t[i];
-    if (z->flags & CRIER_NORM_PHONEMES) {
-        const crier_lex_row *r =
-            crier_lex_find(z->lex, CRIER_TAB_PRONUNCIATIONS, tok_text(z, i), t->len);
-        if (r) {
-            crier_buf w = CRIER_BUF_INIT;
-            crier_buf_printf(&w, "[[%s]]", r->cols[1]);
-            crier_emit(z, w.ptr ? w.ptr : "", t->off, t->len);
-            z->oom |= w.oom;
-            crier_buf_free(&w);
-            return 1;
-        }
-    }
-    char *copy = malloc(t->len + 1);
-    if (!copy) {
-        z->oom = 1;
-        return 1;
-    }
-    memcpy(copy, tok_text(z, i), t->len);
-    copy[t->len] = '\0';
-    crier_emit(z, copy, t->off, t->len);
-    free(copy);
-    return 1;
+    crier_buf w = CRIER_BUF_INIT;
+    const crier_lex_row *r = (z->flags & CRIER_NORM_PHONEMES)
+                                 ? crier_tok_find(z, CRIER_TAB_PRONUNCIATIONS, i)
+                                 : NULL;
+    if (r)
+        crier_buf_printf(&w, "[[%s]]", r->cols[1]);
+    else
+        crier_buf_put(&w, tok_text(z, i), t->len);
+    return crier_emit_buf(z, &w, i, i + 1);
 }

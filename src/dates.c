@@ -1,134 +1,205 @@
-/* dates.c -- stage 2 expander: calendar dates.
+/* dates.c -- stage 2: calendar dates, decades, eras, and whether a
+ * four-digit number is a year.
  *
- * Recognises a month name or abbreviation (months.tsv) followed by a day,
- * with an optional year: "Sep 20", "Sept. 20", "Oct 31", "Sep 1, 2022"; a
- * day before a month: "20 September 2022"; and a weekday with the date in
- * brackets or after a comma: "Tuesday (Sep 20)". Days are ordinals and
- * years are read as years: "September first, twenty twenty-two". */
+ * Recognises a month name or abbreviation (months.tsv) with a day and an
+ * optional year: "Sep 20", "Sept. 20", "Sep 1, 2022", "Jan-15-2020"; a day
+ * before a month: "20 September 2022", "the 26th May"; a month and a year:
+ * "December 2008"; numeric dates: "9/20/2022" (month first in the US,
+ * day first under CRIER_NORM_GB, and whichever order is possible when
+ * one number is over 12), "2022-09-20", "01.10.2010"; a weekday with the
+ * date in brackets or after a comma: "Tuesday (Sep 20)"; decades: "the
+ * 1990s", "'90s", "1800's"; and eras: "300 BC", "AD 79". Days are
+ * ordinals and years are read as years: "September first, twenty
+ * twenty-two"; a day written before its month keeps that order: "the
+ * twentieth of September". */
 #include "internal.h"
 #include "norm.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-/* Returns the months row for word token i, or NULL. */
-static const crier_lex_row *month_at(const norm *z, size_t i)
+/* ==== Parts ============================================================== */
+
+/* Returns the months row for token i, or NULL; *used is 1, or 2 when a dot
+ * follows the abbreviation ("Sept."). */
+static const crier_lex_row *month_at(const norm *z, size_t i, size_t *used)
 {
     if (!tok_is(z, i, TK_WORD))
         return NULL;
-    return crier_lex_find(z->lex, CRIER_TAB_MONTHS, tok_text(z, i), z->t[i].len);
+    const crier_lex_row *m = crier_tok_find(z, CRIER_TAB_MONTHS, i);
+    if (!m)
+        return NULL;
+    *used = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) ? 2 : 1;
+    /* "Oct . 2010", as tokenized text writes an abbreviation. */
+    if (*used == 1 && tok_is(z, i + 1, TK_SPACE) && tok_punct(z, i + 2, '.') &&
+        tok_is(z, i + 3, TK_SPACE) && tok_is(z, i + 4, TK_NUM) &&
+        z->t[i].len < strlen(m->cols[1]))
+        *used = 3;
+    return m;
 }
 
-/* The day number of token i (1-31), or 0. */
-static int day_at(const norm *z, size_t i)
+/* True when the month at token i is written as a full name in lower case
+ * that is also a common word ("may"): then only a sure date makes it one. */
+static int month_is_word(const norm *z, size_t i, const crier_lex_row *m)
+{
+    return (m->flags & CRIER_MONTH_WORD) && !(z->t[i].flags & TF_CAP);
+}
+
+/* The day number of token i (1-31), or 0; *end is the token after it and
+ * its ordinal suffix ("20th"). */
+static int day_at(const norm *z, size_t i, size_t *end)
 {
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 2)
         return 0;
-    int d = atoi(tok_text(z, i));
-    return d >= 1 && d <= 31 ? d : 0;
+    long d = crier_digits_value(tok_text(z, i), z->t[i].len);
+    if (d < 1 || d > 31)
+        return 0;
+    *end = i + 1;
+    if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) &&
+        (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
+         crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th")))
+        *end = i + 2;
+    return (int)d;
 }
 
 static int is_year(const norm *z, size_t i)
 {
-    return tok_is(z, i, TK_NUM) && z->t[i].len == 4;
-}
-
-/* Skips an ordinal suffix glued to a day ("20th"). */
-static size_t after_day(const norm *z, size_t i)
-{
-    int glued = tok_is(z, i + 1, TK_WORD) && z->t[i + 1].off == z->t[i].off + z->t[i].len;
-    if (glued && (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
-                  crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th")))
-        return i + 2;
-    return i + 1;
+    if (!tok_is(z, i, TK_NUM) || z->t[i].len != 4)
+        return 0;
+    long y = crier_digits_value(tok_text(z, i), 4);
+    return y >= 1000 && y <= 2999;
 }
 
 /* If a year follows at j (", 2022" or " 2022"), returns its index and sets
- * *comma when a comma separated it; else returns 0. */
-static size_t year_after(const norm *z, size_t j, int *comma)
+ * *comma to the index of a comma between them (0 if none); else 0. */
+static size_t year_after(const norm *z, size_t j, size_t *comma)
 {
     size_t k = crier_skip_space(z, j);
     *comma = 0;
     if (tok_punct(z, k, ',')) {
-        *comma = 1;
+        *comma = k;
         k = crier_skip_space(z, k + 1);
     }
-    return k > j && is_year(z, k) ? k : 0;
+    if (k > j && is_year(z, k) && !tok_punct(z, k + 1, ':') &&
+        !(tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1)))
+        return k;
+    return 0;
 }
 
-/* Emits "September twentieth[, twenty twenty-two]" for a month-first date
- * starting at i; returns the tokens used, or 0. */
+static void say_day(const norm *z, int day, crier_buf *w)
+{
+    char d[4];
+    snprintf(d, sizeof d, "%d", day);
+    crier_put_word(w, "");
+    crier_say_ordinal(z, d, strlen(d), w);
+}
+
+/* "September twentieth" or, day first, "the twentieth of September". */
+static void say_date(const norm *z, const char *month, int day, int day_first, int the,
+                     crier_buf *w)
+{
+    if (day_first) {
+        if (the)
+            crier_put_word(w, "the");
+        say_day(z, day, w);
+        crier_put_word(w, "of");
+        crier_put_word(w, month);
+    } else {
+        crier_put_word(w, month);
+        say_day(z, day, w);
+    }
+}
+
+/* A two- or four-digit year: "oh five", "ninety-eight", "twenty ten". */
+static void say_any_year(const norm *z, const char *d, size_t n, crier_buf *w)
+{
+    if (n == 2 && d[0] == '0') {
+        crier_put_number_word(z, "o", 1, w);
+        crier_say_digits(z, d + 1, 1, w);
+    } else {
+        crier_say_year(z, d, n, w);
+    }
+}
+
+/* Emits the year at token y (with the comma before it as a pause). */
+static void emit_year(norm *z, size_t y, size_t comma)
+{
+    crier_buf w = CRIER_BUF_INIT;
+    if (comma)
+        crier_emit_pause(z, ",", z->t[comma].off, 1);
+    say_any_year(z, tok_text(z, y), z->t[y].len, &w);
+    crier_emit_buf(z, &w, y, y + 1);
+}
+
+/* ==== Month names ======================================================== */
+
+/* "September twentieth[, twenty twenty-two]", "Jan-15-2020", and "December
+ * 2008", for a date starting with its month at token i. */
 static size_t month_first(norm *z, size_t i)
 {
-    const crier_lex_row *m = month_at(z, i);
+    size_t mu;
+    const crier_lex_row *m = month_at(z, i, &mu);
     if (!m)
         return 0;
-    size_t j = i + 1;
-    if (tok_punct(z, j, '.'))
-        j++;
-    size_t k = crier_skip_space(z, j);
-    if (k == j || !day_at(z, k))
+    size_t j = i + mu, k = crier_skip_space(z, j), end;
+    int dashed = k == j && crier_tok_dash(z, j) && tok_glued(z, j + 1);
+    if (dashed)
+        k = j + 1;
+    int day = (k > j || dashed) ? day_at(z, k, &end) : 0;
+    if (day && tok_punct(z, end, ':'))
+        day = 0; /* "May 10:30" is a time */
+    if (!day) {
+        size_t comma;
+        size_t y = k > j && !month_is_word(z, i, m) ? year_after(z, j, &comma) : 0;
+        if (!y || comma)
+            return 0;
+        crier_emit_toks(z, m->cols[1], i, i + mu);
+        emit_year(z, y, 0);
+        return y + 1 - i;
+    }
+    size_t comma = 0, y = 0;
+    if (dashed && crier_tok_dash(z, end) && is_year(z, end + 1))
+        y = end + 1;
+    else if (!dashed)
+        y = year_after(z, end, &comma);
+    if (month_is_word(z, i, m) && !y)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    crier_buf_puts(&w, m->cols[1]);
-    crier_buf_putc(&w, ' ');
-    char d[4];
-    size_t n = crier_num_digits(z, k, d, sizeof d);
-    crier_say_ordinal(z, d, n, &w);
-    size_t end = after_day(z, k);
-    crier_emit(z, w.ptr, z->t[i].off, z->t[end - 1].off + z->t[end - 1].len - z->t[i].off);
-    crier_buf_truncate(&w, 0);
-    int comma;
-    size_t y = year_after(z, end, &comma);
-    if (y) {
-        if (comma)
-            crier_emit_pause(z, ",", z->t[end].off, 1);
-        char yd[8];
-        size_t yn = crier_num_digits(z, y, yd, sizeof yd);
-        crier_say_year(z, yd, yn, &w);
-        crier_emit(z, w.ptr, z->t[y].off, z->t[y].len);
-        end = y + 1;
-    }
-    z->oom |= w.oom;
-    crier_buf_free(&w);
-    return end - i;
+    say_date(z, m->cols[1], day, 0, 0, &w);
+    crier_emit_buf(z, &w, i, end);
+    if (!y)
+        return end - i;
+    emit_year(z, y, comma);
+    return y + 1 - i;
 }
 
-/* "20 September 2022" -> "the twentieth of September, twenty twenty-two". */
+/* "20 September 2022" -> "the twentieth of September twenty twenty-two";
+ * "the 26th May" keeps its own "the". */
 static size_t day_first(norm *z, size_t i)
 {
-    if (!day_at(z, i))
+    size_t end;
+    int day = day_at(z, i, &end);
+    if (!day || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
-    size_t j = after_day(z, i);
-    size_t k = crier_skip_space(z, j);
-    const crier_lex_row *m = k > j ? month_at(z, k) : NULL;
-    /* Only full month names: "5 Mar" is too often something else. */
-    if (!m || z->t[k].len < 3 || strncasecmp(m->cols[1], tok_text(z, k), z->t[k].len) != 0 ||
-        strlen(m->cols[1]) != z->t[k].len)
+    size_t k = crier_skip_space(z, end), mu;
+    if (crier_tok_eq(z, k, "of"))
+        k = crier_skip_space(z, k + 1);
+    const crier_lex_row *m = k > end ? month_at(z, k, &mu) : NULL;
+    if (!m)
         return 0;
+    size_t comma, y = year_after(z, k + mu, &comma);
+    if (month_is_word(z, k, m) && !y)
+        return 0;
+    size_t p = crier_prev_word(z, i);
+    int the = !(p != (size_t)-1 && (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER));
     crier_buf w = CRIER_BUF_INIT;
-    crier_buf_puts(&w, "the ");
-    char d[4];
-    size_t n = crier_num_digits(z, i, d, sizeof d);
-    crier_say_ordinal(z, d, n, &w);
-    crier_buf_puts(&w, " of ");
-    crier_buf_puts(&w, m->cols[1]);
-    crier_emit(z, w.ptr, z->t[i].off, z->t[k].off + z->t[k].len - z->t[i].off);
-    size_t end = k + 1;
-    int comma;
-    size_t y = year_after(z, end, &comma);
-    if (y) {
-        crier_buf_truncate(&w, 0);
-        char yd[8];
-        size_t yn = crier_num_digits(z, y, yd, sizeof yd);
-        crier_say_year(z, yd, yn, &w);
-        crier_emit(z, w.ptr, z->t[y].off, z->t[y].len);
-        end = y + 1;
-    }
-    z->oom |= w.oom;
-    crier_buf_free(&w);
-    return end - i;
+    say_date(z, m->cols[1], day, 1, the, &w);
+    crier_emit_buf(z, &w, i, k + mu);
+    if (!y)
+        return k + mu - i;
+    emit_year(z, y, comma);
+    return y + 1 - i;
 }
 
 /* "Tuesday (Sep 20)" -> "Tuesday, September twentieth". */
@@ -136,36 +207,317 @@ static size_t weekday_date(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
         return 0;
-    const crier_lex_row *wd = crier_lex_find(z->lex, CRIER_TAB_WEEKDAYS, tok_text(z, i),
-                                             z->t[i].len);
+    const crier_lex_row *wd = crier_tok_find(z, CRIER_TAB_WEEKDAYS, i);
     if (!wd)
         return 0;
-    size_t j = crier_skip_space(z, i + 1);
+    size_t j = crier_skip_space(z, i + 1), mu, end;
     int paren = tok_punct(z, j, '(');
     if (!paren && !tok_punct(z, j, ','))
         return 0;
     size_t k = crier_skip_space(z, j + 1);
-    if (!month_at(z, k) && !day_at(z, k))
+    if (!month_at(z, k, &mu) && !day_at(z, k, &end))
         return 0;
-    crier_emit(z, wd->cols[1], z->t[i].off, z->t[i].len);
+    crier_emit_toks(z, wd->cols[1], i, i + 1);
     crier_emit_pause(z, ",", z->t[j].off, 1);
     size_t used = month_first(z, k);
     if (!used)
         used = day_first(z, k);
     if (!used)
         return j + 1 - i; /* the weekday and its comma; the rest follows */
-    size_t end = k + used;
-    if (paren && tok_punct(z, end, ')'))
-        end++;
-    return end - i;
+    size_t e = k + used;
+    if (paren && tok_punct(z, e, ')'))
+        e++;
+    return e - i;
 }
+
+/* ==== Numeric dates ====================================================== */
+
+/* The parts of a numeric date, as (pointer, length) digit strings. */
+typedef struct dparts {
+    const char *p[3];
+    size_t n[3];
+    int count;
+} dparts;
+
+/* Splits "9/20/2022", "15-01-2020" or "2022-09-20" (tokens from i, all
+ * glued, one kind of separator) or a dotted token "01.10.2010". Returns
+ * the tokens used, or 0. */
+static size_t split_date(const norm *z, size_t i, dparts *d)
+{
+    d->count = 0;
+    if (!tok_is(z, i, TK_NUM))
+        return 0;
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len;
+    if (memchr(s, '.', n)) {
+        /* "01.10.2010" or "11.11.18": three dotted parts in one token. */
+        for (size_t a = 0;;) {
+            const char *dot = memchr(s + a, '.', n - a);
+            size_t b = dot ? (size_t)(dot - s) : n;
+            if (d->count == 3)
+                return 0;
+            d->p[d->count] = s + a;
+            d->n[d->count++] = b - a;
+            if (!dot)
+                break;
+            a = b + 1;
+        }
+        return d->count == 3 && (d->n[2] == 4 || (d->n[0] == 2 && d->n[1] == 2 && d->n[2] == 2));
+    }
+    int32_t sep = 0;
+    size_t j = i;
+    while (d->count < 3 && tok_is(z, j, TK_NUM) && !memchr(tok_text(z, j), ',', z->t[j].len)) {
+        d->p[d->count] = tok_text(z, j);
+        d->n[d->count++] = z->t[j].len;
+        if (d->count < 3 && (tok_punct(z, j + 1, '/') || tok_punct(z, j + 1, '-')) &&
+            (!sep || tok_punct(z, j + 1, sep)) && tok_is(z, j + 2, TK_NUM) && tok_glued(z, j + 2)) {
+            sep = z->t[j + 1].cp;
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    if (tok_punct(z, j + 1, sep) && tok_is(z, j + 2, TK_NUM))
+        return 0; /* a fourth part: a serial number, not a date */
+    if (d->count < 2 || (d->count == 2 && sep != '/'))
+        return 0;
+    return j + 1 - i;
+}
+
+/* Reads a numeric date in the order the convention asks. */
+static int say_numeric(const norm *z, const dparts *d, crier_buf *w, size_t *yi, int *dayfirst)
+{
+    long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
+    int iso = d->count == 3 && d->n[0] == 4;
+    int gb = (z->flags & CRIER_NORM_GB) != 0;
+    long month, day;
+    *yi = iso ? 0 : 2;
+    if (iso) {
+        month = b;
+        day = crier_digits_value(d->p[2], d->n[2]);
+    } else if (d->n[0] > 2 || d->n[1] > 2) {
+        return 0;
+    } else if ((gb && a <= 31 && b <= 12) || (a > 12 && b <= 12)) {
+        day = a;
+        month = b;
+    } else {
+        month = a;
+        day = b;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return 0;
+    if (d->count == 3 && d->n[*yi] != 2 && d->n[*yi] != 4)
+        return 0;
+    char key[4];
+    snprintf(key, sizeof key, "%ld", month);
+    const crier_lex_row *r = NULL;
+    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS) && !r; k++) {
+        const crier_lex_row *m = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
+        if (strcmp(m->cols[2], key) == 0)
+            r = m;
+    }
+    if (!r)
+        return 0;
+    *dayfirst = gb || (!iso && a > 12);
+    say_date(z, r->cols[1], (int)day, *dayfirst, 1, w);
+    return 1;
+}
+
+/* True when the word before token i introduces a date ("on 9/11",
+ * "Tuesday (2/22)"): a day and month without a year are otherwise too
+ * often a fraction ("1/25 of an inch"). */
+static int date_context(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && tok_punct(z, p, '('))
+        p = crier_prev_word(z, p);
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
+        return 0;
+    return (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE) ||
+           crier_tok_find(z, CRIER_TAB_WEEKDAYS, p) != NULL;
+}
+
+static size_t numeric_date(norm *z, size_t i)
+{
+    dparts d;
+    size_t used = split_date(z, i, &d);
+    if (!used || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT) ||
+        (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || crier_tok_dash(z, i - 1))))
+        return 0;
+    if (d.count == 2 && !date_context(z, i))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    size_t yi;
+    int dayfirst;
+    if (!say_numeric(z, &d, &w, &yi, &dayfirst)) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    if (d.count == 3) {
+        if (!dayfirst)
+            crier_buf_putc(&w, ',');
+        say_any_year(z, d.p[yi], d.n[yi], &w);
+    }
+    return crier_emit_buf(z, &w, i, i + used);
+}
+
+/* ==== Eras and decades =================================================== */
+
+/* True when token i is an era word ("BC", "B.C.", "A.D"). */
+static int era_at(const norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD) || z->t[i].len > 8)
+        return 0;
+    char key[16];
+    size_t k = 0;
+    const char *s = tok_text(z, i);
+    for (size_t j = 0; j < z->t[i].len; j++)
+        if (s[j] != '.')
+            key[k++] = s[j];
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_TIME_WORDS, key, k);
+    return r && strcmp(r->cols[1], "era") == 0 && (z->t[i].flags & (TF_UPPER | TF_DOTS));
+}
+
+static void say_era(const norm *z, size_t i, crier_buf *w)
+{
+    crier_put_word(w, "");
+    crier_spell(tok_text(z, i), z->t[i].len, w);
+}
+
+/* "300 BC", "886 B.C.", "AD 79": the number is read as a year. */
+static size_t era_date(norm *z, size_t i)
+{
+    crier_buf w = CRIER_BUF_INIT;
+    size_t k = crier_skip_space(z, i + 1);
+    if (era_at(z, i) && tok_is(z, k, TK_NUM) && k > i + 1 && z->t[k].len <= 4 &&
+        crier_digits_value(tok_text(z, k), z->t[k].len) > 0) {
+        say_era(z, i, &w);
+        crier_say_year(z, tok_text(z, k), z->t[k].len, &w);
+        return crier_emit_buf(z, &w, i, k + 1);
+    }
+    if (!tok_is(z, i, TK_NUM) || z->t[i].len > 4 || crier_digits_value(tok_text(z, i), z->t[i].len) <= 0)
+        return 0;
+    if (!era_at(z, k))
+        return 0;
+    crier_say_year(z, tok_text(z, i), z->t[i].len, &w);
+    say_era(z, k, &w);
+    return crier_emit_buf(z, &w, i, k + 1);
+}
+
+size_t crier_era_parse(const norm *z, size_t i, crier_buf *w)
+{
+    size_t k = crier_skip_space(z, i);
+    if (!era_at(z, k))
+        return 0;
+    say_era(z, k, w);
+    return k + 1 - i;
+}
+
+void crier_pluralize_last(const norm *z, crier_buf *w)
+{
+    size_t i = w->len;
+    while (i > 0 && w->ptr[i - 1] != ' ' && w->ptr[i - 1] != '-')
+        i--;
+    size_t k = w->len - i, count = crier_lex_count(z->lex, CRIER_TAB_NUMBER_WORDS);
+    for (size_t r = 0; r < count; r++) {
+        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_NUMBER_WORDS, r);
+        if (row->ncols > 3 && strlen(row->cols[1]) == k && memcmp(row->cols[1], w->ptr + i, k) == 0) {
+            crier_buf_truncate(w, i);
+            crier_buf_puts(w, row->cols[3]);
+            return;
+        }
+    }
+    crier_buf_putc(w, 's');
+}
+
+size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
+{
+    size_t j = i;
+    int apos = tok_punct(z, j, '\'') && tok_is(z, j + 1, TK_NUM) && tok_glued(z, j + 1);
+    j += apos;
+    if (!tok_is(z, j, TK_NUM))
+        return 0;
+    size_t n = z->t[j].len;
+    const char *s = tok_text(z, j);
+    if ((n != 2 && n != 4) || s[n - 1] != '0' || crier_digits_value(s, n) < 0 ||
+        (apos && n != 2) || (n == 4 && (s[0] < '1' || s[0] > '2')))
+        return 0;
+    size_t k = j + 1;
+    if (tok_punct(z, k, '\'') && tok_glued(z, k))
+        k++;
+    else if (tok_is(z, k, TK_SPACE) && z->t[k].len == 1 && n == 4)
+        k++; /* "1980 s", as tokenized text writes it */
+    if (!crier_tok_eq(z, k, "s") || (k == j + 1 && !tok_glued(z, k)))
+        return 0;
+    if (n == 4)
+        crier_say_year(z, s, n, w);
+    else
+        crier_say_cardinal(z, s, n, w);
+    crier_pluralize_last(z, w);
+    return k + 1 - i;
+}
+
+size_t crier_cls_decade(norm *z, size_t i)
+{
+    crier_buf w = CRIER_BUF_INIT;
+    size_t used = crier_decade_parse(z, i, &w);
+    if (!used) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    return crier_emit_buf(z, &w, i, i + used);
+}
+
+/* ==== Years in running text ============================================== */
+
+/* A four-digit number is a year unless the noun after it says it counts
+ * something: "1999 people", "1500 men", "2000 votes". A preposition or a
+ * determiner before it ("in 1999", "the 1999 war") or a month makes it a
+ * year whatever follows. */
+int crier_year_context(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), mu;
+    if (p != (size_t)-1 && (tok_punct(z, p, '(') || tok_punct(z, p, '"')))
+        p = crier_prev_word(z, p);
+    unsigned before = p != (size_t)-1 ? crier_tok_ctx(z, p) : 0;
+    if (before & (CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DETERMINER))
+        return 1;
+    if (p != (size_t)-1 && month_at(z, p, &mu))
+        return 1;
+    size_t k = crier_skip_space(z, i + 1);
+    if (k == i + 1 || !tok_is(z, k, TK_WORD))
+        return 1;
+    unsigned after = crier_tok_ctx(z, k);
+    if (after & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD))
+        return 0;
+    const char *s = tok_text(z, k);
+    size_t n = z->t[k].len;
+    /* "1999 votes": a plural noun in lower case. */
+    if ((z->t[k].flags & TF_LOWER) && n > 3 && s[n - 1] == 's' && s[n - 2] != 's' &&
+        s[n - 2] != 'u' && s[n - 2] != 'i' && s[n - 2] != '\'' &&
+        !(after & (CRIER_CTX_STARTER | CRIER_CTX_YEAR_BEFORE)))
+        return 0;
+    return 1;
+}
+
+/* ==== Classifier ========================================================= */
 
 size_t crier_cls_date(norm *z, size_t i)
 {
-    size_t used = weekday_date(z, i);
+    tok_kind k = z->t[i].kind;
+    if (k != TK_WORD && k != TK_NUM)
+        return 0;
+    size_t used = 0;
+    if (k == TK_WORD) {
+        used = weekday_date(z, i);
+        if (!used)
+            used = month_first(z, i);
+    } else {
+        used = numeric_date(z, i);
+        if (!used)
+            used = day_first(z, i);
+    }
     if (!used)
-        used = month_first(z, i);
-    if (!used)
-        used = day_first(z, i);
+        used = era_date(z, i);
     return used;
 }

@@ -13,13 +13,26 @@
 typedef enum crier_table {
     CRIER_TAB_ABBREVIATIONS,  /* form, expansion, flags */
     CRIER_TAB_ACRONYMS,       /* form, how (word|spell), spoken (optional) */
-    CRIER_TAB_MONTHS,         /* form, name, number */
+    CRIER_TAB_MONTHS,         /* form, name, number, flags */
     CRIER_TAB_WEEKDAYS,       /* form, name */
-    CRIER_TAB_NUMBER_WORDS,   /* value, cardinal, ordinal */
+    CRIER_TAB_NUMBER_WORDS,   /* value, cardinal, ordinal, plural */
     CRIER_TAB_BOILERPLATE,    /* text, match (exact|prefix|contains) */
     CRIER_TAB_CREDITS,        /* prefix, kind (caption|credit|byline), flags */
     CRIER_TAB_SIGNPOSTS,      /* role, spoken */
     CRIER_TAB_PRONUNCIATIONS, /* word, phonemes (eSpeak ASCII) */
+    /* The normalizer's tables (src/normalize.c and the classifiers). */
+    CRIER_TAB_UNITS,          /* form, singular, plural, flags */
+    CRIER_TAB_CURRENCIES,     /* form, flags, singular, plural, minor sg, minor pl */
+    CRIER_TAB_SCALES,         /* form, word, flags */
+    CRIER_TAB_SYMBOLS,        /* symbol, spoken, flags, spoken in an address */
+    CRIER_TAB_TIME_WORDS,     /* form, kind (am|pm|zone), spoken */
+    CRIER_TAB_CONTEXT_WORDS,  /* word, flags */
+    CRIER_TAB_ROMAN_CONTEXT,  /* word, how (cardinal|regnal) */
+    CRIER_TAB_FRACTIONS,      /* denominator, singular, plural */
+    CRIER_TAB_STATES,         /* form, name */
+    CRIER_TAB_PHONOTACTICS,   /* letters, flags (onset, coda, nucleus) */
+    CRIER_TAB_ELECTRONIC,     /* form, spoken, flags */
+    CRIER_TAB_VARIANTS,       /* US spelling, British spelling */
     CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_COUNT
 } crier_table;
@@ -32,8 +45,45 @@ enum {
     CRIER_ABBR_ENDS_OK = 1 << 1,  /* may end a sentence: "etc." */
     CRIER_ABBR_CASE = 1 << 2,     /* match the case exactly */
     CRIER_ABBR_BEFORE_NUM = 1 << 3, /* only before a number: "No. 10" */
+    CRIER_ABBR_AFTER_NAME = 1 << 4, /* only after a name: "Elm Ave" */
+    CRIER_ABBR_NO_DOT = 1 << 5,   /* the form also matches without its dot */
+    /* months */
+    CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     /* credits */
-    CRIER_CREDIT_STRIP = 1 << 0   /* the prefix is not spoken */
+    CRIER_CREDIT_STRIP = 1 << 0,  /* the prefix is not spoken */
+    /* units */
+    CRIER_UNIT_ANYCASE = 1 << 0,  /* the (lower-case) form matches in any case */
+    CRIER_UNIT_GLUED = 1 << 1,    /* only glued to its number: "5h" */
+    CRIER_UNIT_AFTER = 1 << 2,    /* only after another measure: "6 ft 2 in" */
+    CRIER_UNIT_PER = 1 << 3,      /* only after a slash: "km/h", "$20/mo" */
+    CRIER_UNIT_PREFIX = 1 << 4,   /* qualifies the next unit: "sq ft" */
+    /* currencies */
+    CRIER_CUR_PREFIX = 1 << 0,    /* written before the number: "$5" */
+    CRIER_CUR_SUFFIX = 1 << 1,    /* written after it: "5¢", "5 USD" */
+    /* scales */
+    CRIER_SCALE_ABBR = 1 << 0,    /* "m", "bn": only glued or after a currency */
+    /* symbols */
+    CRIER_SYM_NUMERIC = 1 << 0,   /* spoken only between numbers: "2 + 3" */
+    CRIER_SYM_BEFORE_NUM = 1 << 1, /* spoken only before a number: "#1" */
+    CRIER_SYM_AFTER_NUM = 1 << 2, /* spoken only after a number: "5%" */
+    CRIER_SYM_PAUSE = 1 << 3,     /* otherwise a pause, not a word */
+    CRIER_SYM_ADDRESS = 1 << 4,   /* read only inside a web or e-mail address */
+    CRIER_SYM_WORDS = 1 << 5,     /* also read between lower-case words */
+    /* context words */
+    CRIER_CTX_YEAR_BEFORE = 1 << 0, /* a 4-digit number after it is a year: "in" */
+    CRIER_CTX_COUNT_BEFORE = 1 << 1, /* ... is a count: "about", "over" */
+    CRIER_CTX_STARTER = 1 << 2,   /* often starts a sentence: "The", "It" */
+    CRIER_CTX_DETERMINER = 1 << 3, /* "the", "a", "his" */
+    CRIER_CTX_COUNT_NOUN = 1 << 4, /* a noun that counts: "people" */
+    CRIER_CTX_UNIT_WORD = 1 << 5, /* a spelled-out unit: "inch", "mile" */
+    CRIER_CTX_DATE_BEFORE = 1 << 6, /* "on 9/11": day and month in figures */
+    /* phonotactics */
+    CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
+    CRIER_PHON_CODA = 1 << 1,     /* may end one */
+    CRIER_PHON_NUCLEUS = 1 << 2,  /* a vowel group */
+    /* electronic */
+    CRIER_EL_TLD = 1 << 0,        /* a top-level domain */
+    CRIER_EL_SPELL = 1 << 1       /* spelled out wherever it appears */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */

@@ -1,16 +1,25 @@
-/* norm.h -- stage 2 internals, shared by normalize.c (tokenizer and
- * dispatcher) and the expanders numbers.c, dates.c and abbrev.c.
+/* norm.h -- stage 2 internals, shared by normalize.c (input hygiene,
+ * tokenizer, dispatcher, emitter) and the classifiers in numbers.c,
+ * money.c, measures.c, dates.c, times.c, ranges.c, roman.c, serial.c,
+ * electronic.c, symbols.c and abbrev.c.
  *
  * The normalizer is three layers: the tokenizer cuts the text into tokens
  * with source offsets; classifiers look at a token and its neighbours and,
  * when they recognise something (a date, an amount, an acronym), consume
  * those tokens and call verbalizers, which emit spoken words through
- * crier_emit(). Every emitted word records the source span it came from. */
+ * crier_emit(). Every emitted word records the source span it came from.
+ *
+ * Linear time is a design rule: a classifier looks at a bounded number of
+ * tokens around its position (NORM_LOOK), or scans a run of glued tokens
+ * once and remembers where it ended, so no input makes the whole text be
+ * rescanned from every position. */
 #ifndef CRIER_NORM_H
 #define CRIER_NORM_H
 
 #include "buf.h"
 #include "lexicon.h"
+
+#include <stdint.h>
 
 typedef enum tok_kind {
     TK_WORD,  /* letters, with inner apostrophes and abbreviation dots */
@@ -22,23 +31,36 @@ typedef enum tok_kind {
 } tok_kind;
 
 enum {
-    TF_UPPER = 1 << 0, /* a word with two or more letters, all upper-case */
-    TF_CAP = 1 << 1,   /* a word starting with an upper-case letter */
-    TF_DOTS = 1 << 2,  /* a word with inner dots: "U.S.", "e.g." */
-    TF_CAPS_RUN = 1 << 3 /* part of a line written in capitals */
+    TF_UPPER = 1 << 0,   /* a word with two or more letters, all upper-case */
+    TF_CAP = 1 << 1,     /* a word starting with an upper-case letter */
+    TF_DOTS = 1 << 2,    /* a word with inner dots: "U.S.", "e.g." */
+    TF_CAPS_RUN = 1 << 3, /* part of a line written in capitals */
+    TF_LOWER = 1 << 4    /* a word all in lower case */
 };
+
+/* How far classifiers look ahead or back, in tokens. */
+#define NORM_LOOK 16
+/* Digit strings longer than this are read digit by digit. */
+#define NORM_MAX_DIGITS 21
 
 typedef struct tok {
     tok_kind kind;
     unsigned flags;
-    size_t off, len; /* bytes of the source */
+    size_t off, len; /* bytes of the (cleaned) text */
     int32_t cp;      /* PUNCT and SYM: the code point */
 } tok;
+
+/* A point where the cleaned text and the source stop lining up: clean
+ * offset `c` corresponds to source offset `s`. See normalize.c. */
+typedef struct norm_mark {
+    size_t c, s;
+} norm_mark;
 
 typedef struct norm {
     const crier_lexicon *lex;
     unsigned flags;      /* CRIER_NORM_* */
-    const char *src;
+    const char *src;     /* the cleaned text the tokens point into */
+    size_t srclen;
     tok *t;
     size_t n;
     crier_buf out;
@@ -46,18 +68,31 @@ typedef struct norm {
     size_t nspans, capspans;
     int oom;
     int need_space;      /* a space goes before the next word */
+    int glue;            /* the next word is glued to the previous one */
+    int letter_a;        /* the last word was the letter "A" */
+    size_t scan_end;     /* electronic.c: tokens before this were scanned */
 } norm;
 
 /* ==== Emitting (normalize.c) ============================================= */
 
-/* Appends a spoken word (or several, separated by spaces) that came from
+/* Appends spoken words (several, separated by spaces) that came from
  * source bytes [off, off+len). */
 void crier_emit(norm *z, const char *words, size_t off, size_t len);
+/* The same for the tokens [i, j): the span runs from the first to the
+ * end of the last. */
+void crier_emit_toks(norm *z, const char *words, size_t i, size_t j);
 /* Appends a pause mark ("," "." "?" ...) attached to the previous word. */
 void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len);
+/* Emits a buffer built by a verbalizer for tokens [i, j), frees it, and
+ * returns j - i (the classifier's result). */
+size_t crier_emit_buf(norm *z, crier_buf *w, size_t i, size_t j);
+/* True when nothing has been said yet in the current sentence. */
+int crier_sentence_start(const norm *z);
 
-/* Token helpers. */
+/* ==== Tokens (normalize.c) =============================================== */
+
 static inline const char *tok_text(const norm *z, size_t i) { return z->src + z->t[i].off; }
+static inline size_t tok_end(const norm *z, size_t i) { return z->t[i].off + z->t[i].len; }
 static inline int tok_is(const norm *z, size_t i, tok_kind k)
 {
     return i < z->n && z->t[i].kind == k;
@@ -66,43 +101,127 @@ static inline int tok_punct(const norm *z, size_t i, int32_t cp)
 {
     return i < z->n && (z->t[i].kind == TK_PUNCT || z->t[i].kind == TK_SYM) && z->t[i].cp == cp;
 }
+/* True when token i touches token i-1 (no space or line between). */
+static inline int tok_glued(const norm *z, size_t i)
+{
+    return i > 0 && i < z->n && z->t[i - 1].kind != TK_SPACE && z->t[i - 1].kind != TK_NL;
+}
+/* True when token i is a dash or hyphen: '-', en dash, em dash. */
+int crier_tok_dash(const norm *z, size_t i);
 /* The index of the next token after `i` that is not a space (or z->n). */
 size_t crier_skip_space(const norm *z, size_t i);
+/* The index of the token before `i` that is not a space, or (size_t)-1. */
+size_t crier_prev_word(const norm *z, size_t i);
 /* True when token i equals `s` (case-insensitive for words). */
 int crier_tok_eq(const norm *z, size_t i, const char *s);
+/* The lexicon row of `table` keyed by token i's text (NULL if none). */
+const crier_lex_row *crier_tok_find(const norm *z, crier_table table, size_t i);
+/* The context-words flags of token i (0 if it is not a listed word). */
+unsigned crier_tok_ctx(const norm *z, size_t i);
 
 /* ==== Numbers (numbers.c) ================================================ */
 
-/* Appends the cardinal words for a digit string (no separators) to `w`.
- * Long digit strings (over 15 digits) are read digit by digit. */
+/* A number as written: sign, integer digits (may hold ',' separators),
+ * and fraction digits after the point. */
+typedef struct numx {
+    size_t i, end;       /* tokens [i, end) */
+    int neg;
+    const char *ip;      /* integer part, or NULL for ".5" */
+    size_t ipn;
+    const char *fp;      /* fraction digits, or NULL */
+    size_t fpn;
+} numx;
+
+/* Parses a number at token i: an optional sign ("-5" when the minus is
+ * not glued to a word before it), a NUM token that is an integer (with
+ * or without thousands separators) or a decimal, or ".5". Returns the
+ * tokens used, or 0. */
+size_t crier_num_parse(const norm *z, size_t i, numx *x);
+/* True when the number is exactly one (units and currencies agree). */
+int crier_num_is_one(const numx *x);
+/* The integer value of a plain digit string (no separators), or -1 when it
+ * is longer than 9 digits. */
+long crier_digits_value(const char *d, size_t n);
+
+/* Verbalizers: they append words to `w`. Digit strings may hold ','. */
 void crier_say_cardinal(const norm *z, const char *digits, size_t n, crier_buf *w);
-/* Appends the ordinal words ("twenty-first"). */
 void crier_say_ordinal(const norm *z, const char *digits, size_t n, crier_buf *w);
-/* Appends a year the way it is said: "nineteen ninety-nine", "two
- * thousand eight", "twenty ten", "nineteen oh six". */
+/* Each digit as a word: "zero zero four". */
+void crier_say_digits(const norm *z, const char *digits, size_t n, crier_buf *w);
+/* A year: "nineteen ninety-nine", "two thousand eight", "twenty ten",
+ * "nineteen oh six"; three digits in pairs, "eight eighty-six". */
 void crier_say_year(const norm *z, const char *digits, size_t n, crier_buf *w);
-/* Copies the digits of a number token, dropping ',' separators, into
- * `out` (at most cap-1 digits). Returns the count, or 0 when the token has
- * a decimal part. */
-size_t crier_num_digits(const norm *z, size_t i, char *out, size_t cap);
+/* A number as a whole: sign, integer, "point", digits. */
+void crier_say_num(const norm *z, const numx *x, crier_buf *w);
+/* A fraction: "one half", "three quarters", "one twenty-fifth". */
+void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *den,
+                        size_t dn, crier_buf *w);
+/* Appends the word for `key` in number-words.tsv (col 1 cardinal, 2
+ * ordinal), with a space before it when needed. */
+void crier_put_number_word(const norm *z, const char *key, int col, crier_buf *w);
+/* Replaces the last number word of `w` by its plural ("ninety" ->
+ * "nineties", "hundred" -> "hundreds", "seven" -> "sevens"). */
+void crier_pluralize_last(const norm *z, crier_buf *w);
+/* Appends a word with one space before it (none at the start). */
+void crier_put_word(crier_buf *w, const char *s);
 
-/* Classifier: cardinals, decimals, ordinals ("21st") and plain years. */
+/* Classifier: cardinals, ordinals, decimals, percents, fractions, years. */
 size_t crier_cls_number(norm *z, size_t i);
+/* Parses a fraction ("1/2", "3 1/2", "½") at token i into `w`; *whole is
+ * set for a mixed number. Returns the tokens used, or 0. */
+size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole);
+/* Classifier: "1/2", "3 1/2", "½". */
+size_t crier_cls_fraction(norm *z, size_t i);
 
-/* ==== Dates (dates.c) ==================================================== */
+/* ==== Money and measures (money.c, measures.c) =========================== */
 
-/* Classifier: "Sep 20", "Sep 1, 2022", "Tuesday (Sep 20)". */
+size_t crier_cls_money(norm *z, size_t i);
+/* Parses a unit at token i ("km", "km/h", "°C", "sq ft"); fills `w` with
+ * its words, singular or plural. Returns the tokens used, or 0. `glued`
+ * says whether the unit touches its number, `after` whether it follows
+ * another measure. */
+size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after,
+                        crier_buf *w);
+size_t crier_cls_measure(norm *z, size_t i);
+
+/* ==== Dates, times, ranges (dates.c, times.c, ranges.c) ================== */
+
 size_t crier_cls_date(norm *z, size_t i);
+size_t crier_cls_decade(norm *z, size_t i);
+/* Parses a decade at token i ("1990s", "'90s", "1800's") into `w`
+ * ("nineteen nineties"); returns the tokens used, or 0. */
+size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w);
+/* Parses an era after optional spaces at token i ("BC", "A.D.") into `w`;
+ * returns the tokens used, or 0. */
+size_t crier_era_parse(const norm *z, size_t i, crier_buf *w);
+/* True when the four-digit number at token i reads as a year here. */
+int crier_year_context(const norm *z, size_t i);
+size_t crier_cls_time(norm *z, size_t i);
+size_t crier_cls_range(norm *z, size_t i);
+
+/* ==== Other classes (roman.c, serial.c, electronic.c, symbols.c) ========= */
+
+size_t crier_cls_roman(norm *z, size_t i);
+size_t crier_cls_phone(norm *z, size_t i);
+size_t crier_cls_serial(norm *z, size_t i);
+size_t crier_cls_electronic(norm *z, size_t i);
+size_t crier_cls_symbol(norm *z, size_t i);
+/* The symbols.tsv row for a code point (written as itself or U+XXXX). */
+const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp);
 
 /* ==== Words: abbreviations, acronyms, capitals (abbrev.c) ================ */
 
-/* Classifier: dotted and listed abbreviations ("Dr.", "Brig.", "e.g."). */
+size_t crier_cls_state(norm *z, size_t i);
 size_t crier_cls_abbrev(norm *z, size_t i);
-/* Classifier: upper-case words: acronyms from the lexicon, capitals
- * brought to normal case. */
 size_t crier_cls_caps(norm *z, size_t i);
-/* Verbalizer for an ordinary word, with its pronunciation from the
- * lexicon when CRIER_NORM_PHONEMES is set. */
 size_t crier_cls_word(norm *z, size_t i);
+/* Appends the letters of s[0..n) as spoken letter names, upper-case and
+ * separated by spaces ("U S"). */
+void crier_spell(const char *s, size_t n, crier_buf *w);
+/* True when an upper-case word can be said as a word (phonotactics.tsv). */
+int crier_pronounceable(const norm *z, const char *s, size_t n);
+/* Appends an upper-case word as it is said: from acronyms.tsv, else spelled
+ * or as a word by the rule. `caps_run` asks for normal case. */
+void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w);
 
 #endif

@@ -1,42 +1,48 @@
-/* numbers.c -- stage 2 expander: cardinals, ordinals, decimals and years.
+/* numbers.c -- stage 2: numbers, and the verbalizers every class uses.
  *
  * The words come from lexicon/en/number-words.tsv (value, cardinal,
- * ordinal); this file only knows English grouping: hundreds, then scales of
- * a thousand, with a hyphen inside the tens ("twenty-one") and no "and",
- * as American news style reads numbers. */
+ * ordinal) and fractions.tsv; this file only knows English grouping:
+ * hundreds, then scales of a thousand, with a hyphen inside the tens
+ * ("twenty-one"). American news style reads "one hundred twenty-three";
+ * British conventions (CRIER_NORM_GB) add "and" ("one hundred and
+ * twenty-three"). Datasets disagree on this; we follow the newsroom.
+ *
+ * The classifier reads what the other classifiers left: cardinals
+ * ("3,700", "-5"), decimals ("3.14", ".5"), ordinals ("21st"), percents
+ * ("3.5%", "31.7 %"), fractions ("1/2", "3 1/2", "½"), years chosen by
+ * context ("in 1999" against "1999 people"), and digit strings that are
+ * identifiers rather than amounts ("004", "95051"). */
 #include "internal.h"
 #include "norm.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* ==== Words from the lexicon ============================================= */
+/* ==== Words ============================================================== */
 
-/* Appends the word for a small value ("7", "40", "1000") in column `col`
- * (1 = cardinal, 2 = ordinal). */
-static void put_word(const norm *z, const char *value, int col, crier_buf *w)
+void crier_put_word(crier_buf *w, const char *s)
 {
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_NUMBER_WORDS, value, strlen(value));
     if (w->len && w->ptr[w->len - 1] != ' ' && w->ptr[w->len - 1] != '-')
         crier_buf_putc(w, ' ');
-    crier_buf_puts(w, r ? r->cols[col] : value);
+    crier_buf_puts(w, s);
+}
+
+void crier_put_number_word(const norm *z, const char *key, int col, crier_buf *w)
+{
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_NUMBER_WORDS, key, strlen(key));
+    crier_put_word(w, r ? r->cols[col] : key);
 }
 
 static void put_small(const norm *z, int v, crier_buf *w)
 {
     char s[16];
     snprintf(s, sizeof s, "%d", v);
-    put_word(z, s, 1, w);
+    crier_put_number_word(z, s, 1, w);
 }
 
-/* Appends 1..999. */
-static void say_under_1000(const norm *z, int v, crier_buf *w)
+/* Appends 1..99. */
+static void say_under_100(const norm *z, int v, crier_buf *w)
 {
-    if (v >= 100) {
-        put_small(z, v / 100, w);
-        put_word(z, "100", 1, w);
-        v %= 100;
-    }
     if (v >= 20) {
         put_small(z, v - v % 10, w);
         if (v % 10) {
@@ -48,42 +54,96 @@ static void say_under_1000(const norm *z, int v, crier_buf *w)
     }
 }
 
-static void say_digits(const norm *z, const char *d, size_t n, crier_buf *w)
+/* Appends 1..999; `and` puts the British "and" before the tens. */
+static void say_under_1000(const norm *z, int v, int and, crier_buf *w)
+{
+    if (v >= 100) {
+        put_small(z, v / 100, w);
+        crier_put_number_word(z, "100", 1, w);
+        v %= 100;
+        if (v && and)
+            crier_put_number_word(z, "and", 1, w);
+    }
+    say_under_100(z, v, w);
+}
+
+void crier_say_digits(const norm *z, const char *d, size_t n, crier_buf *w)
 {
     for (size_t i = 0; i < n; i++)
-        put_small(z, d[i] - '0', w);
+        if (d[i] >= '0' && d[i] <= '9')
+            put_small(z, d[i] - '0', w);
+}
+
+long crier_digits_value(const char *d, size_t n)
+{
+    if (n == 0 || n > 9)
+        return -1;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] < '0' || d[i] > '9')
+            return -1;
+        v = v * 10 + (d[i] - '0');
+    }
+    return v;
 }
 
 /* ==== Cardinals and ordinals ============================================= */
 
+/* Copies the digits of d[0..n) without separators and leading zeros into
+ * `out` (NUL-terminated); returns their count, or 0 if there are more
+ * than NORM_MAX_DIGITS. */
+static size_t plain_digits(const char *d, size_t n, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] < '0' || d[i] > '9')
+            continue;
+        if (k == 0 && d[i] == '0')
+            continue;
+        if (k == NORM_MAX_DIGITS)
+            return 0;
+        out[k++] = d[i];
+    }
+    out[k] = '\0';
+    return k;
+}
+
 void crier_say_cardinal(const norm *z, const char *d, size_t n, crier_buf *w)
 {
-    static const char *SCALES[] = {"", "1000", "1000000", "1000000000", "1000000000000"};
-    while (n > 1 && d[0] == '0') {
-        d++;
-        n--;
-    }
-    if (n > 15) {
-        say_digits(z, d, n, w);
+    char p[NORM_MAX_DIGITS + 1];
+    size_t k = plain_digits(d, n, p);
+    if (k == 0) {
+        int any = 0;
+        for (size_t i = 0; i < n && !any; i++)
+            any = d[i] >= '1' && d[i] <= '9';
+        if (any)
+            crier_say_digits(z, d, n, w); /* too long to be an amount */
+        else
+            put_small(z, 0, w);
         return;
     }
-    if (n == 1 && d[0] == '0') {
-        put_small(z, 0, w);
-        return;
-    }
-    size_t groups = (n + 2) / 3;
-    size_t first = n - (groups - 1) * 3;
+    int gb = (z->flags & CRIER_NORM_GB) != 0;
+    size_t groups = (k + 2) / 3, first = k - (groups - 1) * 3;
     for (size_t g = 0, pos = 0; g < groups; g++) {
         size_t len = g == 0 ? first : 3;
         int v = 0;
-        for (size_t k = 0; k < len; k++)
-            v = v * 10 + (d[pos + k] - '0');
+        for (size_t j = 0; j < len; j++)
+            v = v * 10 + (p[pos + j] - '0');
         pos += len;
-        if (v) {
-            say_under_1000(z, v, w);
-            size_t scale = groups - 1 - g;
-            if (scale)
-                put_word(z, SCALES[scale], 1, w);
+        if (!v)
+            continue;
+        size_t scale = groups - 1 - g;
+        /* British "two thousand and five": "and" before a last group under
+         * a hundred that follows a larger one. */
+        if (gb && scale == 0 && v < 100 && groups > 1)
+            crier_put_number_word(z, "and", 1, w);
+        say_under_1000(z, v, gb, w);
+        if (scale) {
+            char key[NORM_MAX_DIGITS + 2] = "1";
+            for (size_t s = 0; s < scale * 3; s++)
+                key[1 + s] = '0';
+            key[1 + scale * 3] = '\0';
+            crier_put_number_word(z, key, 1, w);
         }
     }
 }
@@ -119,95 +179,314 @@ void crier_say_ordinal(const norm *z, const char *d, size_t n, crier_buf *w)
 
 void crier_say_year(const norm *z, const char *d, size_t n, crier_buf *w)
 {
-    if (n != 4 || d[0] == '0') {
+    if ((n != 4 && n != 3) || d[0] == '0') {
         crier_say_cardinal(z, d, n, w);
         return;
     }
-    int hi = (d[0] - '0') * 10 + (d[1] - '0');
-    int lo = (d[2] - '0') * 10 + (d[3] - '0');
-    if ((hi % 10 == 0 && lo < 10) || (hi == 20 && lo < 10)) {
-        /* 2000-2009, 1000-1009: "two thousand eight" */
-        crier_say_cardinal(z, d, n, w);
+    int hi = n == 4 ? (d[0] - '0') * 10 + (d[1] - '0') : d[0] - '0';
+    int lo = (d[n - 2] - '0') * 10 + (d[n - 1] - '0');
+    if (lo == 0 && (n == 3 || hi % 10 == 0)) {
+        crier_say_cardinal(z, d, n, w); /* "two thousand", "three hundred" */
         return;
     }
-    say_under_1000(z, hi, w);
+    if (n == 4 && hi % 10 == 0 && lo < 10) {
+        crier_say_cardinal(z, d, n, w); /* "two thousand eight" */
+        return;
+    }
+    say_under_100(z, hi, w);
     if (lo == 0) {
-        put_word(z, "100", 1, w);
+        crier_put_number_word(z, "100", 1, w); /* "nineteen hundred" */
     } else if (lo < 10) {
-        put_word(z, "o", 1, w); /* "nineteen oh six" */
+        crier_put_number_word(z, "o", 1, w); /* "nineteen oh six" */
         put_small(z, lo, w);
     } else {
-        say_under_1000(z, lo, w);
+        say_under_100(z, lo, w);
     }
+}
+
+/* ==== Numbers as written ================================================= */
+
+/* True when token i may be a minus sign: a hyphen or minus glued to a
+ * number after it, and not glued to a word or number before it. */
+static int sign_at(const norm *z, size_t i)
+{
+    if (!tok_punct(z, i, '-'))
+        return 0;
+    if (i > 0 && tok_glued(z, i) &&
+        (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM))
+        return 0;
+    if (i > 0 && tok_glued(z, i) && tok_punct(z, i - 1, '-'))
+        return 0; /* "--5" is a dash, not a sign */
+    return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
+}
+
+size_t crier_num_parse(const norm *z, size_t i, numx *x)
+{
+    memset(x, 0, sizeof *x);
+    x->i = i;
+    size_t j = i;
+    if (sign_at(z, j)) {
+        x->neg = 1;
+        j++;
+    }
+    if (tok_punct(z, j, '.') && tok_is(z, j + 1, TK_NUM) &&
+        !(j > 0 && tok_glued(z, j) && z->t[j - 1].kind == TK_NUM)) {
+        /* ".5": the token after the point must be plain digits. */
+        const char *s = tok_text(z, j + 1);
+        for (size_t k = 0; k < z->t[j + 1].len; k++)
+            if (s[k] < '0' || s[k] > '9')
+                return 0;
+        if (j > 0 && tok_glued(z, j) && z->t[j - 1].kind == TK_WORD)
+            return 0;
+        x->fp = s;
+        x->fpn = z->t[j + 1].len;
+        x->end = j + 2;
+        return x->end - i;
+    }
+    if (!tok_is(z, j, TK_NUM))
+        return 0;
+    const char *s = tok_text(z, j);
+    size_t n = z->t[j].len, dot = n, dots = 0;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] == '.') {
+            dots++;
+            dot = k;
+        }
+    if (dots > 1)
+        return 0;
+    if (dots && memchr(s + dot, ',', n - dot))
+        return 0;
+    x->ip = s;
+    x->ipn = dot;
+    if (dots) {
+        x->fp = s + dot + 1;
+        x->fpn = n - dot - 1;
+    }
+    x->end = j + 1;
+    return x->end - i;
+}
+
+int crier_num_is_one(const numx *x)
+{
+    return x->ip && x->ipn == 1 && x->ip[0] == '1' && !x->fp;
+}
+
+void crier_say_num(const norm *z, const numx *x, crier_buf *w)
+{
+    if (x->neg)
+        crier_put_word(w, "minus");
+    if (x->ip)
+        crier_say_cardinal(z, x->ip, x->ipn, w);
+    if (x->fp) {
+        crier_put_number_word(z, ".", 1, w);
+        crier_say_digits(z, x->fp, x->fpn, w);
+    }
+}
+
+/* ==== Fractions ========================================================== */
+
+void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *den, size_t dn,
+                        crier_buf *w)
+{
+    crier_say_cardinal(z, num, nn, w);
+    int one = nn == 1 && num[0] == '1';
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn);
+    if (r) {
+        crier_put_word(w, r->cols[one ? 1 : 2]);
+        return;
+    }
+    crier_put_word(w, "");
+    crier_say_ordinal(z, den, dn, w);
+    if (!one)
+        crier_buf_putc(w, 's');
+}
+
+/* True when token i is a plain digit string (no separators). */
+static int plain_num(const norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM))
+        return 0;
+    const char *s = tok_text(z, i);
+    for (size_t k = 0; k < z->t[i].len; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* Vulgar fraction characters, read through their numeric value. */
+static int vulgar(int32_t cp, int *num, int *den)
+{
+    static const struct { int32_t cp; int n, d; } V[] = {
+        {0xBD, 1, 2}, {0xBC, 1, 4}, {0xBE, 3, 4}, {0x2153, 1, 3}, {0x2154, 2, 3},
+        {0x2155, 1, 5}, {0x2156, 2, 5}, {0x2157, 3, 5}, {0x2158, 4, 5}, {0x2159, 1, 6},
+        {0x215A, 5, 6}, {0x215B, 1, 8}, {0x215C, 3, 8}, {0x215D, 5, 8}, {0x215E, 7, 8}};
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(V); k++)
+        if (V[k].cp == cp) {
+            *num = V[k].n;
+            *den = V[k].d;
+            return 1;
+        }
+    return 0;
+}
+
+/* Appends "and a half" or "and three quarters" after a whole number. */
+static void say_mixed_tail(const norm *z, const char *num, size_t nn, const char *den,
+                           size_t dn, crier_buf *w)
+{
+    crier_put_word(w, "and");
+    if (nn == 1 && num[0] == '1' && dn == 1 && den[0] == '2') {
+        crier_put_word(w, "a half");
+        return;
+    }
+    crier_say_fraction(z, num, nn, den, dn, w);
+}
+
+static void put_int(char *buf, size_t cap, int v)
+{
+    snprintf(buf, cap, "%d", v);
+}
+
+/* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
+ * "3½". A slash fraction is taken when its denominator is a common one
+ * (fractions.tsv) or when it cannot be a date; "9/11" is left to the date
+ * rules. *whole is set for a mixed number ("three and a half"). Returns
+ * the tokens used, or 0. */
+size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
+{
+    int vn, vd;
+    char a[8], b[8];
+    *whole = 0;
+    if ((z->t[i].kind == TK_SYM || z->t[i].kind == TK_PUNCT) && vulgar(z->t[i].cp, &vn, &vd)) {
+        put_int(a, sizeof a, vn);
+        put_int(b, sizeof b, vd);
+        crier_say_fraction(z, a, strlen(a), b, strlen(b), w);
+        return 1;
+    }
+    if (!plain_num(z, i) || (i > 0 && tok_glued(z, i) &&
+                             (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD)))
+        return 0;
+    size_t j = i;
+    if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
+        put_int(a, sizeof a, vn);
+        put_int(b, sizeof b, vd);
+        crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
+        say_mixed_tail(z, a, strlen(a), b, strlen(b), w);
+        *whole = 1;
+        return 2;
+    }
+    /* "3 1/2": a whole number, a space, then a fraction. */
+    if (tok_is(z, j + 1, TK_SPACE) && plain_num(z, j + 2) && tok_punct(z, j + 3, '/') &&
+        plain_num(z, j + 4) && !tok_punct(z, j + 5, '/') && tok_glued(z, j + 3)) {
+        *whole = 1;
+        j += 2;
+    }
+    if (!tok_punct(z, j + 1, '/') || !tok_glued(z, j + 1) || !plain_num(z, j + 2) ||
+        !tok_glued(z, j + 2) || tok_punct(z, j + 3, '/'))
+        return 0;
+    const char *num = tok_text(z, j), *den = tok_text(z, j + 2);
+    size_t nn = z->t[j].len, dn = z->t[j + 2].len;
+    long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
+    int common = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn) != NULL;
+    int datelike = va >= 1 && vb >= 1 && ((va <= 12 && vb <= 31) || (va <= 31 && vb <= 12));
+    if (vb <= 0 || va < 0 || (*whole && va >= vb) ||
+        (!*whole && !(common && va < vb) && datelike))
+        return 0;
+    size_t end = j + 3;
+    /* "1/4th": an ordinal suffix on the denominator is not read. */
+    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) &&
+        (crier_tok_eq(z, end, "th") || crier_tok_eq(z, end, "rd") || crier_tok_eq(z, end, "nd")))
+        end++;
+    if (*whole) {
+        crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
+        say_mixed_tail(z, num, nn, den, dn, w);
+    } else {
+        crier_say_fraction(z, num, nn, den, dn, w);
+    }
+    return end - i;
+}
+
+size_t crier_cls_fraction(norm *z, size_t i)
+{
+    crier_buf w = CRIER_BUF_INIT;
+    int whole;
+    size_t used = crier_fraction_parse(z, i, &w, &whole);
+    if (!used) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    return crier_emit_buf(z, &w, i, i + used);
 }
 
 /* ==== Classifier ========================================================= */
 
-size_t crier_num_digits(const norm *z, size_t i, char *out, size_t cap)
+/* The ordinal suffix a number takes ("st", "nd", "rd", "th"). */
+static const char *suffix_for(const char *d, size_t n)
 {
-    const char *s = tok_text(z, i);
-    size_t k = 0;
-    for (size_t j = 0; j < z->t[i].len; j++) {
-        if (s[j] == '.')
-            return 0;
-        if (s[j] != ',' && k + 1 < cap)
-            out[k++] = s[j];
-    }
-    out[k] = '\0';
-    return k;
+    int last = d[n - 1] - '0', tens = n > 1 ? d[n - 2] - '0' : 0;
+    if (tens == 1)
+        return "th";
+    return last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
 }
 
-/* True when token i (a number) is glued to an ordinal suffix. */
-static int ordinal_suffix(const norm *z, size_t i)
+/* True when token i, glued to the number before it, is that number's
+ * ordinal suffix ("21st", "2ND"). */
+static int ordinal_suffix(const norm *z, const numx *x, size_t i)
 {
-    static const char *SUFFIX[] = {"st", "nd", "rd", "th"};
-    if (!tok_is(z, i + 1, TK_WORD))
+    if (!tok_is(z, i, TK_WORD) || !tok_glued(z, i) || x->fp || x->neg || !x->ip)
         return 0;
-    for (size_t k = 0; k < CRIER_ARRAY_LEN(SUFFIX); k++)
-        if (crier_tok_eq(z, i + 1, SUFFIX[k]))
-            return 1;
-    return 0;
+    return crier_tok_eq(z, i, suffix_for(x->ip, x->ipn));
 }
 
-/* "3.14": the integer part as a cardinal, then "point" and the digits. */
-static void say_decimal(const norm *z, const char *s, size_t n, crier_buf *w)
+/* Reads an integer written without separators the way its shape says:
+ * digit by digit when it has a leading zero or five digits or more (an
+ * identifier, a zip code), as a year when it looks like one and the
+ * context agrees, else as a cardinal. */
+static void say_plain_int(norm *z, const numx *x, crier_buf *w)
 {
-    const char *dot = memchr(s, '.', n);
-    char ip[64];
-    size_t k = 0;
-    for (const char *p = s; p < dot && k + 1 < sizeof ip; p++)
-        if (*p != ',')
-            ip[k++] = *p;
-    crier_say_cardinal(z, ip, k, w);
-    put_word(z, ".", 1, w);
-    say_digits(z, dot + 1, (size_t)(s + n - dot - 1), w);
+    int grouped = memchr(x->ip, ',', x->ipn) != NULL;
+    if (!grouped && !x->neg && x->ipn > 1 && (x->ip[0] == '0' || x->ipn >= 5)) {
+        crier_say_digits(z, x->ip, x->ipn, w);
+        return;
+    }
+    if (!grouped && !x->neg && x->ipn == 4 && x->ip[0] >= '1' && x->ip[0] <= '2' &&
+        crier_digits_value(x->ip, 4) <= 2099 && crier_year_context(z, x->i)) {
+        crier_say_year(z, x->ip, 4, w);
+        return;
+    }
+    crier_say_num(z, x, w);
 }
 
 size_t crier_cls_number(norm *z, size_t i)
 {
-    if (!tok_is(z, i, TK_NUM))
+    numx x;
+    if (!crier_num_parse(z, i, &x))
         return 0;
-    const tok *t = &z->t[i];
-    const char *s = tok_text(z, i);
     crier_buf w = CRIER_BUF_INIT;
-    char d[64];
-    size_t n = crier_num_digits(z, i, d, sizeof d);
-    size_t used = 1;
-    if (n == 0) {
-        say_decimal(z, s, t->len, &w);
-    } else if (ordinal_suffix(z, i)) {
-        crier_say_ordinal(z, d, n, &w);
-        used = 2;
-    } else if (n == 4 && t->len == 4 && d[0] != '0' && memcmp(d, "1100", 4) >= 0 &&
-               memcmp(d, "2099", 4) <= 0) {
-        crier_say_year(z, d, n, &w);
+    size_t end = x.end;
+    if (ordinal_suffix(z, &x, end)) {
+        crier_say_ordinal(z, x.ip, x.ipn, &w);
+        end++;
+    } else if (x.ip && !x.fp) {
+        say_plain_int(z, &x, &w);
     } else {
-        crier_say_cardinal(z, d, n, &w);
+        crier_say_num(z, &x, &w);
     }
-    size_t src_len = z->t[i + used - 1].off + z->t[i + used - 1].len - t->off;
-    if (w.ptr)
-        crier_emit(z, w.ptr, t->off, src_len);
-    z->oom |= w.oom;
-    crier_buf_free(&w);
-    return used;
+    /* "the 747s", "75s": a plural number. */
+    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
+        !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+        crier_pluralize_last(z, &w);
+        end++;
+    }
+    /* "3.5%", "31.7 %" */
+    size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
+    if (tok_punct(z, k, '%')) {
+        crier_put_word(&w, "percent");
+        end = k + 1;
+    } else if (tok_punct(z, end, '+') && (end + 1 >= z->n || z->t[end + 1].kind == TK_SPACE ||
+                                         z->t[end + 1].kind == TK_NL ||
+                                         z->t[end + 1].kind == TK_PUNCT)) {
+        crier_put_word(&w, "plus"); /* "10,000+" */
+        end++;
+    }
+    return crier_emit_buf(z, &w, i, end);
 }

@@ -1,0 +1,214 @@
+/* measures.c -- stage 2: numbers with units of measure.
+ *
+ * "5 km" is "five kilometers" and "1 km" "one kilometer": the unit agrees
+ * with its number. A hyphenated adjective stays singular: "a 7.2-mm
+ * bullet" is "a seven point two millimeter bullet". Compound units are
+ * read with "per" ("120 km/h" is "one hundred twenty kilometers per
+ * hour", "12/kg" "twelve per kilogram"); "sq ft" is "square feet";
+ * "-5°C" is "minus five degrees Celsius"; "6 ft 2 in" is "six feet two
+ * inches"; "4 1/2 lbs" is "four and a half pounds".
+ *
+ * Units come from units.tsv (case-sensitive, so "m" is a meter and "M" is
+ * not a unit), British spellings of their names from variants.tsv. */
+#include "internal.h"
+#include "norm.h"
+
+#include <string.h>
+
+/* ==== Units ============================================================== */
+
+/* Looks up the units row for source bytes s[0..n): exactly, then in lower
+ * case for rows flagged anycase. */
+static const crier_lex_row *unit_row(const norm *z, const char *s, size_t n)
+{
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_UNITS, s, n);
+    if (r || n > 15)
+        return r;
+    char low[16];
+    for (size_t k = 0; k < n; k++)
+        low[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+    r = crier_lex_find(z->lex, CRIER_TAB_UNITS, low, n);
+    return r && (r->flags & CRIER_UNIT_ANYCASE) ? r : NULL;
+}
+
+/* True when token i may be part of a unit written as one piece ("km",
+ * "°C", "m2", "m²"). */
+static int unit_piece(const norm *z, size_t i)
+{
+    if (i >= z->n)
+        return 0;
+    tok_kind k = z->t[i].kind;
+    return k == TK_WORD || (k == TK_NUM && z->t[i].len == 1) || k == TK_SYM ||
+           (k == TK_PUNCT && z->t[i].cp != '/' && z->t[i].cp != '-' && z->t[i].cp != '.' &&
+            z->t[i].cp != ',' && z->t[i].cp > 0x7F);
+}
+
+/* Finds the longest unit made of glued tokens from i (at most four).
+ * Returns its row and sets *used. */
+static const crier_lex_row *unit_at(const norm *z, size_t i, size_t *used)
+{
+    const crier_lex_row *best = NULL;
+    for (size_t j = i; j < i + 4 && unit_piece(z, j) && (j == i || tok_glued(z, j)); j++) {
+        const crier_lex_row *r = unit_row(z, tok_text(z, i), tok_end(z, j) - z->t[i].off);
+        if (r) {
+            best = r;
+            *used = j + 1 - i;
+        }
+    }
+    if (!best)
+        return NULL;
+    /* The unit must end the word: "5 kgs" yes, "5 mice" no. */
+    size_t e = i + *used;
+    if (tok_is(z, e, TK_WORD) && tok_glued(z, e))
+        return NULL;
+    if (tok_is(z, e, TK_NUM) && tok_glued(z, e))
+        return NULL;
+    return best;
+}
+
+/* Appends a unit's words, respelled for British conventions. */
+static void put_unit_words(const norm *z, const char *words, crier_buf *w)
+{
+    crier_put_word(w, "");
+    if (!(z->flags & CRIER_NORM_GB)) {
+        crier_buf_puts(w, words);
+        return;
+    }
+    for (const char *p = words; *p;) {
+        size_t n = strcspn(p, " ");
+        const crier_lex_row *v = crier_lex_find(z->lex, CRIER_TAB_VARIANTS, p, n);
+        if (v)
+            crier_buf_puts(w, v->cols[1]);
+        else
+            crier_buf_put(w, p, n);
+        p += n;
+        if (*p)
+            crier_buf_putc(w, *p++);
+    }
+}
+
+size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after, crier_buf *w)
+{
+    size_t used;
+    const crier_lex_row *r = unit_at(z, i, &used);
+    if (!r)
+        return 0;
+    unsigned f = r->flags;
+    if (((f & CRIER_UNIT_GLUED) && !glued) || ((f & CRIER_UNIT_AFTER) && !after && !glued) ||
+        ((f & CRIER_UNIT_PER) && glued != 2))
+        return 0;
+    if (f & CRIER_UNIT_PREFIX) {
+        /* "sq ft": the prefix qualifies the unit after it. */
+        size_t k = crier_skip_space(z, i + used);
+        if (tok_punct(z, i + used, '.'))
+            k = crier_skip_space(z, i + used + 1);
+        crier_buf u = CRIER_BUF_INIT;
+        size_t u2 = crier_unit_parse(z, k, plural, 1, 1, &u);
+        if (u2 && u.ptr) {
+            crier_put_word(w, r->cols[1]);
+            crier_put_word(w, u.ptr);
+        }
+        crier_buf_free(&u);
+        return u2 ? k + u2 - i : 0;
+    }
+    put_unit_words(z, r->cols[plural ? 2 : 1], w);
+    size_t end = i + used;
+    /* "km/h": the second unit is read after "per", in the singular. */
+    if (tok_punct(z, end, '/') && tok_glued(z, end) && tok_glued(z, end + 1)) {
+        crier_buf u = CRIER_BUF_INIT;
+        size_t u2 = crier_unit_parse(z, end + 1, 0, 2, 0, &u);
+        if (u2 && u.ptr) {
+            crier_put_word(w, "per");
+            crier_put_word(w, u.ptr);
+            end += 1 + u2;
+        }
+        crier_buf_free(&u);
+    }
+    return end - i;
+}
+
+/* ==== Classifier ========================================================= */
+
+/* Parses the number of a measure at token i: a fraction ("1/2", "4 1/2")
+ * or a decimal or integer. Fills `w` and sets *one when the unit should
+ * be singular. Returns the tokens used. */
+static size_t measure_number(const norm *z, size_t i, crier_buf *w, int *one)
+{
+    int whole;
+    size_t used = crier_fraction_parse(z, i, w, &whole);
+    if (used) {
+        *one = !whole; /* "one half pint", "four and a half pounds" */
+        return used;
+    }
+    crier_buf_truncate(w, 0);
+    numx x;
+    used = crier_num_parse(z, i, &x);
+    if (used) {
+        crier_say_num(z, &x, w);
+        *one = crier_num_is_one(&x);
+    }
+    return used;
+}
+
+/* "6 ft 2 in": another measure right after one, in a smaller unit.
+ * Appends it and returns the index after it, or `end`. */
+static size_t second_measure(const norm *z, size_t end, crier_buf *w)
+{
+    size_t s = crier_skip_space(z, end);
+    numx x;
+    if (s == end || !crier_num_parse(z, s, &x) || x.neg || !tok_is(z, x.end, TK_SPACE))
+        return end;
+    crier_buf v = CRIER_BUF_INIT;
+    crier_say_num(z, &x, &v);
+    size_t u = crier_unit_parse(z, x.end + 1, !crier_num_is_one(&x), 0, 1, &v);
+    if (u && v.ptr) {
+        crier_put_word(w, v.ptr);
+        end = x.end + 1 + u;
+    }
+    crier_buf_free(&v);
+    return end;
+}
+
+size_t crier_cls_measure(norm *z, size_t i)
+{
+    if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    int one = 0;
+    size_t used = measure_number(z, i, &w, &one), u;
+    if (!used) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    size_t j = i + used, k = j;
+    int glued = 1, adj = 0;
+    if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
+        k = j + 1;
+        glued = 0;
+    } else if (tok_punct(z, j, '-') && tok_glued(z, j + 1)) {
+        k = j + 1;
+        adj = 1; /* "a 7.2-mm bullet" */
+    } else if (tok_punct(z, j, '/') && tok_glued(z, j + 1)) {
+        /* "12/kg": "twelve per kilogram" */
+        crier_put_word(&w, "per");
+        if ((u = crier_unit_parse(z, j + 1, 0, 2, 0, &w)) != 0)
+            return crier_emit_buf(z, &w, i, j + 1 + u);
+        crier_buf_free(&w);
+        return 0;
+    }
+    /* "100 million kg": a scale word between the number and the unit. */
+    const crier_lex_row *sc =
+        !glued && tok_is(z, k, TK_WORD) ? crier_tok_find(z, CRIER_TAB_SCALES, k) : NULL;
+    if (sc && !(sc->flags & CRIER_SCALE_ABBR) && tok_is(z, k + 1, TK_SPACE)) {
+        crier_put_word(&w, sc->cols[1]);
+        k += 2;
+        one = 0;
+    }
+    u = crier_unit_parse(z, k, !one && !adj, glued, 0, &w);
+    if (!u) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    size_t end = second_measure(z, k + u, &w);
+    return crier_emit_buf(z, &w, i, end);
+}

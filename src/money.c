@@ -1,0 +1,241 @@
+/* money.c -- stage 2: amounts of money.
+ *
+ * "$5" is "five dollars", "$1" "one dollar", "$1,250.75" "one thousand
+ * two hundred fifty dollars seventy-five cents", "$5.5 million" "five
+ * point five million dollars", "€5m" "five million euros", "£3bn" "three
+ * billion pounds", "US$200" "two hundred US dollars", "¥1,000" "one
+ * thousand yen", "USD 300" "three hundred US dollars", "$5-10 million"
+ * "five to ten million dollars", "$20/mo" "twenty dollars per month".
+ * Text that was tokenized before it reached us ("$ 300,000") works too.
+ *
+ * Signs and codes come from currencies.tsv, multipliers from scales.tsv.
+ * Cents are read when the amount has at most two significant decimals and
+ * the currency has a minor unit; otherwise the amount is a decimal
+ * ("$20.506" is "twenty point five zero six dollars"). */
+#include "internal.h"
+#include "norm.h"
+
+#include <string.h>
+
+/* ==== Parts ============================================================== */
+
+/* Finds a currency at token i: a sign ("$"), a code ("USD"), or a prefix
+ * glued to a sign ("US$", "HK$"). Returns the row and sets *used. */
+static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
+{
+    if (i >= z->n)
+        return NULL;
+    tok_kind k = z->t[i].kind;
+    if (k == TK_WORD && tok_is(z, i + 1, TK_SYM) && tok_glued(z, i + 1) && z->t[i].len <= 3) {
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, i),
+                                                tok_end(z, i + 1) - z->t[i].off);
+        if (r) {
+            *used = 2;
+            return r;
+        }
+    }
+    if (k != TK_WORD && k != TK_SYM)
+        return NULL;
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_CURRENCIES, i);
+    if (!r)
+        return NULL;
+    *used = 1;
+    /* "Rs." with its dot */
+    if (k == TK_WORD && tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) &&
+        !(z->t[i].flags & TF_UPPER))
+        *used = 2;
+    return r;
+}
+
+/* Finds a scale word after a number at token i ("million", "m", "bn").
+ * Abbreviations count only when glued, or spaced after a currency sign. */
+static const crier_lex_row *scale_at(const norm *z, size_t i, int money, size_t *used)
+{
+    size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
+    if (!tok_is(z, k, TK_WORD))
+        return NULL;
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_SCALES, k);
+    if (!r)
+        return NULL;
+    if ((r->flags & CRIER_SCALE_ABBR) && !(money || k == i))
+        return NULL;
+    if ((r->flags & CRIER_SCALE_ABBR) && k > i && tok_is(z, k + 1, TK_WORD))
+        return NULL;
+    *used = k + 1 - i;
+    return r;
+}
+
+/* An amount: a number and its scale. */
+typedef struct amount {
+    numx x;
+    const crier_lex_row *scale;
+    size_t end;
+} amount;
+
+/* Parses a number (after optional space) and a scale at token i. */
+static int amount_at(const norm *z, size_t i, amount *a, int money)
+{
+    size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
+    if (!crier_num_parse(z, k, &a->x))
+        return 0;
+    size_t used = 0;
+    a->end = a->x.end;
+    a->scale = scale_at(z, a->end, money, &used);
+    a->end += used;
+    return 1;
+}
+
+/* The minor-unit value of a decimal part if it has at most two significant
+ * digits ("50" for ".5" or ".500"), else -1. */
+static long cents(const numx *x)
+{
+    size_t n = x->fpn;
+    while (n > 2 && x->fp[n - 1] == '0')
+        n--;
+    if (n > 2)
+        return -1;
+    long v = crier_digits_value(x->fp, n);
+    return n == 1 ? v * 10 : v;
+}
+
+/* ==== Reading ============================================================ */
+
+/* Appends "five point five million", without the currency. */
+static void say_amount_number(const norm *z, const amount *a, crier_buf *w)
+{
+    crier_say_num(z, &a->x, w);
+    if (a->scale)
+        crier_put_word(w, a->scale->cols[1]);
+}
+
+static int all_zero(const char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (d[i] >= '1' && d[i] <= '9')
+            return 0;
+    return 1;
+}
+
+/* Appends a whole amount with its currency: "five dollars", "one dollar
+ * fifty cents", "five million euros", "fifty cents". */
+static void say_money(const norm *z, const amount *a, const crier_lex_row *cur, crier_buf *w)
+{
+    const numx *x = &a->x;
+    long c = x->fp && !a->scale && cur->ncols >= 6 ? cents(x) : -1;
+    if (!x->fp || a->scale || c < 0) {
+        say_amount_number(z, a, w);
+        crier_put_word(w, crier_num_is_one(x) && !a->scale ? cur->cols[2] : cur->cols[3]);
+        return;
+    }
+    int zero = !x->ip || all_zero(x->ip, x->ipn);
+    if (x->neg)
+        crier_put_word(w, "minus");
+    if (!zero || c == 0) {
+        numx whole = {.ip = x->ip ? x->ip : "0", .ipn = x->ip ? x->ipn : 1};
+        crier_say_num(z, &whole, w);
+        crier_put_word(w, crier_num_is_one(&whole) ? cur->cols[2] : cur->cols[3]);
+    }
+    if (c > 0) {
+        char d[3] = {(char)('0' + c / 10), (char)('0' + c % 10), 0};
+        crier_say_cardinal(z, d, 2, w);
+        crier_put_word(w, c == 1 ? cur->cols[4] : cur->cols[5]);
+    }
+}
+
+/* "/mo", "/yr": a rate after an amount. */
+static size_t per_unit(const norm *z, size_t i, crier_buf *w)
+{
+    if (!tok_punct(z, i, '/') || !tok_is(z, i + 1, TK_WORD) || !tok_glued(z, i + 1))
+        return 0;
+    crier_buf u = CRIER_BUF_INIT;
+    size_t used = crier_unit_parse(z, i + 1, 0, 2, 0, &u);
+    if (used && !(u.oom)) {
+        crier_put_word(w, "per");
+        crier_put_word(w, u.ptr);
+    }
+    crier_buf_free(&u);
+    return used ? used + 1 : 0;
+}
+
+/* ==== Classifier ========================================================= */
+
+/* True when token i is a minus sign before a currency: "-$5". */
+static int sign_before_currency(const norm *z, size_t i)
+{
+    size_t cu;
+    if (!tok_punct(z, i, '-') || !tok_glued(z, i + 1))
+        return 0;
+    if (i > 0 && tok_glued(z, i) && (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM))
+        return 0;
+    return currency_at(z, i + 1, &cu) != NULL;
+}
+
+/* A currency before the number: "$5", "US$ 200", "USD 300", "$5-10
+ * million", "$50-$100". */
+static size_t money_prefix(norm *z, size_t i)
+{
+    size_t j = i, cu;
+    int neg = sign_before_currency(z, i);
+    j += neg;
+    const crier_lex_row *cur = currency_at(z, j, &cu);
+    if (!cur || !(cur->flags & CRIER_CUR_PREFIX))
+        return 0;
+    amount a;
+    if (!amount_at(z, j + cu, &a, 1) || a.x.neg)
+        return 0;
+    a.x.neg = neg;
+    crier_buf w = CRIER_BUF_INIT;
+    size_t end = a.end;
+    /* A range: "$5-10 million", "$50.00-$100.00". */
+    size_t d = crier_skip_space(z, end), cu2 = 0;
+    if ((crier_tok_dash(z, d) || crier_tok_eq(z, d, "to")) && !a.scale) {
+        size_t k = crier_skip_space(z, d + 1);
+        const crier_lex_row *c2 = currency_at(z, k, &cu2);
+        amount b;
+        if (c2 == cur && amount_at(z, k + cu2, &b, 1) && !b.x.neg) {
+            say_money(z, &a, cur, &w);
+            crier_put_word(&w, "to");
+            say_money(z, &b, cur, &w);
+            end = b.end;
+        } else if (!c2 && amount_at(z, k, &b, 1) && !b.x.neg &&
+                   (k == d + 1 || crier_tok_eq(z, d, "to"))) {
+            a.scale = b.scale;
+            say_amount_number(z, &a, &w);
+            crier_put_word(&w, "to");
+            say_money(z, &b, cur, &w);
+            end = b.end;
+        }
+    }
+    if (end == a.end)
+        say_money(z, &a, cur, &w);
+    end += per_unit(z, end, &w);
+    return crier_emit_buf(z, &w, i, end);
+}
+
+/* A currency after the number: "5¢", "300 USD", "5 €". */
+static size_t money_suffix(norm *z, size_t i)
+{
+    amount a;
+    if (!amount_at(z, i, &a, 0) || tok_is(z, i, TK_SPACE))
+        return 0;
+    size_t k = tok_is(z, a.end, TK_SPACE) && z->t[a.end].len == 1 ? a.end + 1 : a.end, cu;
+    const crier_lex_row *cur = currency_at(z, k, &cu);
+    if (!cur || !(cur->flags & CRIER_CUR_SUFFIX))
+        return 0;
+    if (z->t[k].kind == TK_WORD && !(z->t[k].flags & TF_UPPER))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_money(z, &a, cur, &w);
+    return crier_emit_buf(z, &w, i, k + cu);
+}
+
+size_t crier_cls_money(norm *z, size_t i)
+{
+    tok_kind k = z->t[i].kind;
+    if (k == TK_NUM || k == TK_PUNCT) {
+        size_t used = money_suffix(z, i);
+        if (used || k == TK_NUM)
+            return used;
+    }
+    return money_prefix(z, i);
+}

@@ -1,0 +1,142 @@
+/* roman.c -- stage 2: Roman numerals, read only where the context says
+ * they are numbers.
+ *
+ * After a word that counts ("Chapter IV", "World War II", "Super Bowl
+ * LVII", roman-context.tsv, how = cardinal) a numeral is a cardinal:
+ * "Chapter four". After a name it is a regnal ordinal: "Henry VIII" is
+ * "Henry the eighth", "Pope John Paul II" "Pope John Paul the second".
+ * One-letter numerals ("I", "V", "X") are too often something else (the
+ * pronoun "I"), so they are read only after a counting word or a name
+ * that monarchs bear ("Charles V", roman-context.tsv, how = regnal). A
+ * numeral alone at the start of a line is a heading: "VII." is "seven.".
+ * Anything else in capitals ("MIX", "CIVIC") is left to the acronym
+ * rules, and only canonical numerals are read: "IIII" is not four. */
+#include "internal.h"
+#include "norm.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int roman_digit(char c)
+{
+    switch (c) {
+    case 'I': return 1;
+    case 'V': return 5;
+    case 'X': return 10;
+    case 'L': return 50;
+    case 'C': return 100;
+    case 'D': return 500;
+    case 'M': return 1000;
+    }
+    return 0;
+}
+
+/* Writes the canonical numeral for v (1..3999) into out. */
+static void roman_write(int v, char *out)
+{
+    static const struct { int v; const char *s; } R[] = {
+        {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+        {50, "L"},   {40, "XL"},  {10, "X"},  {9, "IX"},   {5, "V"},   {4, "IV"}, {1, "I"}};
+    out[0] = '\0';
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(R); k++)
+        while (v >= R[k].v) {
+            strcat(out, R[k].s);
+            v -= R[k].v;
+        }
+}
+
+/* The value of a canonical Roman numeral s[0..n), or 0. */
+static int roman_value(const char *s, size_t n)
+{
+    if (n == 0 || n > 15)
+        return 0;
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        int d = roman_digit(s[i]);
+        if (!d)
+            return 0;
+        int next = i + 1 < n ? roman_digit(s[i + 1]) : 0;
+        v += d < next ? -d : d;
+    }
+    if (v <= 0 || v > 3999)
+        return 0;
+    char canon[20];
+    roman_write(v, canon);
+    return strlen(canon) == n && memcmp(canon, s, n) == 0 ? v : 0;
+}
+
+/* How the numeral at token i reads: 'c' cardinal, 'o' ordinal ("the
+ * eighth"), or 0 (not a number here). */
+static int roman_reading(const norm *z, size_t i, int value)
+{
+    size_t p = crier_prev_word(z, i);
+    size_t n = z->t[i].len;
+    if (p == (size_t)-1 || z->t[p].kind == TK_NL) {
+        /* A heading: the numeral alone, or before a dot or a colon, or
+         * before a title in capitals ("III OF THE RULES"). */
+        size_t k = crier_skip_space(z, i + 1);
+        if (k >= z->n || z->t[k].kind == TK_NL || tok_punct(z, k, '.') || tok_punct(z, k, ':') ||
+            (n >= 2 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAPS_RUN)))
+            return 'c';
+        return 0;
+    }
+    /* "Chap. XXXII": an abbreviated counting word. */
+    if (tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD))
+        p--;
+    if (!tok_is(z, p, TK_WORD))
+        return 0;
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, p);
+    if (r && strcmp(r->cols[1], "cardinal") == 0)
+        return 'c';
+    if (!(z->t[p].flags & TF_CAP))
+        return 0;
+    if (r && strcmp(r->cols[1], "regnal") == 0)
+        return 'o';
+    /* Any other name takes numerals of two letters or more ("Henry VIII"),
+     * unless it is itself an acronym ("DJ MIX"). */
+    if (n >= 2 && value <= 60 && (!(z->t[p].flags & TF_UPPER) || (z->t[p].flags & TF_CAPS_RUN)))
+        return 'o';
+    return 0;
+}
+
+size_t crier_cls_roman(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD) || (tok_glued(z, i) && !tok_punct(z, i - 1, '(')))
+        return 0;
+    const tok *t = &z->t[i];
+    int v = roman_value(tok_text(z, i), t->len);
+    if (!v || (tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)))
+        return 0;
+    /* One letter: only I, V and X; "C", "D", "M" are letters. D and M in
+     * short words are abbreviations ("CD", "MD", "DC"). */
+    if (t->len == 1 && v != 1 && v != 5 && v != 10)
+        return 0;
+    if (t->len < 4 && (memchr(tok_text(z, i), 'D', t->len) || memchr(tok_text(z, i), 'M', t->len)))
+        return 0;
+    int how = roman_reading(z, i, v);
+    if (!how)
+        return 0;
+    char d[8];
+    snprintf(d, sizeof d, "%d", v);
+    crier_buf w = CRIER_BUF_INIT;
+    if (how == 'o') {
+        crier_put_word(&w, "the");
+        crier_put_word(&w, "");
+        crier_say_ordinal(z, d, strlen(d), &w);
+    } else {
+        crier_say_cardinal(z, d, strlen(d), &w);
+    }
+    size_t end = i + 1;
+    /* "Charles V. prosecuted": the old-style dot after a regnal numeral
+     * is not a full stop when the sentence goes on in lower case. */
+    size_t k = crier_skip_space(z, i + 2);
+    if (how == 'o' && tok_punct(z, end, '.') && tok_is(z, k, TK_WORD) &&
+        (z->t[k].flags & TF_LOWER))
+        end++;
+    /* "Louis XII's" */
+    if (tok_punct(z, end, '\'') && crier_tok_eq(z, end + 1, "s") && tok_glued(z, end + 1)) {
+        crier_buf_puts(&w, "'s");
+        end += 2;
+    }
+    return crier_emit_buf(z, &w, i, end);
+}

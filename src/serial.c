@@ -1,0 +1,278 @@
+/* serial.c -- stage 2: telephone numbers and alphanumeric codes.
+ *
+ * Telephone numbers are read digit by digit in their groups, with a pause
+ * between groups: "+41 22 123 4567" is "plus four one, two two, one two
+ * three, four five six seven", "(555) 012-3456" "five five five, zero
+ * one two, three four five six", "1-800-FLOWERS" "one, eight hundred,
+ * FLOWERS". Dotted quads are addresses: "123.123.0.40" is "one two three
+ * dot one two three dot zero dot four zero".
+ *
+ * Alphanumeric codes are letters and digits written together: "MP3" is
+ * "M P three", "G7" "G seven", "BA123" "B A one twenty-three", "4x4"
+ * "four by four", "B2A23C" "B two A twenty-three C". Letters in capitals
+ * are spelled (or said, for a pronounceable word of four letters or
+ * more); short digit groups are numbers, three digits are read in pairs
+ * as model numbers are ("seven thirty-seven"), long ones digit by digit.
+ * Codes joined by hyphens ("COVID-19", "F-16") need no rule: each part
+ * is read by its own class and the hyphen stays. */
+#include "internal.h"
+#include "norm.h"
+
+#include <string.h>
+
+/* ==== Telephone numbers ================================================== */
+
+typedef struct phone {
+    size_t tok[8];  /* token of each group */
+    const char *s[8];
+    size_t n[8];
+    int word[8];    /* the group is letters ("FLOWERS") */
+    int count, plus;
+    size_t end;
+} phone;
+
+static int all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n > 0;
+}
+
+static int add_group(phone *p, size_t t, const char *s, size_t n, int word)
+{
+    if (p->count == 8)
+        return 0;
+    p->tok[p->count] = t;
+    p->s[p->count] = s;
+    p->n[p->count] = n;
+    p->word[p->count++] = word;
+    return 1;
+}
+
+/* Splits "555.555.5555" (one token) into its groups. */
+static int dotted_groups(const norm *z, size_t j, phone *p)
+{
+    const char *s = tok_text(z, j);
+    size_t n = z->t[j].len;
+    for (size_t a = 0; a <= n;) {
+        const char *d = memchr(s + a, '.', n - a);
+        size_t b = d ? (size_t)(d - s) : n;
+        if (!all_digits(s + a, b - a) || !add_group(p, j, s + a, b - a, 0))
+            return 0;
+        a = b + 1;
+    }
+    p->end = j + 1;
+    return '.';
+}
+
+/* Splits the groups of a number written with dashes, spaces or an area
+ * code in brackets, from token i ("+1 (123) 123-5678"). Returns the main
+ * separator ('-', ' ', '(' when brackets were used, '.') or 0. */
+static int phone_groups(const norm *z, size_t i, phone *p)
+{
+    size_t j = i;
+    int sep = 0, paren = 0;
+    memset(p, 0, sizeof *p);
+    if (tok_punct(z, j, '+') && tok_is(z, j + 1, TK_NUM) && tok_glued(z, j + 1)) {
+        p->plus = 1;
+        j++;
+    }
+    if (!p->plus && tok_is(z, j, TK_NUM) && memchr(tok_text(z, j), '.', z->t[j].len))
+        return dotted_groups(z, j, p);
+    while (j < z->n && p->count < 8) {
+        size_t next;
+        if (tok_punct(z, j, '(') && tok_is(z, j + 1, TK_NUM) && z->t[j + 1].len == 3 &&
+            tok_punct(z, j + 2, ')') && all_digits(tok_text(z, j + 1), 3)) {
+            add_group(p, j + 1, tok_text(z, j + 1), 3, 0);
+            paren = 1;
+            next = j + 3;
+        } else if (tok_is(z, j, TK_NUM) && all_digits(tok_text(z, j), z->t[j].len)) {
+            add_group(p, j, tok_text(z, j), z->t[j].len, 0);
+            next = j + 1;
+        } else if (tok_is(z, j, TK_WORD) && (z->t[j].flags & TF_CAP) && sep == '-' &&
+                   p->count >= 2) {
+            add_group(p, j, tok_text(z, j), z->t[j].len, 1); /* "1-800-FLOWERS" */
+            next = j + 1;
+        } else {
+            break;
+        }
+        p->end = next;
+        int c = tok_punct(z, next, '-') && tok_glued(z, next) ? '-'
+                : tok_is(z, next, TK_SPACE) && z->t[next].len == 1 ? ' ' : 0;
+        if (!c && paren && tok_is(z, next, TK_NUM)) {
+            j = next; /* "(555)555-5555" */
+            continue;
+        }
+        if (!c || (c == ' ' && !p->plus && !paren) ||
+            (sep && c != sep && !p->plus && !paren))
+            break;
+        if (!tok_is(z, next + 1, TK_NUM) && !tok_is(z, next + 1, TK_WORD) &&
+            !tok_punct(z, next + 1, '('))
+            break;
+        if (!sep)
+            sep = c;
+        j = next + 1;
+    }
+    if (p->count < 2)
+        return 0;
+    return paren ? '(' : sep ? sep : '-';
+}
+
+/* True when the group sizes make a telephone number. */
+static int phone_shape(const phone *p, int sep)
+{
+    size_t digits = 0;
+    for (int k = 0; k < p->count; k++)
+        digits += p->word[k] ? 0 : p->n[k];
+    if (p->plus)
+        return p->count >= 2 && digits >= 8 && digits <= 15;
+    const size_t *n = p->n;
+    if (sep == '(')
+        return p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
+    if (sep == '.')
+        return p->count == 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
+    if (p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4)
+        return 1; /* 555-123-4567, with an extension after it */
+    if (p->count >= 3 && n[0] == 1 && n[1] == 3 && (p->word[2] || n[2] == 3))
+        return 1; /* 1-800-555-1234, 1-800-FLOWERS */
+    if (p->count == 3 && n[0] == 3 && n[1] == 2 && n[2] == 4)
+        return 1; /* 111-11-1111 */
+    return p->count == 2 && n[0] == 3 && n[1] == 4 && !p->word[1] && p->s[0][0] >= '2';
+}
+
+/* "123.123.0.40": four dotted groups of one to three digits. */
+static size_t dotted_quad(norm *z, size_t i)
+{
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len, dots = 0, run = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == '.') {
+            if (run == 0 || run > 3)
+                return 0;
+            dots++;
+            run = 0;
+        } else if (s[k] < '0' || s[k] > '9' || ++run > 3) {
+            return 0;
+        }
+    }
+    if (dots != 3 || run == 0)
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == '.')
+            crier_put_word(&w, "dot");
+        else
+            crier_say_digits(z, s + k, 1, &w);
+    }
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
+size_t crier_cls_phone(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '+') && !tok_punct(z, i, '('))
+        return 0;
+    if (i > 0 && tok_glued(z, i) && (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM))
+        return 0;
+    if (tok_is(z, i, TK_NUM)) {
+        size_t q = dotted_quad(z, i);
+        if (q)
+            return q;
+    }
+    phone p;
+    int sep = phone_groups(z, i, &p);
+    if (!sep || !phone_shape(&p, sep))
+        return 0;
+    /* A longer run of digits glued after the number: not a telephone. */
+    if (tok_is(z, p.end, TK_NUM) || (tok_glued(z, p.end) && tok_is(z, p.end, TK_WORD)))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    if (p.plus)
+        crier_put_word(&w, "plus");
+    for (int k = 0; k < p.count; k++) {
+        if (k)
+            crier_buf_putc(&w, ',');
+        if (p.word[k])
+            crier_say_caps(z, p.s[k], p.n[k], 0, &w);
+        else if (!p.plus && k == 1 && p.n[0] == 1 && p.n[k] == 3 && p.s[k][1] == '0' &&
+                 p.s[k][2] == '0')
+            crier_say_cardinal(z, p.s[k], 3, &w); /* 1-800: "eight hundred" */
+        else
+            crier_say_digits(z, p.s[k], p.n[k], &w);
+    }
+    return crier_emit_buf(z, &w, i, p.end);
+}
+
+/* ==== Alphanumeric codes ================================================= */
+
+/* Appends a digit group of a code: numbers up to two digits, pairs for
+ * three ("one twenty-three"), round thousands as numbers, else digits. */
+static void say_code_digits(const norm *z, const char *s, size_t n, int after_letters,
+                            crier_buf *w)
+{
+    if (n > 1 && s[0] == '0')
+        crier_say_digits(z, s, n, w);
+    else if (n <= 2 || (n == 3 && !after_letters))
+        crier_say_cardinal(z, s, n, w);
+    else if (n == 3)
+        crier_say_year(z, s, n, w);
+    else if (n == 4 && s[2] == '0' && s[3] == '0')
+        crier_say_year(z, s, n, w);
+    else
+        crier_say_digits(z, s, n, w);
+}
+
+/* True when token i starts a code: a word or a number not glued to a
+ * word or number before it. */
+static int code_start(const norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD) && !tok_is(z, i, TK_NUM))
+        return 0;
+    return !(i > 0 && tok_glued(z, i) &&
+             (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM ||
+              tok_punct(z, i - 1, '.')));
+}
+
+size_t crier_cls_serial(norm *z, size_t i)
+{
+    if (!code_start(z, i))
+        return 0;
+    size_t j = i, words = 0, nums = 0;
+    while (j < z->n && j < i + NORM_LOOK && (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)) &&
+           (j == i || tok_glued(z, j))) {
+        if (z->t[j].kind == TK_WORD)
+            words++;
+        else if (!all_digits(tok_text(z, j), z->t[j].len))
+            return 0;
+        else
+            nums++;
+        j++;
+    }
+    if (!words || !nums || (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)))
+        return 0;
+    /* "21st" and "1990s" belong to the number and date rules. */
+    if (j == i + 2 && z->t[i].kind == TK_NUM &&
+        (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
+         crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th") ||
+         crier_tok_eq(z, i + 1, "s")))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    for (size_t k = i; k < j; k++) {
+        const char *s = tok_text(z, k);
+        size_t n = z->t[k].len;
+        if (z->t[k].kind == TK_NUM) {
+            say_code_digits(z, s, n, k > i, &w);
+        } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
+            crier_put_word(&w, "by"); /* "4x4" */
+        } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
+            if (n <= 3 || !crier_pronounceable(z, s, n))
+                crier_spell(s, n, &w);
+            else
+                crier_say_caps(z, s, n, 0, &w);
+        } else {
+            crier_put_word(&w, "");
+            crier_buf_put(&w, s, n);
+        }
+    }
+    return crier_emit_buf(z, &w, i, j);
+}

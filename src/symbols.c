@@ -1,0 +1,165 @@
+/* symbols.c -- stage 2: symbols and punctuation that no other class took.
+ *
+ * Sentence punctuation stays as a pause for the speech engine. Brackets
+ * and dashes become commas, quotes vanish, a hyphen inside a compound
+ * stays ("state-issued"), and an ellipsis is a comma, or a full stop
+ * when the next word starts a sentence. Symbols are read from
+ * symbols.tsv by their context: "&" is always "and", "+" only between
+ * numbers ("2 + 3"), "%" after one, "/" between lower-case words
+ * ("upgrade/update") and a pause elsewhere ("PRISTINA/MITROVICA"). An
+ * apostrophe-s cut off by tokenized text ("Michael 's") is put back on
+ * its word. */
+#include "internal.h"
+#include "norm.h"
+
+#include <string.h>
+
+const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp)
+{
+    crier_buf b = CRIER_BUF_INIT;
+    crier_buf_put_cp(&b, cp);
+    const crier_lex_row *r = b.ptr ? crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, b.ptr, b.len) : NULL;
+    if (!r) {
+        crier_buf_truncate(&b, 0);
+        crier_buf_printf(&b, "U+%04X", (unsigned)cp);
+        if (b.ptr)
+            r = crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, b.ptr, b.len);
+    }
+    crier_buf_free(&b);
+    return r;
+}
+
+/* The number token next to token i in direction `dir` (+1 or -1), past
+ * one space at most, or (size_t)-1. */
+static size_t num_beside(const norm *z, size_t i, int dir)
+{
+    size_t k = dir > 0 ? i + 1 : i - 1;
+    if (dir < 0 && i == 0)
+        return (size_t)-1;
+    if (tok_is(z, k, TK_SPACE) && z->t[k].len == 1) {
+        if (dir < 0 && k == 0)
+            return (size_t)-1;
+        k = dir > 0 ? k + 1 : k - 1;
+    }
+    return tok_is(z, k, TK_NUM) ? k : (size_t)-1;
+}
+
+static int lower_word(const norm *z, size_t i)
+{
+    return tok_is(z, i, TK_WORD) && (z->t[i].flags & TF_LOWER);
+}
+
+/* Reads a symbol through symbols.tsv; returns 1 when it said something
+ * or paused, 0 when the symbol is silent here. */
+static int table_symbol(norm *z, size_t i)
+{
+    const crier_lex_row *r = crier_symbol_row(z, z->t[i].cp);
+    if (!r || (r->flags & CRIER_SYM_ADDRESS))
+        return 0;
+    unsigned f = r->flags;
+    int nb = num_beside(z, i, -1) != (size_t)-1, na = num_beside(z, i, +1) != (size_t)-1;
+    int say = 1;
+    if (f & (CRIER_SYM_NUMERIC | CRIER_SYM_BEFORE_NUM | CRIER_SYM_AFTER_NUM | CRIER_SYM_WORDS)) {
+        say = ((f & CRIER_SYM_NUMERIC) && nb && na) || ((f & CRIER_SYM_BEFORE_NUM) && na) ||
+              ((f & CRIER_SYM_AFTER_NUM) && nb) ||
+              ((f & CRIER_SYM_WORDS) && tok_glued(z, i) && tok_glued(z, i + 1) &&
+               lower_word(z, i - 1) && lower_word(z, i + 1));
+    }
+    if (say)
+        crier_emit_toks(z, r->cols[1], i, i + 1);
+    else if (f & CRIER_SYM_PAUSE)
+        crier_emit_pause(z, ",", z->t[i].off, z->t[i].len);
+    return 1;
+}
+
+/* "...", "…": a full stop before a word that starts a sentence, else a
+ * comma. Returns the tokens used. */
+static size_t ellipsis(norm *z, size_t i)
+{
+    size_t j = i;
+    while (tok_punct(z, j, '.') || tok_punct(z, j, 0x2026))
+        j++;
+    size_t k = crier_skip_space(z, j);
+    while (tok_punct(z, k, '"') || tok_punct(z, k, '\''))
+        k++;
+    int stop = k >= z->n || z->t[k].kind == TK_NL ||
+               (tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
+                (crier_tok_ctx(z, k) & CRIER_CTX_STARTER));
+    crier_emit_pause(z, stop ? "." : ",", z->t[i].off, tok_end(z, j - 1) - z->t[i].off);
+    return j - i;
+}
+
+/* A hyphen: kept inside a compound ("state-issued", "mid-1980s"), a
+ * pause between spaces or doubled ("--"), else nothing. */
+static size_t hyphen(norm *z, size_t i)
+{
+    int before = i > 0 && tok_glued(z, i) &&
+                 (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM);
+    int after = tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM);
+    if (before && after && z->out.len && z->out.ptr[z->out.len - 1] != ' ' &&
+        !strchr(",.;:!?\n", z->out.ptr[z->out.len - 1])) {
+        crier_buf_putc(&z->out, '-');
+        z->glue = 1;
+        z->letter_a = 0;
+        return 1;
+    }
+    size_t j = i;
+    while (crier_tok_dash(z, j))
+        j++;
+    if (j - i > 1 || !before || !after)
+        crier_emit_pause(z, ",", z->t[i].off, tok_end(z, j - 1) - z->t[i].off);
+    return j - i;
+}
+
+/* "12's", "Michael 's": an apostrophe-s after a word or a number. Glued,
+ * it stays on its word; cut off by tokenized text, it is left as it was
+ * written, since nothing says the writer meant a possessive. */
+static size_t apostrophe_s(norm *z, size_t i)
+{
+    if (!crier_tok_eq(z, i + 1, "s") || !tok_glued(z, i + 1) ||
+        (tok_is(z, i + 2, TK_WORD) && tok_glued(z, i + 2)))
+        return 0;
+    size_t p = crier_prev_word(z, i);
+    if (p == (size_t)-1 || (z->t[p].kind != TK_WORD && z->t[p].kind != TK_NUM))
+        return 0;
+    if (!z->out.len || strchr(",.;:!?\n", z->out.ptr[z->out.len - 1]))
+        return 0;
+    z->glue = tok_glued(z, i);
+    crier_emit_toks(z, "'s", i, i + 2);
+    return 2;
+}
+
+size_t crier_cls_symbol(norm *z, size_t i)
+{
+    const tok *t = &z->t[i];
+    if (t->kind != TK_PUNCT && t->kind != TK_SYM)
+        return 0;
+    int32_t c = t->cp;
+    size_t k;
+    switch (c) {
+    case '-':
+        return hyphen(z, i);
+    case '.': case 0x2026:
+        if (c == 0x2026 || tok_punct(z, i + 1, '.'))
+            return ellipsis(z, i);
+        crier_emit_pause(z, ".", t->off, t->len);
+        return 1;
+    case ',': case ';': case ':': case '!': case '?': {
+        char mark[2] = {(char)c, 0};
+        crier_emit_pause(z, mark, t->off, t->len);
+        return 1;
+    }
+    case '(': case ')': case '[': case ']': case '{': case '}': case 0x2013: case 0x2014:
+        crier_emit_pause(z, ",", t->off, t->len);
+        return 1;
+    case '\'':
+        if ((k = apostrophe_s(z, i)) != 0)
+            return k;
+        return 1;
+    case '"': case '`':
+        return 1;
+    }
+    if (!table_symbol(z, i) && (c == '/' || c == '|'))
+        crier_emit_pause(z, ",", t->off, t->len);
+    return 1;
+}

@@ -1,0 +1,182 @@
+/* times.c -- stage 2: clock times, durations and time zones.
+ *
+ * "10:30 a.m." is "ten thirty a.m.", "10:05" "ten oh five", "1:00 p.m."
+ * "one p.m.", "9:00" "nine o'clock", "14:00 GMT" "fourteen hundred G M
+ * T", "5pm" "five p.m.", "1.59 p.m." "one fifty-nine p.m.", and
+ * "2:05:30" (a race time, or any clock with seconds) "two hours five
+ * minutes and thirty seconds". Two times joined by a dash are a span:
+ * "9am-5pm" is "nine a.m. to five p.m.".
+ *
+ * The a.m./p.m. markers and the zones come from time-words.tsv. eSpeak
+ * NG reads "a.m." as the two letters wherever it stands, while it reads
+ * "AM" as a word in some places, so the marker is always written
+ * "a.m." or "p.m.". */
+#include "internal.h"
+#include "norm.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The time-words row for word token i, looked up without its dots. */
+static const crier_lex_row *time_word(const norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD) || z->t[i].len > 12)
+        return NULL;
+    char key[16];
+    size_t k = 0;
+    const char *s = tok_text(z, i);
+    for (size_t j = 0; j < z->t[i].len; j++)
+        if (s[j] != '.')
+            key[k++] = s[j];
+    return crier_lex_find(z->lex, CRIER_TAB_TIME_WORDS, key, k);
+}
+
+/* Parses an a.m./p.m. marker at token i (after optional space); appends
+ * it and returns the tokens used, or 0. "a" "." "m" "." split by tokens
+ * are taken too. */
+static size_t ampm(const norm *z, size_t i, crier_buf *w)
+{
+    size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
+    const crier_lex_row *r = time_word(z, k);
+    if (!r || (strcmp(r->cols[1], "am") && strcmp(r->cols[1], "pm")))
+        return 0;
+    size_t end = k + 1;
+    /* "a.m" followed by the dot the word did not take. */
+    if ((z->t[k].flags & TF_DOTS) && tok_text(z, k)[z->t[k].len - 1] != '.' &&
+        tok_punct(z, end, '.') && tok_glued(z, end))
+        end++;
+    crier_put_word(w, r->cols[2]);
+    return end - i;
+}
+
+static int has_ampm(const norm *z, size_t i)
+{
+    crier_buf t = CRIER_BUF_INIT;
+    int ok = ampm(z, i, &t) != 0;
+    crier_buf_free(&t);
+    return ok;
+}
+
+/* Parses a zone at token i (after optional space): "GMT", "e.s.t". */
+static size_t zone(const norm *z, size_t i, crier_buf *w)
+{
+    size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
+    const crier_lex_row *r = time_word(z, k);
+    if (!r || strcmp(r->cols[1], "zone"))
+        return 0;
+    /* A zone is written in capitals or with dots; "et" is a word. */
+    if (!(z->t[k].flags & (TF_UPPER | TF_DOTS)) && r->ncols < 3)
+        return 0;
+    crier_put_word(w, "");
+    if (r->ncols > 2)
+        crier_buf_puts(w, r->cols[2]);
+    else
+        crier_spell(tok_text(z, k), z->t[k].len, w);
+    return k + 1 - i;
+}
+
+/* Appends the minutes of a clock time: "oh five", "thirty". */
+static void say_minutes(const norm *z, const char *m, crier_buf *w)
+{
+    if (m[0] == '0') {
+        crier_put_number_word(z, "o", 1, w);
+        crier_say_digits(z, m + 1, 1, w);
+    } else {
+        crier_say_cardinal(z, m, 2, w);
+    }
+}
+
+/* "one hour", "five minutes": a count and its unit, singular for one. */
+static void say_count(const norm *z, const char *d, size_t n, const char *unit, crier_buf *w)
+{
+    long v = crier_digits_value(d, n);
+    crier_say_cardinal(z, d, n, w);
+    crier_put_word(w, unit);
+    if (v != 1)
+        crier_buf_putc(w, 's');
+}
+
+static int two_digits_below(const norm *z, size_t i, long max)
+{
+    return tok_is(z, i, TK_NUM) && z->t[i].len == 2 &&
+           crier_digits_value(tok_text(z, i), 2) >= 0 &&
+           crier_digits_value(tok_text(z, i), 2) < max && tok_glued(z, i);
+}
+
+/* Parses one time at token i into `w`; returns the tokens used, or 0. */
+static size_t time_parse(const norm *z, size_t i, crier_buf *w)
+{
+    if (!tok_is(z, i, TK_NUM))
+        return 0;
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len, end = i + 1, used;
+    const char *dot = memchr(s, '.', n);
+    size_t hn = dot ? (size_t)(dot - s) : n;
+    long h = crier_digits_value(s, hn);
+    if (h < 0 || h > 24 || memchr(s, ',', n))
+        return 0;
+    if (!dot && tok_punct(z, i + 1, ':') && two_digits_below(z, i + 2, 60)) {
+        const char *m = tok_text(z, i + 2);
+        end = i + 3;
+        if (tok_punct(z, end, ':') && two_digits_below(z, end + 1, 60)) {
+            say_count(z, s, n, "hour", w);
+            say_count(z, m, 2, "minute", w);
+            crier_put_word(w, "and");
+            say_count(z, tok_text(z, end + 1), 2, "second", w);
+            end += 2;
+        } else {
+            crier_say_cardinal(z, s, n, w);
+            if (m[0] != '0' || m[1] != '0')
+                say_minutes(z, m, w);
+            else if (has_ampm(z, end))
+                ; /* "1:00 p.m." is "one p.m." */
+            else if (h <= 12 && h > 0)
+                crier_put_word(w, "o'clock");
+            else
+                crier_put_number_word(z, "100", 1, w);
+        }
+    } else if (dot && n - hn == 3 && h <= 12 && s[hn + 1] <= '5') {
+        /* "1.59 p.m.": only with a marker, else it is a decimal. */
+        if (!has_ampm(z, end))
+            return 0;
+        crier_say_cardinal(z, s, hn, w);
+        say_minutes(z, dot + 1, w);
+    } else if (!dot && h >= 1 && h <= 12) {
+        if (!has_ampm(z, end))
+            return 0;
+        crier_say_cardinal(z, s, n, w);
+    } else {
+        return 0;
+    }
+    if ((used = ampm(z, end, w)))
+        end += used;
+    if ((used = zone(z, end, w)))
+        end += used;
+    return end - i;
+}
+
+size_t crier_cls_time(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM) || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    size_t used = time_parse(z, i, &w);
+    if (!used) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    size_t end = i + used;
+    /* "9am-5pm", "4:00 am - 8:12 pm": a span of two times. */
+    size_t d = crier_skip_space(z, end), k = crier_skip_space(z, d + 1);
+    if (crier_tok_dash(z, d) && (d - end) == (k - d - 1)) {
+        crier_buf t = CRIER_BUF_INIT;
+        size_t u = time_parse(z, k, &t);
+        if (u) {
+            crier_put_word(&w, "to");
+            crier_put_word(&w, t.ptr);
+            end = k + u;
+        }
+        crier_buf_free(&t);
+    }
+    return crier_emit_buf(z, &w, i, end);
+}
