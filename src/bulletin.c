@@ -14,6 +14,7 @@
  * says it as a newsreader would. */
 #define _DEFAULT_SOURCE /* timegm, strcasecmp */
 #include "buf.h"
+#include "doc.h"
 #include "internal.h"
 #include "lexicon.h"
 
@@ -398,4 +399,176 @@ crier_status crier_bulletin_line(const crier_lexicon *lex, const char *key, cons
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     *out = s;
     return CRIER_OK;
+}
+
+/* ==== Feed items to articles ============================================= */
+
+/* Appends text with the HTML specials escaped. */
+static void put_escaped(crier_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '<')
+            crier_buf_puts(b, "&lt;");
+        else if (*s == '>')
+            crier_buf_puts(b, "&gt;");
+        else if (*s == '&')
+            crier_buf_puts(b, "&amp;");
+        else
+            crier_buf_putc(b, *s);
+    }
+}
+
+crier_status crier_feed_item_doc(const crier_feed_item *item, const crier_lexicon *lex,
+                                 crier_doc **out, crier_error *err)
+{
+    const char *content = item->content ? item->content : "";
+    const char *name = item->link ? item->link : item->title ? item->title : "feed item";
+    crier_buf page = CRIER_BUF_INIT;
+    if (item->html) {
+        /* A page the HTML extractor knows: the title as the headline. */
+        crier_buf_puts(&page, "<!DOCTYPE html><html><body><article>");
+        if (item->title && !strstr(content, "<h1")) {
+            crier_buf_puts(&page, "<h1>");
+            put_escaped(&page, item->title);
+            crier_buf_puts(&page, "</h1>\n");
+        }
+        crier_buf_puts(&page, content);
+        crier_buf_puts(&page, "</article></body></html>\n");
+    } else {
+        if (item->title)
+            crier_buf_printf(&page, "%s\n\n", item->title);
+        crier_buf_puts(&page, content);
+    }
+    if (page.oom) {
+        crier_buf_free(&page);
+        return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    char *text = NULL;
+    size_t len = 0;
+    crier_status st = crier_text_clean(page.ptr ? page.ptr : "", page.len, name, &text, &len, err);
+    crier_buf_free(&page);
+    crier_parse_options po;
+    crier_parse_options_init(&po);
+    po.input = item->html ? CRIER_INPUT_HTML : CRIER_INPUT_TEXT;
+    if (st == CRIER_OK)
+        st = crier_parse(text, len, &po, lex, out, err);
+    if (st == CRIER_OK && item->date && !crier_doc_date(*out) &&
+        crier_doc_set(&(*out)->date, item->date, strlen(item->date)) < 0)
+        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    free(text);
+    return st;
+}
+
+/* ==== The bulletin as one program ======================================== */
+
+void crier_bulletin_options_init(crier_bulletin_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->gap_ms = 1200;
+}
+
+/* The bulletin's date: the option, else the newest story's, else today
+ * (UTC). Written into `buf`. */
+static const char *bulletin_date(const crier_doc *const *stories, size_t n,
+                                 const crier_bulletin_options *bo, char buf[32])
+{
+    if (bo->date)
+        return bo->date;
+    const char *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *d = crier_doc_date(stories[i]);
+        if (d && (!best || strcmp(d, best) > 0))
+            best = d;
+    }
+    if (best)
+        return best;
+    time_t now = time(NULL);
+    struct tm u;
+    gmtime_r(&now, &u);
+    strftime(buf, 32, "%Y-%m-%d", &u);
+    return buf;
+}
+
+/* Appends a spoken line from bulletin.tsv as a segment of `kind`. */
+static crier_status add_line(crier_doc *doc, crier_kind kind, const crier_lexicon *lex,
+                             const char *key, const char *title, const char *date, size_t n,
+                             crier_error *err)
+{
+    char *line = NULL;
+    crier_status st = crier_bulletin_line(lex, key, title, date, n, &line, err);
+    if (st == CRIER_OK && crier_doc_add(doc, kind, line, strlen(line)) < 0)
+        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    free(line);
+    return st;
+}
+
+/* Builds the whole bulletin as one document in listening order: intro,
+ * then per story "First:"/"Next:" and the story's own segments (its
+ * headline first, so the two are heard as "Next: <headline>"), then the
+ * outro.
+ *
+ * This is the bulletin on crier_speak(). With crier_speak_items() (the
+ * audio stage's program API) each story becomes its own item with a
+ * chapter titled by its headline and gap_ms of silence after it. */
+static crier_status bulletin_doc(const crier_doc *const *stories, size_t n,
+                                 const crier_lexicon *lex, const crier_bulletin_options *bo,
+                                 crier_doc **out, crier_error *err)
+{
+    char today[32], *deftitle = NULL;
+    crier_status st = CRIER_OK;
+    if (!bo->title)
+        st = crier_bulletin_line(lex, "title", NULL, NULL, 0, &deftitle, err);
+    const char *title = bo->title ? bo->title : deftitle;
+    const char *date = bulletin_date(stories, n, bo, today);
+    crier_doc *doc = st == CRIER_OK ? crier_doc_new() : NULL;
+    if (st == CRIER_OK && (!doc || crier_doc_set(&doc->title, title, strlen(title)) < 0 ||
+                           crier_doc_set(&doc->date, date, strlen(date)) < 0))
+        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    if (st == CRIER_OK)
+        st = add_line(doc, CRIER_KIND_STANDFIRST, lex, "intro", title, date, n, err);
+    for (size_t i = 0; st == CRIER_OK && i < n; i++) {
+        st = add_line(doc, CRIER_KIND_HEADING, lex, i ? "next" : "first", title, date, n, err);
+        for (size_t k = 0; st == CRIER_OK && k < stories[i]->n; k++)
+            if (crier_doc_add(doc, stories[i]->segs[k].kind, stories[i]->segs[k].text,
+                              strlen(stories[i]->segs[k].text)) < 0)
+                st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    }
+    if (st == CRIER_OK)
+        st = add_line(doc, CRIER_KIND_STANDFIRST, lex, "outro", title, date, n, err);
+    free(deftitle);
+    if (st != CRIER_OK) {
+        crier_doc_free(doc);
+        return st;
+    }
+    *out = doc;
+    return CRIER_OK;
+}
+
+crier_status crier_bulletin_speak(const crier_doc *const *stories, size_t n,
+                                  const crier_lexicon *lex, const crier_bulletin_options *bo,
+                                  const crier_speak_options *so, const char *path,
+                                  crier_speak_result *result, crier_error *err)
+{
+    if (!n)
+        return crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "a bulletin needs at least one story");
+    crier_doc *doc = NULL;
+    crier_status st = bulletin_doc(stories, n, lex, bo, &doc, err);
+    if (st == CRIER_OK)
+        st = crier_speak(doc, lex, so, path, result, err);
+    crier_doc_free(doc);
+    return st;
+}
+
+crier_status crier_bulletin_script(const crier_doc *const *stories, size_t n,
+                                   const crier_lexicon *lex, const crier_bulletin_options *bo,
+                                   const crier_speak_options *so, char **out, crier_error *err)
+{
+    if (!n)
+        return crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "a bulletin needs at least one story");
+    crier_doc *doc = NULL;
+    crier_status st = bulletin_doc(stories, n, lex, bo, &doc, err);
+    if (st == CRIER_OK)
+        st = crier_speak_script(doc, lex, so, out, err);
+    crier_doc_free(doc);
+    return st;
 }

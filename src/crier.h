@@ -465,6 +465,44 @@ CRIER_EXPORT crier_status crier_bulletin_line(const crier_lexicon *lex, const ch
                                               const char *title, const char *date, size_t count,
                                               char **out, crier_error *err);
 
+/* Parses a feed item's content into an article, as crier_parse() does for a
+ * page (HTML or text per item->html). The item's title becomes the
+ * headline when the content does not start with it, since feeds usually
+ * carry the headline outside the content. */
+CRIER_EXPORT crier_status crier_feed_item_doc(const crier_feed_item *item,
+                                              const crier_lexicon *lex, crier_doc **out,
+                                              crier_error *err);
+
+/* How a bulletin is put together. Fill with crier_bulletin_options_init(). */
+typedef struct crier_bulletin_options {
+    const char *title;  /* spoken in the intro and outro; NULL: the "title"
+                           line of lexicon/en/bulletin.tsv */
+    const char *date;   /* ISO 8601; NULL: the newest story's date, else today */
+    int gap_ms;         /* silence between stories; default 1200 */
+} crier_bulletin_options;
+
+CRIER_EXPORT void crier_bulletin_options_init(crier_bulletin_options *opts);
+
+/* Speaks a bulletin into one audio file: an intro (the title and the date,
+ * spoken by the normalizer), then each story introduced by "First:" or
+ * "Next:" followed by its headline, with a pause between stories, then an
+ * outro. The lines come from lexicon/en/bulletin.tsv. Writes through a
+ * temporary file like crier_speak(); `result` may be NULL. */
+CRIER_EXPORT crier_status crier_bulletin_speak(const crier_doc *const *stories, size_t n,
+                                               const crier_lexicon *lex,
+                                               const crier_bulletin_options *bopts,
+                                               const crier_speak_options *sopts,
+                                               const char *path, crier_speak_result *result,
+                                               crier_error *err);
+
+/* The bulletin's script ("role<TAB>spoken text" lines), as
+ * crier_speak_script() gives for an article. Caller frees *out. */
+CRIER_EXPORT crier_status crier_bulletin_script(const crier_doc *const *stories, size_t n,
+                                                const crier_lexicon *lex,
+                                                const crier_bulletin_options *bopts,
+                                                const crier_speak_options *sopts, char **out,
+                                                crier_error *err);
+
 #ifdef __cplusplus
 }
 #endif

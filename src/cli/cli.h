@@ -69,5 +69,6 @@ int cmd_segment(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_batch(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
+int cmd_bulletin(int argc, char **argv);
 
 #endif

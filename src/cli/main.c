@@ -5,6 +5,7 @@
  *   crier normalize [INPUT]                  written text to spoken text
  *   crier batch [OPTIONS] INPUT... -d DIR     many articles, resumably
  *   crier feed DIR --base-url URL -o FEED    podcast feed and listening page
+ *   crier bulletin ARTICLE... -o EPISODE     several stories in one episode
  *
  * Every error goes to stderr, names the file (and line when known), and
  * ends the process with one of the exit codes in cli.h. */
@@ -213,6 +214,7 @@ int main(int argc, char **argv)
         {"normalize", cmd_normalize},
         {"batch", cmd_batch},
         {"feed", cmd_feed},
+        {"bulletin", cmd_bulletin},
     };
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         if (!strcmp(cmd, COMMANDS[i].name))
