@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L
 /* replay.c -- runs a libFuzzer target over files, without libFuzzer: the
  * plain driver that keeps every corpus and crash input a regression test
  * under ctest (and under ASan/UBSan in scripts/bootstrap test).
