@@ -22,6 +22,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <libxml/xmlwriter.h>
+#include <limits.h>
 #include <nettle/sha1.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,19 @@ void crier_episodes_free(crier_ep *eps, size_t n)
 
 /* ==== Small formatters =================================================== */
 
+char *crier_dir_title(const char *dir)
+{
+    char real[PATH_MAX];
+    const char *d = realpath(dir, real) ? real : dir;
+    size_t n = strlen(d);
+    while (n > 1 && d[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && d[start - 1] != '/')
+        start--;
+    return strndup(d + start, n - start);
+}
+
 char *crier_url_escape(const char *name)
 {
     static const char H[] = "0123456789ABCDEF";
@@ -455,8 +469,8 @@ static void channel(feedw *fw, const char *dir, const char *feed_url, const char
                     const crier_ep *eps, size_t n)
 {
     const crier_feed_options *o = fw->o;
-    const char *slash = strrchr(dir, '/');
-    const char *title = o->title ? o->title : slash && slash[1] ? slash + 1 : dir;
+    char *dtitle = o->title ? NULL : crier_dir_title(dir);
+    const char *title = o->title ? o->title : dtitle ? dtitle : "crier";
     char desc[512], date[40];
     snprintf(desc, sizeof desc, "%s: news articles read aloud by crier.", title);
     start(fw, "channel");
@@ -497,6 +511,7 @@ static void channel(feedw *fw, const char *dir, const char *feed_url, const char
     for (size_t i = 0; i < n; i++)
         item(fw, &eps[i]);
     end(fw);
+    free(dtitle);
 }
 
 /* The XML document into a buffer. */

@@ -49,6 +49,10 @@ typedef struct crier_json_chapter {
 crier_status crier_json_chapters_parse(const char *text, size_t len, crier_json_chapter **out, size_t *n);
 void crier_json_chapters_free(crier_json_chapter *ch, size_t n);
 
+/* The name of a directory, for a default title: "ep" for "ep/", the real
+ * name for ".". Caller frees; NULL when out of memory. */
+char *crier_dir_title(const char *dir);
+
 /* Percent-encodes a file name for a URL path. Caller frees. */
 char *crier_url_escape(const char *name);
 

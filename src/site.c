@@ -428,8 +428,8 @@ crier_status crier_site_write(const char *dir, const crier_feed_options *o, cons
             crier_buf_truncate(&prefix, prefix.len - 1);
         crier_buf_putc(&prefix, '/');
     }
-    const char *slash = strrchr(dir, '/');
-    const char *title = o->title ? o->title : slash && slash[1] ? slash + 1 : dir;
+    char *dtitle = o->title ? NULL : crier_dir_title(dir);
+    const char *title = o->title ? o->title : dtitle ? dtitle : "crier";
     const char *lang = o->language ? o->language : "en";
     crier_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
     esc(&b, lang);
@@ -455,6 +455,7 @@ crier_status crier_site_write(const char *dir, const crier_feed_options *o, cons
     else
         st = crier_write_atomic(index, b.ptr, b.len, err);
     free(index);
+    free(dtitle);
     crier_buf_free(&b);
     crier_buf_free(&prefix);
     crier_episodes_free(eps, n);
