@@ -363,6 +363,10 @@ static char *unique_name(const char *stem, const char *ext, int ambiguous, strse
     return name;
 }
 
+/* Two passes: first find the stems that occur more than once (so that
+ * "a.txt" and "a.html" both become explicit, "a-txt" and "a-html", rather
+ * than one of them winning "a" by the accident of list order), then give
+ * names in list order, numbering whatever still collides. */
 crier_status crier_batch_plan(crier_batch *b, crier_error *err)
 {
     char **stem = calloc(b->n + 1, sizeof *stem), **ext = calloc(b->n + 1, sizeof *ext);

@@ -75,6 +75,12 @@ static int link_tmpfile(int fd, char *tmp)
     return linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW);
 }
 
+/* See batch.h. The order is what makes it safe: write everything, fsync
+ * the data, give it a name, rename over the target, then fsync the
+ * directory so that the rename survives a crash too. With O_TMPFILE the
+ * inode has no name until it is complete, so a SIGKILL in the middle of
+ * writing leaves nothing at all; the named fallback can leave a hidden
+ * ".NAME.XXXXXX", which crier batch removes when it resumes. */
 crier_status crier_write_atomic(const char *path, const char *data, size_t len,
                                 crier_error *err)
 {
@@ -157,6 +163,9 @@ static crier_status file_entry(const char *path, cJSON **out, crier_error *err)
     return CRIER_OK;
 }
 
+/* Builds the record with cJSON (which escapes everything) and writes it
+ * atomically. Each file is listed by base name only: the record lives
+ * beside its files, so a directory of episodes can be moved as a whole. */
 crier_status crier_episode_write(const char *path, const crier_episode *ep, crier_error *err)
 {
     cJSON *o = cJSON_CreateObject(), *files = cJSON_CreateArray();
@@ -218,6 +227,11 @@ static crier_status read_record(const char *path, cJSON **out, crier_error *err)
 }
 
 /* Checks one listed file against its size and hash, beside the record. */
+/* Size first, because it is free and catches a truncated or appended file;
+ * then the hash, which catches a file of the same size with other bytes
+ * (an output replaced by hand, or by another run with other options). A
+ * path with a slash is refused: a record only speaks for its own
+ * directory. */
 static crier_status check_file(const char *record, const cJSON *f, crier_error *err)
 {
     const cJSON *p = cJSON_GetObjectItem(f, "path"), *b = cJSON_GetObjectItem(f, "bytes"),
@@ -242,6 +256,11 @@ static crier_status check_file(const char *record, const cJSON *f, crier_error *
     return st;
 }
 
+/* "Up to date" means: a record exists, it was made for this key (the
+ * same input bytes and settings), and every file it lists is still exactly
+ * what was written. Anything else, including an unreadable record, means
+ * "make it again": a false "stale" costs one article's time, a false
+ * "fresh" would publish the wrong audio. */
 crier_status crier_episode_check(const char *path, const char *key, double *seconds,
                                  crier_error *err)
 {

@@ -131,6 +131,10 @@ static char *sibling(const char *dir, const char *name, const char *suffix)
 }
 
 /* Fills an episode's metadata from its record, its files and its name. */
+/* The record written by crier batch or crier bulletin is the best source;
+ * without one an episode still gets a title (its name), a date (the audio
+ * file's modification time) and, when it has captions, a duration (the
+ * end of the last cue), so that any directory of audio makes a feed. */
 static int fill_episode(const char *dir, crier_ep *e)
 {
     char *audio = sibling(dir, e->audio, ""), *vtt = sibling(dir, e->name, ".vtt"),
@@ -411,6 +415,10 @@ static void side_file(feedw *fw, const crier_ep *e, const char *el, const char *
     free(u);
 }
 
+/* One <item>: what Apple requires (title, enclosure, guid), what it
+ * recommends (pubDate, description, itunes:duration in whole seconds,
+ * itunes:episodeType, itunes:explicit), and the Podcasting 2.0 transcript
+ * and chapters when the episode has them. */
 static void item(feedw *fw, const crier_ep *e)
 {
     char date[40], guid[37], len[32], dur[32];

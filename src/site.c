@@ -139,6 +139,11 @@ static int vtt_block(const char *s, const char *e, crier_cue *cue)
     return cue->text ? 1 : -1;
 }
 
+/* A WebVTT file is a header block ("WEBVTT" and optional text), then
+ * blocks separated by blank lines: cues (an optional identifier line, a
+ * timing line with "-->", text lines), NOTE, STYLE and REGION blocks. Only
+ * cues have a timing line, so every block without one is skipped, as is a
+ * cue whose times do not parse or run backwards. */
 crier_status crier_vtt_parse(const char *text, size_t len, crier_cue **out, size_t *count)
 {
     const char *s = text, *end = text + len;
@@ -337,6 +342,12 @@ static void transcript_html(crier_buf *b, const char *dir, const crier_ep *e, in
     free(text);
 }
 
+/* One episode as an <article> labelled by its title: date and duration,
+ * description, the player with its captions track (marked default, so
+ * captions are on for those who need them without hunting for a menu),
+ * a plain download link for players that cannot play the format, the
+ * chapter list, and the transcript in a <details> that is closed until
+ * asked for. */
 static void episode_html(crier_buf *b, const char *dir, const char *prefix, const crier_ep *e,
                          int id, const char *lang)
 {
@@ -407,6 +418,10 @@ static const char STYLE[] =
     ".meta,.at{color:#444}.transcript p{margin:.3rem 0}\n"
     "</style>\n";
 
+/* The page: a header with the channel's title and description, one
+ * article per episode in the feed's order (newest first), the small
+ * script, and an inline stylesheet with visible focus outlines and text
+ * contrast above WCAG AA. The page is written atomically, like the feed. */
 crier_status crier_site_write(const char *dir, const crier_feed_options *o, const char *site_dir,
                               crier_error *err)
 {
