@@ -6,9 +6,11 @@
  * feed. */
 #include "cli.h"
 
+#include <dirent.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static const char HELP[] =
@@ -34,9 +36,26 @@ static const char HELP[] =
     "  --feed-url URL        where the feed lives (default: URL/FEED's name)\n"
     "  -h, --help            show this help\n";
 
-/* Warns about what Apple Podcasts requires and the feed lacks. */
+/* Warns about what Apple Podcasts requires and the feed lacks: cover art,
+ * and enclosures in MP3 or AAC (Apple's directory refuses Ogg, Opus, FLAC
+ * and WAV, which other apps play). */
 static void apple_checks(const char *dir, const crier_feed_options *o)
 {
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int others = 0;
+    while (d && (e = readdir(d))) {
+        const char *dot = strrchr(e->d_name, '.');
+        if (e->d_name[0] != '.' && dot &&
+            (!strcasecmp(dot, ".ogg") || !strcasecmp(dot, ".opus") ||
+             !strcasecmp(dot, ".flac") || !strcasecmp(dot, ".wav")))
+            others++;
+    }
+    if (d)
+        closedir(d);
+    if (others)
+        cli_error("feed: warning: %d episode(s) not in MP3 or AAC, which Apple Podcasts "
+                  "requires", others);
     if (!o->image) {
         static const char *const COVERS[] = {"cover.jpg", "cover.png", "cover.jpeg"};
         int found = 0;
