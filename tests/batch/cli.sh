@@ -96,6 +96,27 @@ $B "$T/in" -d "$T/out" 2>"$T/err"
 grep -q "1 done, 2 up to date" "$T/err" || fail "only a-txt should be redone: $(cat "$T/err")"
 echo "ok: freshness by content"
 
+# Two shards running at once into one directory (as two machines would on
+# shared storage) make exactly what one full run makes.
+$B -j 1 --shard 1/2 "$T/in" "$SAMPLE" -d "$T/sh" --report "$T/s1.json" 2>"$T/s1.err" &
+s1=$!
+$B -j 1 --shard 2/2 "$T/in" "$SAMPLE" -d "$T/sh" --report "$T/s2.json" 2>"$T/s2.err"
+rc2=$?
+wait $s1
+rc1=$?
+[ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] || fail "shards exited $rc1 and $rc2"
+$B "$T/in" "$SAMPLE" -d "$T/sh" 2>"$T/err"
+grep -q "0 done, 4 up to date, 0 failed" "$T/err" || fail "after both shards: $(cat "$T/err")"
+[ -z "$(ls -A "$T/sh" | grep '^\.')" ] || fail "shards left temporary files"
+python3 - "$T/s1.json" "$T/s2.json" <<'PY' || fail "shard reports"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+na = {x["name"] for x in a["articles"]}
+nb = {x["name"] for x in b["articles"]}
+assert not na & nb and len(na | nb) == 4, (na, nb)
+PY
+echo "ok: two shards at once"
+
 # Exit codes: 1 partial, the failure's own code when all fail, 64, 73.
 printf 'bad \377\n' >"$T/bad.txt"
 $B "$T/in/a.txt" "$T/bad.txt" -d "$T/o2" 2>"$T/err"
