@@ -21,15 +21,18 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # The script of a feed bulletin: what will be said, in order.
 "$CRIER" bulletin --script --latest 3 --title "Harbour news" "$HERE/news.rss" >"$T/script" ||
     fail "bulletin --script from a feed"
-cut -f1 "$T/script" | tr '\n' ' ' >"$T/roles"
-grep -q "^standfirst heading headline body body heading headline body body heading headline body standfirst $" "$T/roles" ||
-    fail "roles: $(cat "$T/roles")"
+# Intro first, outro last, and each link ("First:"/"Next:") right before a
+# headline.
+[ "$(sed -n 1p "$T/script" | cut -f1)" = standfirst ] || fail "intro role"
+[ "$(tail -n 1 "$T/script" | cut -f1)" = standfirst ] || fail "outro role"
+awk -F'\t' 'prev ~ /^(First|Next):$/ && $1 != "headline" { bad = 1 } { prev = $2 } END { exit bad }' \
+    "$T/script" || fail "a link not followed by a headline"
 sed -n 1p "$T/script" | grep -q "Harbour news, for February thirteenth, twenty twenty-four" ||
     fail "intro: $(sed -n 1p "$T/script")"
 grep '^headline' "$T/script" | cut -f2 >"$T/heads"
 printf 'Council backs plan for new lifeboat station\nFerry timetable changes from Monday\nSchool choir wins regional final\n' |
     cmp -s - "$T/heads" || fail "the newest three, newest first: $(cat "$T/heads")"
-[ "$(grep -c '^heading	Next:$' "$T/script")" -eq 2 ] && grep -q '^heading	First:$' "$T/script" ||
+[ "$(grep -c '	Next:$' "$T/script")" -eq 2 ] && grep -q '	First:$' "$T/script" ||
     fail "transitions"
 tail -n 1 "$T/script" | grep -q "That was Harbour news" || fail "outro"
 echo "ok: feed bulletin script"
