@@ -26,6 +26,8 @@
 
 /* ==== Letters ============================================================ */
 
+/* Letters only, one word each; other characters of the token (dots,
+ * apostrophes) are not spoken. */
 void crier_spell(const char *s, size_t n, crier_buf *w)
 {
     size_t i = 0;
@@ -76,12 +78,19 @@ static void put_raw(const char *s, size_t n, crier_buf *w)
 
 /* ==== Pronounceable or spelled =========================================== */
 
-static int is_vowel(const char *s, size_t n, size_t i)
+/* "y" is a consonant at the start of a word ("yard"); elsewhere it is a
+ * vowel ("Lyon"), or in the second reading (`ycons`), a consonant
+ * before a vowel ("Banyu"). */
+static int is_vowel_y(const char *s, size_t n, size_t i, int ycons)
 {
-    (void)n;
-    /* "y" is a consonant only at the start of a word ("yard", not "Lyon"). */
-    return strchr("aeiou", s[i]) || (s[i] == 'y' && i > 0);
+    if (strchr("aeiou", s[i]))
+        return 1;
+    if (s[i] != 'y' || i == 0)
+        return 0;
+    return !(ycons && i + 1 < n && strchr("aeiou", s[i + 1]));
 }
+
+static int is_vowel(const char *s, size_t n, size_t i) { return is_vowel_y(s, n, i, 0); }
 
 static int phon_has(const norm *z, const char *s, size_t n, unsigned flag)
 {
@@ -101,6 +110,38 @@ static int medial_ok(const norm *z, const char *s, size_t n)
     return 0;
 }
 
+/* Cuts lower-case s[0..n) into syllables; `ycons` picks the reading of
+ * "y" (see is_vowel_y). */
+static int syllables(const norm *z, const char *s, size_t n, int ycons)
+{
+    size_t i = 0, vowels = 0;
+    while (i < n) {
+        size_t a = i;
+        while (i < n && !is_vowel_y(s, n, i, ycons))
+            i++;
+        size_t cons = i - a;
+        if (a == 0 && !phon_has(z, s, cons, CRIER_PHON_ONSET))
+            return 0;
+        if (i == n)
+            return vowels && phon_has(z, s + a, cons, CRIER_PHON_CODA);
+        if (a > 0 && !medial_ok(z, s + a, cons))
+            return 0;
+        size_t b = i;
+        while (i < n && is_vowel_y(s, n, i, ycons))
+            i++;
+        if (!phon_has(z, s + b, i - b, CRIER_PHON_NUCLEUS))
+            return 0;
+        /* A word does not start with two vowels heard apart ("IUCN",
+         * "IARC", "UAE"). */
+        if (b == 0 && i - b > 1 && (s[0] == 'i' || s[0] == 'u'))
+            return 0;
+        vowels++;
+    }
+    return vowels > 0;
+}
+
+/* Lower-cases the word and tries both readings of "y". Only ASCII
+ * letters: other scripts and accents are left to the speech engine. */
 int crier_pronounceable(const norm *z, const char *word, size_t n)
 {
     char s[32];
@@ -114,30 +155,7 @@ int crier_pronounceable(const norm *z, const char *word, size_t n)
             return 0;
         s[i] = c;
     }
-    size_t i = 0, vowels = 0;
-    while (i < n) {
-        size_t a = i;
-        while (i < n && !is_vowel(s, n, i))
-            i++;
-        size_t cons = i - a;
-        if (a == 0 && !phon_has(z, s, cons, CRIER_PHON_ONSET))
-            return 0;
-        if (i == n)
-            return vowels && phon_has(z, s + a, cons, CRIER_PHON_CODA);
-        if (a > 0 && !medial_ok(z, s + a, cons))
-            return 0;
-        size_t b = i;
-        while (i < n && is_vowel(s, n, i))
-            i++;
-        if (!phon_has(z, s + b, i - b, CRIER_PHON_NUCLEUS))
-            return 0;
-        /* A word does not start with two vowels heard apart ("IUCN",
-         * "IARC", "UAE"). */
-        if (b == 0 && i - b > 1 && (s[0] == 'i' || s[0] == 'u'))
-            return 0;
-        vowels++;
-    }
-    return vowels > 0;
+    return syllables(z, s, n, 0) || syllables(z, s, n, 1);
 }
 
 /* Three letters said as a word only in the shape consonant, vowel,
@@ -152,6 +170,11 @@ static int short_word(const norm *z, const char *s, size_t n)
     return !is_vowel(low, 3, 0) && is_vowel(low, 3, 1) && !is_vowel(low, 3, 2);
 }
 
+/* The rules differ with the context. In a line of capitals most words
+ * are ordinary words shouted, so only short unpronounceable ones are
+ * spelled. Elsewhere capitals mark an acronym: three letters are said as
+ * a word only in the shape consonant-vowel-consonant ("PAC"), longer
+ * ones when they can be cut into syllables. */
 void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
 {
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n);
@@ -166,6 +189,11 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w);
         return;
     }
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)s[k] >= 0x80) {
+            put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
+            return;
+        }
     int pron = crier_pronounceable(z, s, n);
     int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);
@@ -252,29 +280,34 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
 static size_t initial(norm *z, size_t i)
 {
     const tok *t = &z->t[i];
-    if (t->len != 1 || !(t->flags & TF_CAP) || !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+    size_t d = tok_is(z, i + 1, TK_SPACE) && z->t[i + 1].len == 1 ? i + 2 : i + 1;
+    if (t->len != 1 || !(t->flags & TF_CAP) || !tok_punct(z, d, '.'))
         return 0;
-    size_t next = crier_skip_space(z, i + 2);
-    if (next == i + 2 || !tok_is(z, next, TK_WORD) || !(z->t[next].flags & TF_CAP) ||
-        ends_sentence(z, i + 2))
+    /* "D ." as tokenized text writes an initial */
+    size_t next = crier_skip_space(z, d + 1);
+    if (next == d + 1 || !tok_is(z, next, TK_WORD) || !(z->t[next].flags & TF_CAP) ||
+        ends_sentence(z, d + 1))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     crier_spell(tok_text(z, i), 1, &w);
-    return crier_emit_buf(z, &w, i, i + 2);
+    return crier_emit_buf(z, &w, i, d + 1);
 }
 
-size_t crier_cls_abbrev(norm *z, size_t i)
+/* See norm.h. A two-letter word in capitals matches only a compass
+ * point: "MT" is an acronym, not "Mount". */
+const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot)
 {
     if (!tok_is(z, i, TK_WORD))
-        return 0;
+        return NULL;
     const tok *t = &z->t[i];
-    int dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && !(t->flags & TF_DOTS);
     const char *s = tok_text(z, i);
-    size_t klen = t->len + (size_t)dot;
+    *dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && !(t->flags & TF_DOTS);
+    *used = 1 + (size_t)*dot;
     const crier_lex_row *r = NULL;
-    if (dot || (t->flags & TF_DOTS))
-        r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, s, klen);
-    if (!r && !dot && !(t->flags & TF_DOTS) && !(t->flags & TF_UPPER) && t->len < 15) {
+    if (*dot || (t->flags & TF_DOTS))
+        r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, s, t->len + (size_t)*dot);
+    if (!r && !*dot && !(t->flags & TF_DOTS) && t->len < 15 &&
+        (!(t->flags & TF_UPPER) || t->len == 2)) {
         /* "Mr Smith", "vs": rows flagged no-dot match without it. */
         char key[16];
         memcpy(key, s, t->len);
@@ -282,11 +315,35 @@ size_t crier_cls_abbrev(norm *z, size_t i)
         r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, key, t->len + 1);
         if (r && !(r->flags & CRIER_ABBR_NO_DOT))
             r = NULL;
+        if (r && (t->flags & TF_UPPER) && !(r->flags & CRIER_ABBR_COMPASS))
+            r = NULL; /* "MT" is an acronym, not "Mt" */
     }
-    size_t used = 1 + (size_t)dot;
-    if (r)
-        return expand(z, i, used, dot || (t->flags & TF_DOTS), r);
-    if (dot) {
+    if (*dot)
+        *dot = 1;
+    else if (t->flags & TF_DOTS)
+        *dot = s[t->len - 1] == '.';
+    return r;
+}
+
+/* A listed abbreviation (expanded if its context allows), else an
+ * initial, else a dotted acronym spelled out. */
+size_t crier_cls_abbrev(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_WORD))
+        return 0;
+    const tok *t = &z->t[i];
+    size_t used;
+    int dot;
+    const crier_lex_row *r = crier_abbrev_at(z, i, &used, &dot);
+    /* "11st": letters glued to a number are its suffix, not a word. */
+    if (r && !dot && tok_glued(z, i) && z->t[i - 1].kind == TK_NUM)
+        r = NULL;
+    if (r && !(r->flags & CRIER_ABBR_COMPASS)) {
+        size_t k = expand(z, i, used, dot, r);
+        if (k)
+            return k;
+    }
+    if (!(t->flags & TF_DOTS)) {
         size_t k = initial(z, i);
         if (k)
             return k;
@@ -295,6 +352,7 @@ size_t crier_cls_abbrev(norm *z, size_t i)
         return 0;
     /* "U.S.", "Ph.D.": spelled, with the dot ending a sentence only where
      * the next word starts one. */
+    const char *s = tok_text(z, i);
     crier_buf w = CRIER_BUF_INIT;
     crier_spell(s, t->len, &w);
     crier_emit_buf(z, &w, i, i + 1);
@@ -363,6 +421,7 @@ static int caps_with_ending(const norm *z, size_t i, size_t *base)
     return 1;
 }
 
+/* Upper-case words, with or without a plural or possessive ending. */
 size_t crier_cls_caps(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -374,7 +433,10 @@ size_t crier_cls_caps(norm *z, size_t i)
     if (!(t->flags & TF_UPPER) && !ending)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
+    if ((tok_punct(z, i + 1, '&') && tok_glued(z, i + 1)) ||
+        (i > 0 && tok_punct(z, i - 1, '&') && tok_glued(z, i))) {
+        crier_spell(s, t->len, &w); /* "AT&T", "R&B" */
+    } else if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
         crier_say_caps(z, s, base, (t->flags & TF_CAPS_RUN) != 0, &w);
         if (w.len && w.ptr[w.len - 1] == '\x01')
             w.len--; /* "N G A's": the ending already makes it the letter */
@@ -387,6 +449,8 @@ size_t crier_cls_caps(norm *z, size_t i)
 
 /* ==== Plain words ======================================================== */
 
+/* Any other word is said as written, or as eSpeak phonemes when the
+ * caller asked for them and pronunciations.tsv has the word. */
 size_t crier_cls_word(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))

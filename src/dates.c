@@ -47,8 +47,9 @@ static int month_is_word(const norm *z, size_t i, const crier_lex_row *m)
 }
 
 /* The day number of token i (1-31), or 0; *end is the token after it and
- * its ordinal suffix ("20th"). */
-static int day_at(const norm *z, size_t i, size_t *end)
+ * its ordinal suffix ("20th"). A possessive suffix ("29th's") sets
+ * *poss. */
+static int day_at_poss(const norm *z, size_t i, size_t *end, int *poss)
 {
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 2)
         return 0;
@@ -56,11 +57,16 @@ static int day_at(const norm *z, size_t i, size_t *end)
     if (d < 1 || d > 31)
         return 0;
     *end = i + 1;
-    if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) &&
-        (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
-         crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th")))
+    if (crier_suffix_at(z, i + 1, NULL, poss))
         *end = i + 2;
     return (int)d;
+}
+
+static int day_at(const norm *z, size_t i, size_t *end)
+{
+    int poss;
+    int d = day_at_poss(z, i, end, &poss);
+    return poss ? 0 : d;
 }
 
 static int is_year(const norm *z, size_t i)
@@ -101,9 +107,9 @@ static void say_date(const norm *z, const char *month, int day, int day_first, i
 {
     if (day_first) {
         if (the)
-            crier_put_word(w, "the");
+            crier_put_phrase(z, "the", w);
         say_day(z, day, w);
-        crier_put_word(w, "of");
+        crier_put_phrase(z, "of", w);
         crier_put_word(w, month);
     } else {
         crier_put_word(w, month);
@@ -146,7 +152,8 @@ static size_t month_first(norm *z, size_t i)
     int dashed = k == j && crier_tok_dash(z, j) && tok_glued(z, j + 1);
     if (dashed)
         k = j + 1;
-    int day = (k > j || dashed) ? day_at(z, k, &end) : 0;
+    int poss = 0;
+    int day = (k > j || dashed) ? day_at_poss(z, k, &end, &poss) : 0;
     if (day && tok_punct(z, end, ':'))
         day = 0; /* "May 10:30" is a time */
     if (!day) {
@@ -159,7 +166,9 @@ static size_t month_first(norm *z, size_t i)
         return y + 1 - i;
     }
     size_t comma = 0, y = 0;
-    if (dashed && crier_tok_dash(z, end) && is_year(z, end + 1))
+    if (poss)
+        ; /* "April 29th's meeting": no year after a possessive */
+    else if (dashed && crier_tok_dash(z, end) && is_year(z, end + 1))
         y = end + 1;
     else if (!dashed)
         y = year_after(z, end, &comma);
@@ -167,6 +176,8 @@ static size_t month_first(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     say_date(z, m->cols[1], day, 0, 0, &w);
+    if (poss)
+        crier_buf_puts(&w, "'s");
     crier_emit_buf(z, &w, i, end);
     if (!y)
         return end - i;
@@ -318,9 +329,19 @@ static int say_numeric(const norm *z, const dparts *d, crier_buf *w, size_t *yi,
     }
     if (!r)
         return 0;
-    *dayfirst = gb || (!iso && a > 12);
+    /* An ISO date is read the way the international notation is said,
+     * day first ("the twentieth of September"), in both conventions. */
+    *dayfirst = gb || iso || a > 12;
     say_date(z, r->cols[1], (int)day, *dayfirst, 1, w);
     return 1;
+}
+
+/* "1/2", "3/4": a proper fraction with a common denominator
+ * (fractions.tsv) is never a date. */
+static int common_fraction(const norm *z, const dparts *d)
+{
+    long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
+    return a < b && crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, d->p[1], d->n[1]) != NULL;
 }
 
 /* True when the word before token i introduces a date ("on 9/11",
@@ -337,6 +358,8 @@ static int date_context(const norm *z, size_t i)
            crier_tok_find(z, CRIER_TAB_WEEKDAYS, p) != NULL;
 }
 
+/* "9/20/2022", "2022-09-20", "01.10.2010", "on 9/11". A year is
+ * required unless the word before says a date is coming. */
 static size_t numeric_date(norm *z, size_t i)
 {
     dparts d;
@@ -344,7 +367,7 @@ static size_t numeric_date(norm *z, size_t i)
     if (!used || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT) ||
         (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || crier_tok_dash(z, i - 1))))
         return 0;
-    if (d.count == 2 && !date_context(z, i))
+    if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;
@@ -413,6 +436,8 @@ size_t crier_era_parse(const norm *z, size_t i, crier_buf *w)
     return k + 1 - i;
 }
 
+/* The plural comes from number-words.tsv where English makes it
+ * irregular ("ninety" -> "nineties"); otherwise an s is added. */
 void crier_pluralize_last(const norm *z, crier_buf *w)
 {
     size_t i = w->len;
@@ -430,6 +455,9 @@ void crier_pluralize_last(const norm *z, crier_buf *w)
     crier_buf_putc(w, 's');
 }
 
+/* A decade ends in zero and takes an "s", glued, after an apostrophe,
+ * or after a space in tokenized text; two-digit decades may start with an
+ * apostrophe ("'90s"). */
 size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
 {
     size_t j = i;
@@ -457,6 +485,7 @@ size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
     return k + 1 - i;
 }
 
+/* Emits a decade parsed by crier_decade_parse(). */
 size_t crier_cls_decade(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
@@ -502,6 +531,8 @@ int crier_year_context(const norm *z, size_t i)
 
 /* ==== Classifier ========================================================= */
 
+/* Words start month-first dates and weekday dates; numbers start numeric
+ * and day-first dates; either may be a year with its era. */
 size_t crier_cls_date(norm *z, size_t i)
 {
     tok_kind k = z->t[i].kind;

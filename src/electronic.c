@@ -146,7 +146,7 @@ static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_b
         if (!cut)
             continue;
         crier_put_word(w, "");
-        if (k - a == 1)
+        if (k - a == 1 && s[a] >= 'A' && s[a] <= 'Z')
             crier_spell(s + a, 1, w);
         else
             crier_buf_put(w, s + a, k - a);
@@ -175,7 +175,10 @@ static void say_address(const norm *z, const char *s, size_t a, size_t b, size_t
             say_letters(z, s + k, e - k, last_label, w);
             k = e;
         } else if (s[k] >= '0' && s[k] <= '9') {
-            crier_say_digits(z, s + k, 1, w);
+            if (s[k] == '0')
+                crier_put_number_word(z, "o", 1, w); /* "two oh oh six" */
+            else
+                crier_say_digits(z, s + k, 1, w);
             k++;
         } else if (s[k] == ':' && b - k >= 3 && s[k + 1] == '/' && s[k + 2] == '/') {
             say_symbol(z, ':', w);
@@ -212,11 +215,17 @@ static size_t handle(norm *z, size_t i)
         numx x;
         if (!crier_num_parse(z, j, &x) || x.neg)
             return 0;
-        crier_put_word(&w, "number");
+        crier_put_phrase(z, "number", &w);
         crier_say_num(z, &x, &w);
         return crier_emit_buf(z, &w, i, x.end);
     }
-    crier_put_word(&w, tok_punct(z, i, '@') ? "at" : "hashtag");
+    crier_put_phrase(z, tok_punct(z, i, '@') ? "at" : "hashtag", &w);
+    numx x;
+    if (tok_is(z, j, TK_NUM) && crier_num_parse(z, j, &x) && !x.fp &&
+        !(tok_is(z, x.end, TK_WORD) && tok_glued(z, x.end))) {
+        crier_say_num(z, &x, &w); /* "@12" */
+        return crier_emit_buf(z, &w, i, x.end);
+    }
     const char *s = z->src;
     size_t b = tok_end(z, j);
     while (b < z->srclen && (alnum(s[b]) || s[b] == '_'))
@@ -225,6 +234,8 @@ static size_t handle(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, tok_at_byte(z, j, b));
 }
 
+/* Handles and hashtags start with their sign; addresses are classified
+ * from the raw run of text, then emitted over all the tokens they cover. */
 size_t crier_cls_electronic(norm *z, size_t i)
 {
     tok_kind k = z->t[i].kind;

@@ -34,7 +34,7 @@ typedef struct schema {
 static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_ABBREVIATIONS] = {"abbreviations", 2, 4, 1, 2,
                                  {"title", "ends-ok", "case", "before-number", "after-name",
-                                  "no-dot"}, 1},
+                                  "no-dot", "street", "compass"}, 1},
     [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1},
     [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word"}, 1},
     [CRIER_TAB_WEEKDAYS] = {"weekdays", 2, 2, 1, -1, {0}, 1},
@@ -52,13 +52,14 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_TIME_WORDS] = {"time-words", 2, 3, 1, -1, {0}, 1},
     [CRIER_TAB_CONTEXT_WORDS] = {"context-words", 2, 2, 1, 1, {"year-before", "count-before",
                                  "starter", "determiner", "count-noun", "unit-word",
-                                 "date-before"}, 1},
+                                 "date-before", "street"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},
     [CRIER_TAB_PHONOTACTICS] = {"phonotactics", 2, 2, 1, 1, {"onset", "coda", "nucleus"}, 1},
     [CRIER_TAB_ELECTRONIC] = {"electronic", 2, 3, 1, 2, {"tld", "spell"}, 1},
     [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_PHRASES] = {"phrases", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_BULLETIN] = {"bulletin", 2, 2, 1, -1, {0}, 0},
 };
 

@@ -33,6 +33,7 @@ typedef enum crier_table {
     CRIER_TAB_PHONOTACTICS,   /* letters, flags (onset, coda, nucleus) */
     CRIER_TAB_ELECTRONIC,     /* form, spoken, flags */
     CRIER_TAB_VARIANTS,       /* US spelling, British spelling */
+    CRIER_TAB_PHRASES,        /* key, spoken: connecting words ("to", "and a half") */
     CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_COUNT
 } crier_table;
@@ -47,6 +48,8 @@ enum {
     CRIER_ABBR_BEFORE_NUM = 1 << 3, /* only before a number: "No. 10" */
     CRIER_ABBR_AFTER_NAME = 1 << 4, /* only after a name: "Elm Ave" */
     CRIER_ABBR_NO_DOT = 1 << 5,   /* the form also matches without its dot */
+    CRIER_ABBR_STREET = 1 << 6,   /* a kind of street: "Ave." */
+    CRIER_ABBR_COMPASS = 1 << 7,  /* a compass point, only in addresses: "N" */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     /* credits */
@@ -77,6 +80,7 @@ enum {
     CRIER_CTX_COUNT_NOUN = 1 << 4, /* a noun that counts: "people" */
     CRIER_CTX_UNIT_WORD = 1 << 5, /* a spelled-out unit: "inch", "mile" */
     CRIER_CTX_DATE_BEFORE = 1 << 6, /* "on 9/11": day and month in figures */
+    CRIER_CTX_STREET = 1 << 7,    /* a kind of street: "Avenue" */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

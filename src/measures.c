@@ -87,6 +87,8 @@ static void put_unit_words(const norm *z, const char *words, crier_buf *w)
     }
 }
 
+/* See norm.h. `glued` is 0 for a spaced unit, 1 for a glued one and 2
+ * after a slash, where "per" units ("mo", "s") are allowed. */
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after, crier_buf *w)
 {
     size_t used;
@@ -118,7 +120,7 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
         crier_buf u = CRIER_BUF_INIT;
         size_t u2 = crier_unit_parse(z, end + 1, 0, 2, 0, &u);
         if (u2 && u.ptr) {
-            crier_put_word(w, "per");
+            crier_put_phrase(z, "per", w);
             crier_put_word(w, u.ptr);
             end += 1 + u2;
         }
@@ -169,6 +171,49 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
     return end;
 }
 
+/* The number of double quotes on the line before token j. The count is
+ * kept from call to call, since positions only grow, so a line full of
+ * quotes is counted once. */
+static size_t quotes_before(norm *z, size_t j)
+{
+    if (j < z->q_tok) {
+        z->q_tok = 0;
+        z->q_count = 0;
+    }
+    for (; z->q_tok < j; z->q_tok++) {
+        if (z->t[z->q_tok].kind == TK_NL)
+            z->q_count = 0;
+        else if (tok_punct(z, z->q_tok, '"'))
+            z->q_count++;
+    }
+    return z->q_count;
+}
+
+/* "12\"", "6'2\"": feet and inches marks after a number. A double quote
+ * that would close a quotation ("said \"Yes 7\"") is not an inch mark. */
+static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
+{
+    if (tok_punct(z, j, '\'') && tok_is(z, j + 1, TK_NUM) && tok_glued(z, j + 1) &&
+        tok_punct(z, j + 2, '"') && tok_glued(z, j + 2) && quotes_before(z, j + 2) % 2 == 0) {
+        numx x;
+        if (!crier_num_parse(z, j + 1, &x) || x.end != j + 2)
+            return 0;
+        crier_put_phrase(z, one ? "foot" : "feet", w);
+        crier_say_num(z, &x, w);
+        crier_put_phrase(z, crier_num_is_one(&x) ? "inch" : "inches", w);
+        return j + 3 - i;
+    }
+    if (!tok_punct(z, j, '"') || !tok_glued(z, j) || quotes_before(z, j) % 2 != 0 ||
+        (tok_is(z, j + 1, TK_WORD) && tok_glued(z, j + 1)))
+        return 0;
+    crier_put_phrase(z, one ? "inch" : "inches", w);
+    return j + 1 - i;
+}
+
+/* A number (or a fraction), then a unit: glued, after one space, after
+ * a hyphen (an adjective: singular), or after a slash ("12/kg"); inch
+ * marks; an optional scale word between ("100 million kg"); and maybe a
+ * second measure ("6 ft 2 in"). */
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
@@ -181,6 +226,9 @@ size_t crier_cls_measure(norm *z, size_t i)
         return 0;
     }
     size_t j = i + used, k = j;
+    size_t inches = inch_marks(z, i, j, one, &w);
+    if (inches)
+        return crier_emit_buf(z, &w, i, i + inches);
     int glued = 1, adj = 0;
     if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
         k = j + 1;
@@ -190,7 +238,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         adj = 1; /* "a 7.2-mm bullet" */
     } else if (tok_punct(z, j, '/') && tok_glued(z, j + 1)) {
         /* "12/kg": "twelve per kilogram" */
-        crier_put_word(&w, "per");
+        crier_put_phrase(z, "per", &w);
         if ((u = crier_unit_parse(z, j + 1, 0, 2, 0, &w)) != 0)
             return crier_emit_buf(z, &w, i, j + 1 + u);
         crier_buf_free(&w);

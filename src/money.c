@@ -129,7 +129,7 @@ static void say_money(const norm *z, const amount *a, const crier_lex_row *cur, 
     }
     int zero = !x->ip || all_zero(x->ip, x->ipn);
     if (x->neg)
-        crier_put_word(w, "minus");
+        crier_put_phrase(z, "minus", w);
     if (!zero || c == 0) {
         numx whole = {.ip = x->ip ? x->ip : "0", .ipn = x->ip ? x->ipn : 1};
         crier_say_num(z, &whole, w);
@@ -150,7 +150,7 @@ static size_t per_unit(const norm *z, size_t i, crier_buf *w)
     crier_buf u = CRIER_BUF_INIT;
     size_t used = crier_unit_parse(z, i + 1, 0, 2, 0, &u);
     if (used && !(u.oom)) {
-        crier_put_word(w, "per");
+        crier_put_phrase(z, "per", w);
         crier_put_word(w, u.ptr);
     }
     crier_buf_free(&u);
@@ -194,14 +194,13 @@ static size_t money_prefix(norm *z, size_t i)
         amount b;
         if (c2 == cur && amount_at(z, k + cu2, &b, 1) && !b.x.neg) {
             say_money(z, &a, cur, &w);
-            crier_put_word(&w, "to");
+            crier_put_phrase(z, "to", &w);
             say_money(z, &b, cur, &w);
             end = b.end;
         } else if (!c2 && amount_at(z, k, &b, 1) && !b.x.neg &&
                    (k == d + 1 || crier_tok_eq(z, d, "to"))) {
-            a.scale = b.scale;
-            say_amount_number(z, &a, &w);
-            crier_put_word(&w, "to");
+            say_amount_number(z, &a, &w); /* "five to ten million dollars" */
+            crier_put_phrase(z, "to", &w);
             say_money(z, &b, cur, &w);
             end = b.end;
         }
@@ -229,6 +228,8 @@ static size_t money_suffix(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, k + cu);
 }
 
+/* A number may carry a currency after it; anything else may be a
+ * currency before a number. */
 size_t crier_cls_money(norm *z, size_t i)
 {
     tok_kind k = z->t[i].kind;

@@ -71,6 +71,7 @@ typedef struct norm {
     int glue;            /* the next word is glued to the previous one */
     int letter_a;        /* the last word was the letter "A" */
     size_t scan_end;     /* electronic.c: tokens before this were scanned */
+    size_t q_tok, q_count; /* measures.c: '"' counted on the line before q_tok */
 } norm;
 
 /* ==== Emitting (normalize.c) ============================================= */
@@ -101,10 +102,12 @@ static inline int tok_punct(const norm *z, size_t i, int32_t cp)
 {
     return i < z->n && (z->t[i].kind == TK_PUNCT || z->t[i].kind == TK_SYM) && z->t[i].cp == cp;
 }
-/* True when token i touches token i-1 (no space or line between). */
+/* True when token i touches token i-1 (no space or line between), and
+ * neither is a space or a newline. */
 static inline int tok_glued(const norm *z, size_t i)
 {
-    return i > 0 && i < z->n && z->t[i - 1].kind != TK_SPACE && z->t[i - 1].kind != TK_NL;
+    return i > 0 && i < z->n && z->t[i - 1].kind != TK_SPACE && z->t[i - 1].kind != TK_NL &&
+           z->t[i].kind != TK_SPACE && z->t[i].kind != TK_NL;
 }
 /* True when token i is a dash or hyphen: '-', en dash, em dash. */
 int crier_tok_dash(const norm *z, size_t i);
@@ -116,6 +119,11 @@ size_t crier_prev_word(const norm *z, size_t i);
 int crier_tok_eq(const norm *z, size_t i, const char *s);
 /* The lexicon row of `table` keyed by token i's text (NULL if none). */
 const crier_lex_row *crier_tok_find(const norm *z, crier_table table, size_t i);
+/* The spoken form of a connecting word from phrases.tsv ("to", "a-half"),
+ * or the key itself when the table lacks it. */
+const char *crier_phrase(const norm *z, const char *key);
+/* Appends a phrase with a space before it. */
+void crier_put_phrase(const norm *z, const char *key, crier_buf *w);
 /* The context-words flags of token i (0 if it is not a listed word). */
 unsigned crier_tok_ctx(const norm *z, size_t i);
 
@@ -165,6 +173,9 @@ void crier_pluralize_last(const norm *z, crier_buf *w);
 /* Appends a word with one space before it (none at the start). */
 void crier_put_word(crier_buf *w, const char *s);
 
+/* True when word token i, glued to a number, is an ordinal suffix: `want`
+ * ("st"), or any of st/nd/rd/th when NULL. "th's" counts, with *poss set. */
+int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss);
 /* Classifier: cardinals, ordinals, decimals, percents, fractions, years. */
 size_t crier_cls_number(norm *z, size_t i);
 /* Parses a fraction ("1/2", "3 1/2", "½") at token i into `w`; *whole is
@@ -202,6 +213,10 @@ size_t crier_cls_range(norm *z, size_t i);
 /* ==== Other classes (roman.c, serial.c, electronic.c, symbols.c) ========= */
 
 size_t crier_cls_roman(norm *z, size_t i);
+/* "1428 Elm St.", "708 N 1st St": house numbers and compass points. */
+size_t crier_cls_address(norm *z, size_t i);
+/* Markup-like tags ("<noise/>") are left as they are written. */
+size_t crier_cls_markup(norm *z, size_t i);
 size_t crier_cls_phone(norm *z, size_t i);
 size_t crier_cls_serial(norm *z, size_t i);
 size_t crier_cls_electronic(norm *z, size_t i);
@@ -213,6 +228,10 @@ const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp);
 
 size_t crier_cls_state(norm *z, size_t i);
 size_t crier_cls_abbrev(norm *z, size_t i);
+/* The abbreviations row for the word at token i, with its dot if one is
+ * glued to it ("St.", "St", "N"); *used counts the tokens and *dot says
+ * whether a dot was part of it. NULL when there is none. */
+const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot);
 size_t crier_cls_caps(norm *z, size_t i);
 size_t crier_cls_word(norm *z, size_t i);
 /* Appends the letters of s[0..n) as spoken letter names, upper-case and

@@ -258,6 +258,9 @@ static int push_tok(norm *z, size_t *cap, tok t)
     return 0;
 }
 
+/* Cuts the cleaned text into tokens. Words and numbers are separate
+ * tokens even when glued ("MP3" is a word and a number): the classifiers
+ * see the glue through tok_glued() and decide what the pair means. */
 static int tokenize(norm *z, const char *s, size_t len)
 {
     size_t cap = 0, i = 0;
@@ -320,6 +323,7 @@ static void mark_caps_runs(norm *z)
 
 /* ==== Emitting =========================================================== */
 
+/* Records one span; on out-of-memory the normalizer stops (z->oom). */
 static void add_span(norm *z, size_t out_off, size_t out_len, size_t off, size_t len)
 {
     if (z->nspans == z->capspans) {
@@ -340,6 +344,10 @@ static void add_span(norm *z, size_t out_off, size_t out_len, size_t off, size_t
  * there ("A- B C"), which eSpeak reads as the letter. */
 #define LETTER_A_MARK '\x01'
 
+/* Splits `words` at spaces and appends each with its span. A word goes
+ * after a space unless it is glued (an apostrophe-s, a compound after a
+ * hyphen). The letter A marked by crier_spell() becomes "A" now and gets
+ * its hyphen when the next word arrives, so "U S A" ends without one. */
 void crier_emit(norm *z, const char *words, size_t off, size_t len)
 {
     const char *p = words;
@@ -380,6 +388,9 @@ size_t crier_emit_buf(norm *z, crier_buf *w, size_t i, size_t j)
     return j - i;
 }
 
+/* Pauses never start a line, never double up, and a stronger mark
+ * replaces a comma, so brackets and dashes around a full stop leave a
+ * single full stop. The mark gets a span of its own. */
 void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len)
 {
     z->letter_a = 0;
@@ -401,6 +412,8 @@ void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len)
     crier_buf_puts(&z->out, mark);
 }
 
+/* Looks at what was said, not at the source: an abbreviation that
+ * swallowed its dot did not end the sentence. */
 int crier_sentence_start(const norm *z)
 {
     size_t k = z->out.len;
@@ -446,6 +459,17 @@ const crier_lex_row *crier_tok_find(const norm *z, crier_table table, size_t i)
     return crier_lex_find(z->lex, table, tok_text(z, i), z->t[i].len);
 }
 
+const char *crier_phrase(const norm *z, const char *key)
+{
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_PHRASES, key, strlen(key));
+    return r ? r->cols[1] : key;
+}
+
+void crier_put_phrase(const norm *z, const char *key, crier_buf *w)
+{
+    crier_put_word(w, crier_phrase(z, key));
+}
+
 unsigned crier_tok_ctx(const norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -461,13 +485,14 @@ typedef size_t (*classifier)(norm *z, size_t i);
 /* Order matters: an address owns its dots, a date owns its numbers, a
  * currency its amount, an abbreviation its dot. */
 static const classifier CLASSIFIERS[] = {
-    crier_cls_electronic, crier_cls_phone, crier_cls_date,   crier_cls_decade,
-    crier_cls_time,       crier_cls_money, crier_cls_range,  crier_cls_measure,
-    crier_cls_fraction,   crier_cls_number, crier_cls_roman, crier_cls_serial,
-    crier_cls_state,      crier_cls_abbrev, crier_cls_caps,  crier_cls_word,
-    crier_cls_symbol,
+    crier_cls_markup,   crier_cls_electronic, crier_cls_phone,   crier_cls_address,
+    crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
+    crier_cls_money,    crier_cls_measure,    crier_cls_fraction, crier_cls_serial,
+    crier_cls_number,   crier_cls_roman,      crier_cls_state,   crier_cls_abbrev,
+    crier_cls_caps,     crier_cls_word,       crier_cls_symbol,
 };
 
+/* Closes a line of output: a dangling comma (and its span) goes. */
 static void end_line(norm *z)
 {
     /* A line never ends in a dangling comma. */
@@ -480,6 +505,9 @@ static void end_line(norm *z)
     z->glue = 0;
 }
 
+/* The dispatcher: spaces and newlines are handled here, everything else
+ * is offered to the classifiers in order until one takes it. Every
+ * classifier takes at least one token or none, so the loop ends. */
 static void run(norm *z)
 {
     size_t i = 0;
@@ -563,6 +591,7 @@ crier_status crier_normalize(const crier_lexicon *lex, const char *text, size_t 
     return CRIER_OK;
 }
 
+/* Frees the spoken text, its spans and the struct; NULL does nothing. */
 void crier_spoken_free(crier_spoken *spoken)
 {
     if (!spoken)

@@ -108,6 +108,10 @@ static size_t plain_digits(const char *d, size_t n, char *out)
     return k;
 }
 
+/* Groups of three digits, each said under a thousand and followed by its
+ * scale word ("thousand", "million", ... from number-words.tsv). Zero
+ * groups are skipped: "1,000,005" is "one million five". Too many digits
+ * for the largest scale are read one by one. */
 void crier_say_cardinal(const norm *z, const char *d, size_t n, crier_buf *w)
 {
     char p[NORM_MAX_DIGITS + 1];
@@ -177,6 +181,11 @@ void crier_say_ordinal(const norm *z, const char *d, size_t n, crier_buf *w)
 
 /* ==== Years ============================================================== */
 
+/* Years are said in pairs: "nineteen ninety-nine", "twenty ten", with
+ * "oh" before a single digit ("nineteen oh six"), "hundred" for a round
+ * century ("nineteen hundred"), and as a cardinal where pairs would be
+ * odd ("two thousand eight", "one thousand"). Three digits follow the same
+ * pattern: "eight eighty-six" (886 BC), "three oh five". */
 void crier_say_year(const norm *z, const char *d, size_t n, crier_buf *w)
 {
     if ((n != 4 && n != 3) || d[0] == '0') {
@@ -220,6 +229,9 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
+/* See norm.h. A number token with two dots ("1.2.3") or with a comma
+ * after its point is not a number here: dates, versions and addresses
+ * take those. */
 size_t crier_num_parse(const norm *z, size_t i, numx *x)
 {
     memset(x, 0, sizeof *x);
@@ -274,7 +286,7 @@ int crier_num_is_one(const numx *x)
 void crier_say_num(const norm *z, const numx *x, crier_buf *w)
 {
     if (x->neg)
-        crier_put_word(w, "minus");
+        crier_put_phrase(z, "minus", w);
     if (x->ip)
         crier_say_cardinal(z, x->ip, x->ipn, w);
     if (x->fp) {
@@ -289,6 +301,11 @@ void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *d
                         crier_buf *w)
 {
     crier_say_cardinal(z, num, nn, w);
+    if (dn == 1 && den[0] == '1') {
+        crier_put_phrase(z, "over", w);
+        crier_say_cardinal(z, den, dn, w);
+        return;
+    }
     int one = nn == 1 && num[0] == '1';
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn);
     if (r) {
@@ -333,9 +350,9 @@ static int vulgar(int32_t cp, int *num, int *den)
 static void say_mixed_tail(const norm *z, const char *num, size_t nn, const char *den,
                            size_t dn, crier_buf *w)
 {
-    crier_put_word(w, "and");
+    crier_put_phrase(z, "and", w);
     if (nn == 1 && num[0] == '1' && dn == 1 && den[0] == '2') {
-        crier_put_word(w, "a half");
+        crier_put_phrase(z, "a-half", w);
         return;
     }
     crier_say_fraction(z, num, nn, den, dn, w);
@@ -347,10 +364,9 @@ static void put_int(char *buf, size_t cap, int v)
 }
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
- * "3½". A slash fraction is taken when its denominator is a common one
- * (fractions.tsv) or when it cannot be a date; "9/11" is left to the date
- * rules. *whole is set for a mixed number ("three and a half"). Returns
- * the tokens used, or 0. */
+ * "3½". The date rules run first and take "on 9/11"; what they leave is
+ * a fraction. *whole is set for a mixed number ("three and a half").
+ * Returns the tokens used, or 0. */
 size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
 {
     int vn, vd;
@@ -362,8 +378,9 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         crier_say_fraction(z, a, strlen(a), b, strlen(b), w);
         return 1;
     }
-    if (!plain_num(z, i) || (i > 0 && tok_glued(z, i) &&
-                             (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD)))
+    if (!plain_num(z, i) ||
+        (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD ||
+                                      crier_tok_dash(z, i - 1))))
         return 0;
     size_t j = i;
     if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
@@ -386,10 +403,7 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     const char *num = tok_text(z, j), *den = tok_text(z, j + 2);
     size_t nn = z->t[j].len, dn = z->t[j + 2].len;
     long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
-    int common = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn) != NULL;
-    int datelike = va >= 1 && vb >= 1 && ((va <= 12 && vb <= 31) || (va <= 31 && vb <= 12));
-    if (vb <= 0 || va < 0 || (*whole && va >= vb) ||
-        (!*whole && !(common && va < vb) && datelike))
+    if (vb <= 0 || va < 0)
         return 0;
     size_t end = j + 3;
     /* "1/4th": an ordinal suffix on the denominator is not read. */
@@ -405,6 +419,7 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     return end - i;
 }
 
+/* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
@@ -419,22 +434,84 @@ size_t crier_cls_fraction(norm *z, size_t i)
 
 /* ==== Classifier ========================================================= */
 
-/* The ordinal suffix a number takes ("st", "nd", "rd", "th"). */
-static const char *suffix_for(const char *d, size_t n)
+/* The ordinal suffix a number takes, as the lexicon spells its ordinal:
+ * the last two letters of "twenty-first", "twelfth", "third". Writes
+ * them to out (three bytes). */
+static void suffix_for(const norm *z, const char *d, size_t n, char *out)
 {
-    int last = d[n - 1] - '0', tens = n > 1 ? d[n - 2] - '0' : 0;
-    if (tens == 1)
-        return "th";
-    return last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
+    crier_buf w = CRIER_BUF_INIT;
+    size_t k = n > 2 ? n - 2 : 0;
+    if (d[k] == ',')
+        k++;
+    crier_say_ordinal(z, d + k, n - k, &w);
+    out[0] = out[2] = '\0';
+    if (w.len >= 2 && !w.oom)
+        memcpy(out, w.ptr + w.len - 2, 2);
+    crier_buf_free(&w);
+}
+
+/* True when s[0..2) ends some ordinal in number-words.tsv ("st", "th"). */
+static int any_suffix(const norm *z, const char *s)
+{
+    size_t count = crier_lex_count(z->lex, CRIER_TAB_NUMBER_WORDS);
+    for (size_t r = 0; r < count; r++) {
+        const char *o = crier_lex_at(z->lex, CRIER_TAB_NUMBER_WORDS, r)->cols[2];
+        size_t n = strlen(o);
+        if (n >= 2 && (s[0] | 0x20) == o[n - 2] && (s[1] | 0x20) == o[n - 1])
+            return 1;
+    }
+    return 0;
+}
+
+int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss)
+{
+    *poss = 0;
+    if (!tok_is(z, i, TK_WORD) || !tok_glued(z, i) || z->t[i].len < 2)
+        return 0;
+    const char *s = tok_text(z, i);
+    int ok = want ? (s[0] | 0x20) == want[0] && (s[1] | 0x20) == want[1] : any_suffix(z, s);
+    if (!ok)
+        return 0;
+    if (z->t[i].len == 2)
+        return 1;
+    *poss = z->t[i].len == 4 && s[2] == '\'' && (s[3] | 0x20) == 's';
+    return *poss;
 }
 
 /* True when token i, glued to the number before it, is that number's
- * ordinal suffix ("21st", "2ND"). */
-static int ordinal_suffix(const norm *z, const numx *x, size_t i)
+ * ordinal suffix ("21st", "2ND", "29th's"). */
+static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
 {
-    if (!tok_is(z, i, TK_WORD) || !tok_glued(z, i) || x->fp || x->neg || !x->ip)
+    if (x->fp || x->neg || !x->ip || !tok_is(z, i, TK_WORD))
         return 0;
-    return crier_tok_eq(z, i, suffix_for(x->ip, x->ipn));
+    char want[3];
+    suffix_for(z, x->ip, x->ipn, want);
+    return want[0] && crier_suffix_at(z, i, want, poss);
+}
+
+/* True when a three- or four-digit number at token i names something
+ * rather than counting it: right after a capitalised name, inside a
+ * sentence, with no lower-case word after it ("Boeing 737 MAX", "Room
+ * 101"). Such numbers are read in pairs: "seven thirty-seven". */
+static int label_context(const norm *z, size_t i)
+{
+    /* "the 737 MAX": a model name in capitals after the number. */
+    size_t k = crier_skip_space(z, i + 1);
+    if (k > i + 1 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_UPPER) &&
+        !(z->t[k].flags & TF_CAPS_RUN) && !crier_tok_find(z, CRIER_TAB_UNITS, k) &&
+        !crier_tok_find(z, CRIER_TAB_CURRENCIES, k) && !crier_tok_find(z, CRIER_TAB_ACRONYMS, k) &&
+        z->t[k].len >= 3 && crier_pronounceable(z, tok_text(z, k), z->t[k].len))
+        return 1; /* not "350 FBI agents" */
+    size_t p = crier_prev_word(z, i);
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
+        (z->t[p].flags & TF_UPPER) || crier_tok_ctx(z, p) ||
+        crier_tok_find(z, CRIER_TAB_MONTHS, p) || crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, p))
+        return 0;
+    size_t pp = crier_prev_word(z, p);
+    if (pp == (size_t)-1 || z->t[pp].kind == TK_NL || tok_punct(z, pp, '.') ||
+        tok_punct(z, pp, '"') || tok_punct(z, pp, '('))
+        return 0; /* the name starts a sentence: not sure it is a name */
+    return !(tok_is(z, k, TK_WORD) && !(z->t[k].flags & TF_CAP)) && !tok_is(z, k, TK_NUM);
 }
 
 /* Reads an integer written without separators the way its shape says:
@@ -453,9 +530,16 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
         crier_say_year(z, x->ip, 4, w);
         return;
     }
+    if (!grouped && !x->neg && x->ipn == 3 && x->ip[0] != '0' && label_context(z, x->i)) {
+        crier_say_year(z, x->ip, 3, w); /* "seven thirty-seven" */
+        return;
+    }
     crier_say_num(z, x, w);
 }
 
+/* What is left of the numbers after the other classes: an ordinal when a
+ * suffix is glued ("21st"), an integer read by its shape (say_plain_int),
+ * or a decimal; then a plural "s", a percent sign or a trailing plus. */
 size_t crier_cls_number(norm *z, size_t i)
 {
     numx x;
@@ -463,8 +547,11 @@ size_t crier_cls_number(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t end = x.end;
-    if (ordinal_suffix(z, &x, end)) {
+    int poss;
+    if (ordinal_suffix(z, &x, end, &poss)) {
         crier_say_ordinal(z, x.ip, x.ipn, &w);
+        if (poss)
+            crier_buf_puts(&w, "'s");
         end++;
     } else if (x.ip && !x.fp) {
         say_plain_int(z, &x, &w);
@@ -480,12 +567,12 @@ size_t crier_cls_number(norm *z, size_t i)
     /* "3.5%", "31.7 %" */
     size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
     if (tok_punct(z, k, '%')) {
-        crier_put_word(&w, "percent");
+        crier_put_phrase(z, "percent", &w);
         end = k + 1;
     } else if (tok_punct(z, end, '+') && (end + 1 >= z->n || z->t[end + 1].kind == TK_SPACE ||
                                          z->t[end + 1].kind == TK_NL ||
                                          z->t[end + 1].kind == TK_PUNCT)) {
-        crier_put_word(&w, "plus"); /* "10,000+" */
+        crier_put_phrase(z, "plus", &w); /* "10,000+" */
         end++;
     }
     return crier_emit_buf(z, &w, i, end);

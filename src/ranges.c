@@ -51,7 +51,7 @@ static size_t decade_range(norm *z, size_t i)
     crier_buf v = CRIER_BUF_INIT;
     size_t b = crier_decade_parse(z, right, &v);
     if (b && v.ptr) {
-        crier_put_word(&w, "to");
+        crier_put_phrase(z, "to", &w);
         crier_put_word(&w, v.ptr);
     }
     crier_buf_free(&v);
@@ -72,6 +72,9 @@ static void say_side(const norm *z, const numx *x, int years, crier_buf *w)
         crier_say_num(z, x, w);
 }
 
+/* Decade ranges first, then two numbers around a dash, with a unit, a
+ * percent sign or an era after the second applying to both. The numbers
+ * are years when the first looks like one and the context agrees. */
 size_t crier_cls_range(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '-') && !tok_punct(z, i, '\''))
@@ -88,8 +91,11 @@ size_t crier_cls_range(norm *z, size_t i)
         !crier_num_parse(z, right, &b) || b.neg)
         return 0;
     size_t end = b.end;
-    /* "1-2-3" and "1-800-555" are not ranges. */
-    if ((crier_tok_dash(z, end) || tok_punct(z, end, '/')) && tok_is(z, end + 1, TK_NUM))
+    /* "1-2-3", "1-800-555" and "1-413-te" are not ranges, nor is a sum. */
+    if ((crier_tok_dash(z, end) || tok_punct(z, end, '/')) &&
+        (tok_is(z, end + 1, TK_NUM) || tok_is(z, end + 1, TK_WORD)))
+        return 0;
+    if (tok_punct(z, crier_skip_space(z, end), '=') || tok_punct(z, crier_skip_space(z, end), '+'))
         return 0;
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s"))
         return 0;
@@ -102,7 +108,7 @@ size_t crier_cls_range(norm *z, size_t i)
     if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
         end = k + u;
     } else if (tok_punct(z, end, '%')) {
-        crier_put_word(&tail, "percent");
+        crier_put_phrase(z, "percent", &tail);
         end++;
     } else if ((u = crier_era_parse(z, end, &tail)) != 0) {
         end += u;
@@ -111,7 +117,7 @@ size_t crier_cls_range(norm *z, size_t i)
     int years = era || (yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
                         crier_year_context(z, i));
     say_side(z, &a, years, &w);
-    crier_put_word(&w, "to");
+    crier_put_phrase(z, "to", &w);
     say_side(z, &b, years, &w);
     if (tail.ptr)
         crier_put_word(&w, tail.ptr);

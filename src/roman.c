@@ -3,11 +3,13 @@
  *
  * After a word that counts ("Chapter IV", "World War II", "Super Bowl
  * LVII", roman-context.tsv, how = cardinal) a numeral is a cardinal:
- * "Chapter four". After a name it is a regnal ordinal: "Henry VIII" is
- * "Henry the eighth", "Pope John Paul II" "Pope John Paul the second".
- * One-letter numerals ("I", "V", "X") are too often something else (the
- * pronoun "I"), so they are read only after a counting word or a name
- * that monarchs bear ("Charles V", roman-context.tsv, how = regnal). A
+ * "Chapter four". After a name that monarchs and popes bear
+ * (roman-context.tsv, how = regnal) it is a regnal ordinal: "Henry VIII"
+ * is "Henry the eighth", "Pope John Paul II" "Pope John Paul the
+ * second", "Charles V" "Charles the fifth". After other names it is a
+ * number: "Crocodile Dundee II" is "Crocodile Dundee two". One-letter
+ * numerals ("I", "V", "X") are too often something else (the pronoun
+ * "I"), so they are read only after a counting word or a regnal name. A
  * numeral alone at the start of a line is a heading: "VII." is "seven.".
  * Anything else in capitals ("MIX", "CIVIC") is left to the acronym
  * rules, and only canonical numerals are read: "IIII" is not four. */
@@ -92,13 +94,16 @@ static int roman_reading(const norm *z, size_t i, int value)
         return 0;
     if (r && strcmp(r->cols[1], "regnal") == 0)
         return 'o';
-    /* Any other name takes numerals of two letters or more ("Henry VIII"),
-     * unless it is itself an acronym ("DJ MIX"). */
+    /* After any other name, numerals of two letters or more are numbers
+     * ("Crocodile Dundee II", "Kennicott II"), unless the name is itself
+     * an acronym ("DJ MIX"). */
     if (n >= 2 && value <= 60 && (!(z->t[p].flags & TF_UPPER) || (z->t[p].flags & TF_CAPS_RUN)))
-        return 'o';
+        return 'c';
     return 0;
 }
 
+/* A canonical numeral, alone as a word, read the way roman_reading()
+ * says; a regnal numeral may keep an old-style dot or a possessive. */
 size_t crier_cls_roman(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD) || (tok_glued(z, i) && !tok_punct(z, i - 1, '(')))
@@ -120,7 +125,7 @@ size_t crier_cls_roman(norm *z, size_t i)
     snprintf(d, sizeof d, "%d", v);
     crier_buf w = CRIER_BUF_INIT;
     if (how == 'o') {
-        crier_put_word(&w, "the");
+        crier_put_phrase(z, "the", &w);
         crier_put_word(&w, "");
         crier_say_ordinal(z, d, strlen(d), &w);
     } else {
@@ -133,10 +138,11 @@ size_t crier_cls_roman(norm *z, size_t i)
     if (how == 'o' && tok_punct(z, end, '.') && tok_is(z, k, TK_WORD) &&
         (z->t[k].flags & TF_LOWER))
         end++;
-    /* "Louis XII's" */
-    if (tok_punct(z, end, '\'') && crier_tok_eq(z, end + 1, "s") && tok_glued(z, end + 1)) {
+    /* "Louis XII's", "Louis XII.'s" */
+    size_t e = tok_punct(z, end, '.') && tok_punct(z, end + 1, '\'') ? end + 1 : end;
+    if (tok_punct(z, e, '\'') && crier_tok_eq(z, e + 1, "s") && tok_glued(z, e + 1)) {
         crier_buf_puts(&w, "'s");
-        end += 2;
+        end = e + 2;
     }
     return crier_emit_buf(z, &w, i, end);
 }

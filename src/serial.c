@@ -100,8 +100,8 @@ static int phone_groups(const norm *z, size_t i, phone *p)
         p->end = next;
         int c = tok_punct(z, next, '-') && tok_glued(z, next) ? '-'
                 : tok_is(z, next, TK_SPACE) && z->t[next].len == 1 ? ' ' : 0;
-        if (!c && paren && tok_is(z, next, TK_NUM)) {
-            j = next; /* "(555)555-5555" */
+        if (!c && ((paren && tok_is(z, next, TK_NUM)) || (p->plus && tok_punct(z, next, '(')))) {
+            j = next; /* "(555)555-5555", "+1(123) 123-5678" */
             continue;
         }
         if (!c || (c == ' ' && !p->plus && !paren) ||
@@ -161,13 +161,16 @@ static size_t dotted_quad(norm *z, size_t i)
     crier_buf w = CRIER_BUF_INIT;
     for (size_t k = 0; k < n; k++) {
         if (s[k] == '.')
-            crier_put_word(&w, "dot");
+            crier_put_phrase(z, "dot", &w);
         else
             crier_say_digits(z, s + k, 1, &w);
     }
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* Dotted quads first ("123.123.0.40"), then the group shapes of
+ * telephone numbers; the groups are read digit by digit with a pause
+ * between them. */
 size_t crier_cls_phone(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '+') && !tok_punct(z, i, '('))
@@ -188,7 +191,7 @@ size_t crier_cls_phone(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     if (p.plus)
-        crier_put_word(&w, "plus");
+        crier_put_phrase(z, "plus", &w);
     for (int k = 0; k < p.count; k++) {
         if (k)
             crier_buf_putc(&w, ',');
@@ -233,10 +236,28 @@ static int code_start(const norm *z, size_t i)
               tok_punct(z, i - 1, '.')));
 }
 
+/* "401(k)": a number and a letter in brackets, a plan or a clause. */
+static size_t bracket_letter(norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM) || !tok_punct(z, i + 1, '(') || !tok_glued(z, i + 1) ||
+        !tok_is(z, i + 2, TK_WORD) || z->t[i + 2].len != 1 || !tok_punct(z, i + 3, ')') ||
+        !all_digits(tok_text(z, i), z->t[i].len))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_code_digits(z, tok_text(z, i), z->t[i].len, 1, &w);
+    crier_spell(tok_text(z, i + 2), 1, &w);
+    return crier_emit_buf(z, &w, i, i + 4);
+}
+
+/* A run of letters and digits glued together, at most NORM_LOOK tokens
+ * (a longer run is not a code), read part by part. */
 size_t crier_cls_serial(norm *z, size_t i)
 {
     if (!code_start(z, i))
         return 0;
+    size_t b = bracket_letter(z, i);
+    if (b)
+        return b;
     size_t j = i, words = 0, nums = 0;
     while (j < z->n && j < i + NORM_LOOK && (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)) &&
            (j == i || tok_glued(z, j))) {
@@ -250,11 +271,10 @@ size_t crier_cls_serial(norm *z, size_t i)
     }
     if (!words || !nums || (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)))
         return 0;
-    /* "21st" and "1990s" belong to the number and date rules. */
+    /* "21st", "11th's" and "1990s" belong to the number and date rules. */
+    int poss;
     if (j == i + 2 && z->t[i].kind == TK_NUM &&
-        (crier_tok_eq(z, i + 1, "st") || crier_tok_eq(z, i + 1, "nd") ||
-         crier_tok_eq(z, i + 1, "rd") || crier_tok_eq(z, i + 1, "th") ||
-         crier_tok_eq(z, i + 1, "s")))
+        (crier_suffix_at(z, i + 1, NULL, &poss) || crier_tok_eq(z, i + 1, "s")))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     for (size_t k = i; k < j; k++) {
@@ -263,7 +283,7 @@ size_t crier_cls_serial(norm *z, size_t i)
         if (z->t[k].kind == TK_NUM) {
             say_code_digits(z, s, n, k > i, &w);
         } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
-            crier_put_word(&w, "by"); /* "4x4" */
+            crier_put_phrase(z, "by", &w); /* "4x4" */
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
             if (n <= 3 || !crier_pronounceable(z, s, n))
                 crier_spell(s, n, &w);

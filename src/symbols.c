@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+/* See norm.h. The U+XXXX form exists for symbols a TSV line cannot
+ * start with. */
 const crier_lex_row *crier_symbol_row(const norm *z, int32_t cp)
 {
     crier_buf b = CRIER_BUF_INIT;
@@ -60,16 +62,32 @@ static int table_symbol(norm *z, size_t i)
     int nb = num_beside(z, i, -1) != (size_t)-1, na = num_beside(z, i, +1) != (size_t)-1;
     int say = 1;
     if (f & (CRIER_SYM_NUMERIC | CRIER_SYM_BEFORE_NUM | CRIER_SYM_AFTER_NUM | CRIER_SYM_WORDS)) {
-        say = ((f & CRIER_SYM_NUMERIC) && nb && na) || ((f & CRIER_SYM_BEFORE_NUM) && na) ||
-              ((f & CRIER_SYM_AFTER_NUM) && nb) ||
-              ((f & CRIER_SYM_WORDS) && tok_glued(z, i) && tok_glued(z, i + 1) &&
-               lower_word(z, i - 1) && lower_word(z, i + 1));
+        size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + 1);
+        int alone = (p == (size_t)-1 || z->t[p].kind == TK_WORD || z->t[p].kind == TK_NL) &&
+                    !tok_glued(z, i) && !tok_glued(z, i + 1);
+        say = ((f & CRIER_SYM_NUMERIC) && nb && na) ||
+              ((f & CRIER_SYM_BEFORE_NUM) && na) ||
+              ((f & CRIER_SYM_AFTER_NUM) && (nb || alone)) ||
+              ((f & CRIER_SYM_WORDS) && p != (size_t)-1 && lower_word(z, p) && lower_word(z, n) &&
+               tok_glued(z, i) == tok_glued(z, i + 1));
     }
     if (say)
         crier_emit_toks(z, r->cols[1], i, i + 1);
     else if (f & CRIER_SYM_PAUSE)
         crier_emit_pause(z, ",", z->t[i].off, z->t[i].len);
     return 1;
+}
+
+/* True when the dot at token i stands alone between spaces inside a
+ * sentence ("p . 209", "the . vn domain"), as only text that was
+ * tokenized before it reached us writes it. It is left as it was
+ * written, since nothing says what the writer meant by it. */
+static int spaced_dot(const norm *z, size_t i)
+{
+    if (!tok_is(z, i - (i > 0), TK_SPACE) || i == 0 || !tok_is(z, i + 1, TK_SPACE))
+        return 0;
+    size_t k = i + 2;
+    return tok_is(z, k, TK_NUM) || (tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_LOWER));
 }
 
 /* "...", "…": a full stop before a word that starts a sentence, else a
@@ -89,10 +107,25 @@ static size_t ellipsis(norm *z, size_t i)
     return j - i;
 }
 
+/* True when an equals sign follows token i closely: "1-2=5". */
+static int equation(const norm *z, size_t i)
+{
+    for (size_t k = i + 1; k < z->n && k < i + 5; k++)
+        if (tok_punct(z, k, '='))
+            return 1;
+    return 0;
+}
+
 /* A hyphen: kept inside a compound ("state-issued", "mid-1980s"), a
- * pause between spaces or doubled ("--"), else nothing. */
+ * minus in a sum ("1-2=5"), a pause between spaces or doubled ("--"),
+ * else nothing. */
 static size_t hyphen(norm *z, size_t i)
 {
+    if (num_beside(z, i, -1) != (size_t)-1 && num_beside(z, i, +1) != (size_t)-1 &&
+        equation(z, i)) {
+        crier_emit_toks(z, crier_phrase(z, "minus"), i, i + 1);
+        return 1;
+    }
     int before = i > 0 && tok_glued(z, i) &&
                  (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM);
     int after = tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM);
@@ -129,6 +162,34 @@ static size_t apostrophe_s(norm *z, size_t i)
     return 2;
 }
 
+/* "<noise/>", "</pitch>": a markup tag is left as it is written, glued
+ * to what it touches. The scan is bounded, so a stray "<" costs little. */
+size_t crier_cls_markup(norm *z, size_t i)
+{
+    if (!tok_punct(z, i, '<'))
+        return 0;
+    const char *s = z->src;
+    size_t a = z->t[i].off, b = a + 1, lim = a + 200;
+    if (b >= z->srclen || !((s[b] >= 'a' && s[b] <= 'z') || (s[b] >= 'A' && s[b] <= 'Z') ||
+                            s[b] == '/'))
+        return 0;
+    while (b < z->srclen && b < lim && s[b] != '>' && s[b] != '<' && s[b] != '\n')
+        b++;
+    if (b >= z->srclen || s[b] != '>')
+        return 0;
+    size_t j = i;
+    while (j < z->n && z->t[j].off <= b)
+        j++;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_buf_put(&w, s + a, b + 1 - a);
+    z->glue = tok_glued(z, i);
+    crier_emit_buf(z, &w, i, j);
+    z->glue = tok_glued(z, j);
+    return j - i;
+}
+
+/* Sentence marks are pauses; brackets and dashes commas; quotes
+ * nothing; the rest comes from symbols.tsv through table_symbol(). */
 size_t crier_cls_symbol(norm *z, size_t i)
 {
     const tok *t = &z->t[i];
@@ -142,6 +203,10 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '.': case 0x2026:
         if (c == 0x2026 || tok_punct(z, i + 1, '.'))
             return ellipsis(z, i);
+        if (spaced_dot(z, i)) {
+            crier_emit_toks(z, ".", i, i + 1);
+            return 1;
+        }
         crier_emit_pause(z, ".", t->off, t->len);
         return 1;
     case ',': case ';': case ':': case '!': case '?': {
@@ -157,6 +222,12 @@ size_t crier_cls_symbol(norm *z, size_t i)
             return k;
         return 1;
     case '"': case '`':
+        return 1;
+    }
+    /* "C++": a plus sign closing a word is read. */
+    if (c == '+' && i > 0 && tok_glued(z, i) && !tok_is(z, i + 1, TK_NUM) &&
+        (z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '+'))) {
+        crier_emit_toks(z, crier_phrase(z, "plus"), i, i + 1);
         return 1;
     }
     if (!table_symbol(z, i) && (c == '/' || c == '|'))

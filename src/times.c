@@ -86,14 +86,13 @@ static void say_minutes(const norm *z, const char *m, crier_buf *w)
     }
 }
 
-/* "one hour", "five minutes": a count and its unit, singular for one. */
-static void say_count(const norm *z, const char *d, size_t n, const char *unit, crier_buf *w)
+/* "one hour", "five minutes": a count and its unit (phrases.tsv keys
+ * "hour" and "hours", ...), singular for one. */
+static void say_count(const norm *z, const char *d, size_t n, const char *one, const char *many,
+                      crier_buf *w)
 {
-    long v = crier_digits_value(d, n);
     crier_say_cardinal(z, d, n, w);
-    crier_put_word(w, unit);
-    if (v != 1)
-        crier_buf_putc(w, 's');
+    crier_put_phrase(z, crier_digits_value(d, n) == 1 ? one : many, w);
 }
 
 static int two_digits_below(const norm *z, size_t i, long max)
@@ -119,10 +118,10 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
         const char *m = tok_text(z, i + 2);
         end = i + 3;
         if (tok_punct(z, end, ':') && two_digits_below(z, end + 1, 60)) {
-            say_count(z, s, n, "hour", w);
-            say_count(z, m, 2, "minute", w);
-            crier_put_word(w, "and");
-            say_count(z, tok_text(z, end + 1), 2, "second", w);
+            say_count(z, s, n, "hour", "hours", w);
+            say_count(z, m, 2, "minute", "minutes", w);
+            crier_put_phrase(z, "and", w);
+            say_count(z, tok_text(z, end + 1), 2, "second", "seconds", w);
             end += 2;
         } else {
             crier_say_cardinal(z, s, n, w);
@@ -131,7 +130,7 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
             else if (has_ampm(z, end))
                 ; /* "1:00 p.m." is "one p.m." */
             else if (h <= 12 && h > 0)
-                crier_put_word(w, "o'clock");
+                crier_put_phrase(z, "oclock", w);
             else
                 crier_put_number_word(z, "100", 1, w);
         }
@@ -155,6 +154,8 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     return end - i;
 }
 
+/* A time not glued to a word before it, and maybe a second time after a
+ * dash: "9am-5pm" is one span of speech. */
 size_t crier_cls_time(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
@@ -172,7 +173,7 @@ size_t crier_cls_time(norm *z, size_t i)
         crier_buf t = CRIER_BUF_INIT;
         size_t u = time_parse(z, k, &t);
         if (u) {
-            crier_put_word(&w, "to");
+            crier_put_phrase(z, "to", &w);
             crier_put_word(&w, t.ptr);
             end = k + u;
         }

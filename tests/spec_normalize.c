@@ -54,8 +54,8 @@ int main(int argc, char **argv)
             snprintf(section, sizeof section, "%s", line + 3);
         } else if (!strncmp(line, "@ ", 2)) {
             flags = strstr(line, "gb") ? CRIER_NORM_GB : 0;
-        } else if (!strncmp(line, "< ", 2)) {
-            snprintf(input, sizeof input, "%s", line + 2);
+        } else if (!strncmp(line, "< ", 2) || !strcmp(line, "<")) {
+            snprintf(input, sizeof input, "%s", line[1] ? line + 2 : "");
             input_line = lineno;
         } else if (!strncmp(line, "> ", 2) || !strcmp(line, ">")) {
             const char *want = line[1] ? line + 2 : "";

@@ -17,7 +17,8 @@ static const char HELP[] =
     "Prints the spoken form of each line of INPUT (default: standard input),\n"
     "one output line per input line.\n"
     "\n"
-    "  --gb              British conventions (dates as day/month)\n"
+    "  --gb              British conventions (day/month dates, \"one hundred and\n"
+    "                    five\", \"kilometres\")\n"
     "  --lexicon FILE    extra lexicon entries (repeatable)\n"
     "  --data-dir DIR    where lexicon/ and voices/ are\n"
     "  -h, --help        show this help\n";
