@@ -15,8 +15,10 @@
  * case; elsewhere short ones and those that cannot be cut into English
  * syllables (phonotactics.tsv: "IUCN") are spelled, the rest said as
  * words. Plurals and possessives keep their ending: "NGOs" is "N G O's",
- * "IBM's" "I B M's". Plain words pass through, or become eSpeak phoneme
- * input from pronunciations.tsv. */
+ * "IBM's" "I B M's". Plain words pass through, in American spelling for
+ * the en-US voice where eSpeak says the British one differently
+ * (spellings.tsv: "organisation"), or become eSpeak phoneme input from
+ * pronunciations.tsv. */
 #include "internal.h"
 #include "norm.h"
 
@@ -449,8 +451,46 @@ size_t crier_cls_caps(norm *z, size_t i)
 
 /* ==== Plain words ======================================================== */
 
-/* Any other word is said as written, or as eSpeak phonemes when the
- * caller asked for them and pronunciations.tsv has the word. */
+/* Appends `s` with the American spelling from spellings.tsv where the
+ * en-US voice says the British one differently ("organisation"), keeping
+ * a capital at the start; returns 0 when the table has nothing for it.
+ * Endings are tried longest first, so the table's few rows are scanned
+ * only for long words. */
+static int respell(const norm *z, const char *s, size_t n, crier_buf *w)
+{
+    if (z->flags & CRIER_NORM_GB)
+        return 0;
+    size_t full = n; /* a possessive keeps its ending: "Organisation's" */
+    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+        n -= 2;
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_SPELLINGS, s, n);
+    size_t keep = 0;
+    if (r && (r->flags & CRIER_SPELL_ENDING))
+        r = NULL;
+    for (size_t k = 0; !r && n > 8 && k < crier_lex_count(z->lex, CRIER_TAB_SPELLINGS); k++) {
+        const crier_lex_row *e = crier_lex_at(z->lex, CRIER_TAB_SPELLINGS, k);
+        size_t m = strlen(e->cols[0]);
+        if ((e->flags & CRIER_SPELL_ENDING) && m + 3 <= n && memcmp(s + n - m, e->cols[0], m) == 0) {
+            r = e;
+            keep = n - m;
+        }
+    }
+    if (!r)
+        return 0;
+    crier_buf_put(w, s, keep);
+    const char *us = r->cols[1];
+    if (!keep && s[0] >= 'A' && s[0] <= 'Z' && us[0] >= 'a' && us[0] <= 'z') {
+        crier_buf_putc(w, (char)(us[0] - 32));
+        us++;
+    }
+    crier_buf_puts(w, us);
+    crier_buf_put(w, s + n, full - n);
+    return 1;
+}
+
+/* Any other word is said as written (in the American spelling for the
+ * en-US voice, see respell()), or as eSpeak phonemes when the caller
+ * asked for them and pronunciations.tsv has the word. */
 size_t crier_cls_word(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -462,7 +502,7 @@ size_t crier_cls_word(norm *z, size_t i)
                                  : NULL;
     if (r)
         crier_buf_printf(&w, "[[%s]]", r->cols[1]);
-    else
+    else if (!respell(z, tok_text(z, i), t->len, &w))
         crier_buf_put(&w, tok_text(z, i), t->len);
     return crier_emit_buf(z, &w, i, i + 1);
 }

@@ -426,7 +426,13 @@ crier_status crier_feed_item_doc(const crier_feed_item *item, const crier_lexico
     crier_buf page = CRIER_BUF_INIT;
     if (item->html) {
         /* A page the HTML extractor knows: the title as the headline. */
-        crier_buf_puts(&page, "<!DOCTYPE html><html><body><article>");
+        /* The title twice, as a page has it: in <title> and as the <h1>
+         * of the article, which is how the extractor recognizes a
+         * headline. */
+        crier_buf_puts(&page, "<!DOCTYPE html><html><head><title>");
+        if (item->title)
+            put_escaped(&page, item->title);
+        crier_buf_puts(&page, "</title></head><body><article>");
         if (item->title && !strstr(content, "<h1")) {
             crier_buf_puts(&page, "<h1>");
             put_escaped(&page, item->title);

@@ -170,6 +170,15 @@ CRIER_EXPORT void crier_doc_free(crier_doc *doc);
 CRIER_EXPORT const char *crier_doc_title(const crier_doc *doc);
 CRIER_EXPORT const char *crier_doc_byline(const crier_doc *doc);
 
+/* More metadata, when the page gives it (HTML metadata, mostly), or NULL.
+ * Borrowed. The date of publication as "YYYY-MM-DD"; the site's name;
+ * the language tag of the page ("en", "fr-FR"); the page's own one- or
+ * two-sentence summary. */
+CRIER_EXPORT const char *crier_doc_date(const crier_doc *doc);
+CRIER_EXPORT const char *crier_doc_site(const crier_doc *doc);
+CRIER_EXPORT const char *crier_doc_language(const crier_doc *doc);
+CRIER_EXPORT const char *crier_doc_description(const crier_doc *doc);
+
 /* The number of segments, and segment `i`'s kind and written text
  * (borrowed, NUL-terminated). `i` must be below the count. */
 CRIER_EXPORT size_t crier_doc_count(const crier_doc *doc);
@@ -382,10 +391,6 @@ CRIER_EXPORT crier_status crier_report_write(const crier_report *r, const char *
                                              crier_error *err);
 CRIER_EXPORT void crier_report_free(crier_report *r);
 
-/* The article's publication date (ISO 8601) and site name when the page
- * said them, or NULL. Borrowed, like crier_doc_title(). */
-CRIER_EXPORT const char *crier_doc_date(const crier_doc *doc);
-CRIER_EXPORT const char *crier_doc_site(const crier_doc *doc);
 
 /* ==== Podcast feed and listening page ==================================== */
 

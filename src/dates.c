@@ -8,7 +8,8 @@
  * day first under CRIER_NORM_GB, and whichever order is possible when
  * one number is over 12), "2022-09-20", "01.10.2010"; a weekday with the
  * date in brackets or after a comma: "Tuesday (Sep 20)"; decades: "the
- * 1990s", "'90s", "1800's"; and eras: "300 BC", "AD 79". Days are
+ * 1990s", "'90s", "1800's"; eras: "300 BC", "AD 79"; and business
+ * quarters: "2Q22" is "the second quarter of twenty-two". Days are
  * ordinals and years are read as years: "September first, twenty
  * twenty-two"; a day written before its month keeps that order: "the
  * twentieth of September". */
@@ -529,6 +530,30 @@ int crier_year_context(const norm *z, size_t i)
     return 1;
 }
 
+/* ==== Quarters =========================================================== */
+
+/* "2Q22", "3Q2021": a business quarter and its year, "the second quarter
+ * of twenty-two". */
+static size_t quarter(norm *z, size_t i)
+{
+    const char *s = tok_text(z, i);
+    if (z->t[i].len != 1 || s[0] < '1' || s[0] > '4' || !tok_is(z, i + 1, TK_WORD) ||
+        !tok_glued(z, i + 1) || z->t[i + 1].len != 1 || (tok_text(z, i + 1)[0] | 0x20) != 'q' ||
+        !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) ||
+        (z->t[i + 2].len != 2 && !is_year(z, i + 2)) ||
+        crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len) < 0 ||
+        tok_is(z, i + 3, TK_WORD) || (tok_is(z, i + 3, TK_NUM) && tok_glued(z, i + 3)))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_phrase(z, "the", &w);
+    crier_put_word(&w, "");
+    crier_say_ordinal(z, s, 1, &w);
+    crier_put_phrase(z, "quarter", &w);
+    crier_put_phrase(z, "of", &w);
+    say_any_year(z, tok_text(z, i + 2), z->t[i + 2].len, &w);
+    return crier_emit_buf(z, &w, i, i + 3);
+}
+
 /* ==== Classifier ========================================================= */
 
 /* Words start month-first dates and weekday dates; numbers start numeric
@@ -547,6 +572,8 @@ size_t crier_cls_date(norm *z, size_t i)
         used = numeric_date(z, i);
         if (!used)
             used = day_first(z, i);
+        if (!used)
+            used = quarter(z, i);
     }
     if (!used)
         used = era_date(z, i);

@@ -65,11 +65,17 @@ void crier_doc_free(crier_doc *doc)
     free(doc->byline);
     free(doc->date);
     free(doc->site);
+    free(doc->lang);
+    free(doc->description);
     free(doc);
 }
 
 const char *crier_doc_title(const crier_doc *doc) { return doc->title; }
 const char *crier_doc_byline(const crier_doc *doc) { return doc->byline; }
+const char *crier_doc_date(const crier_doc *doc) { return doc->date; }
+const char *crier_doc_site(const crier_doc *doc) { return doc->site; }
+const char *crier_doc_language(const crier_doc *doc) { return doc->lang; }
+const char *crier_doc_description(const crier_doc *doc) { return doc->description; }
 size_t crier_doc_count(const crier_doc *doc) { return doc->n; }
 crier_kind crier_doc_kind(const crier_doc *doc, size_t i) { return doc->segs[i].kind; }
 const char *crier_doc_text(const crier_doc *doc, size_t i) { return doc->segs[i].text; }
@@ -122,6 +128,12 @@ static char *render_text(const crier_doc *doc)
         crier_buf_printf(&b, "# title: %s\n", doc->title);
     if (doc->byline)
         crier_buf_printf(&b, "# byline: %s\n", doc->byline);
+    if (doc->date)
+        crier_buf_printf(&b, "# date: %s\n", doc->date);
+    if (doc->site)
+        crier_buf_printf(&b, "# site: %s\n", doc->site);
+    if (doc->lang)
+        crier_buf_printf(&b, "# language: %s\n", doc->lang);
     for (size_t i = 0; i < doc->n; i++)
         crier_buf_printf(&b, "%s%s: %s\n", b.len ? "\n" : "", crier_kind_name(doc->segs[i].kind),
                          doc->segs[i].text);
@@ -132,7 +144,3 @@ char *crier_doc_render(const crier_doc *doc, crier_render how)
 {
     return how == CRIER_RENDER_JSON ? render_json(doc) : render_text(doc);
 }
-
-const char *crier_doc_date(const crier_doc *doc) { return doc->date; }
-
-const char *crier_doc_site(const crier_doc *doc) { return doc->site; }

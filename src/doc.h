@@ -14,6 +14,8 @@ struct crier_doc {
     char *byline;  /* may be NULL */
     char *date;    /* ISO 8601 date of publication, or NULL */
     char *site;    /* publication name, or NULL */
+    char *lang;    /* language tag ("en", "fr-FR"), or NULL */
+    char *description; /* the page's own summary, or NULL */
     crier_segment *segs;
     size_t n, cap;
 };

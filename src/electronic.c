@@ -118,9 +118,45 @@ static int classify(const norm *z, const char *s, size_t a, size_t b, size_t *ho
 
 /* ==== Reading ============================================================ */
 
+/* Longest word words.tsv may hold that the splitter looks for. */
+#define WORD_MAX 16
+
+/* Cuts lower-case s[0..n) into words of words.tsv ("ourdailynews" is
+ * "our daily news"), as few as possible and at most four; sets cut[k] to
+ * the end of word k and returns the count, or 0 when s is a word itself
+ * or cannot be cut. Parts shorter than eight letters ("hashtag",
+ * "gmail") are left whole: eSpeak says those well, and short parts cut
+ * by chance too often. best[] and from[] cost O(n * WORD_MAX) lookups, and
+ * labels are short. */
+static int split_words(const norm *z, const char *s, size_t n, size_t *cut)
+{
+    unsigned char best[65], from[65];
+    if (n < 8 || n > 64 || crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] < 'a' || s[k] > 'z')
+            return 0;
+    memset(best, 0xFF, sizeof best);
+    best[0] = 0;
+    for (size_t e = 2; e <= n; e++)
+        for (size_t b = e >= WORD_MAX ? e - WORD_MAX : 0; b + 2 <= e; b++)
+            if (best[b] < 4 && best[b] + 1 < best[e] &&
+                crier_lex_find(z->lex, CRIER_TAB_WORDS, s + b, e - b)) {
+                best[e] = (unsigned char)(best[b] + 1);
+                from[e] = (unsigned char)b;
+            }
+    if (best[n] == 0xFF)
+        return 0;
+    int count = best[n];
+    for (size_t e = n, k = (size_t)count; k > 0; e = from[e])
+        cut[--k] = e;
+    return count;
+}
+
 /* Appends a run of letters: listed parts as the list says, a two-letter
- * last label spelled, others as written (split where a capital follows a
- * lower-case letter: "GCatholic" is "G Catholic"). */
+ * last label spelled, words run together cut apart ("ourdailynews"),
+ * others as written (split where a capital follows a lower-case letter:
+ * "GCatholic" is "G Catholic"). */
 static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_buf *w)
 {
     const crier_lex_row *r = label_row(z, s, n);
@@ -139,6 +175,14 @@ static void say_letters(const norm *z, const char *s, size_t n, int tld, crier_b
         crier_spell(s, n, w); /* "uk", "cdc" */
         return;
     }
+    size_t ends[4];
+    int words = split_words(z, s, n, ends);
+    for (int k = 0; k < words; k++) {
+        crier_put_word(w, "");
+        crier_buf_put(w, s + (k ? ends[k - 1] : 0), ends[k] - (k ? ends[k - 1] : 0));
+    }
+    if (words)
+        return;
     size_t a = 0;
     for (size_t k = 1; k <= n; k++) {
         int cut = k == n || (s[k] >= 'A' && s[k] <= 'Z' && k + 1 < n && s[k + 1] >= 'a' &&
@@ -234,6 +278,33 @@ static size_t handle(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, tok_at_byte(z, j, b));
 }
 
+/* "http : //example.com/x", a web address as tokenized text writes it:
+ * the scheme, a spaced colon, then the rest of the address glued to its
+ * slashes. */
+static size_t spaced_scheme(norm *z, size_t i)
+{
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_ELECTRONIC, i);
+    size_t c = crier_skip_space(z, i + 1), d = crier_skip_space(z, c + 1);
+    if (!r || !(r->flags & CRIER_EL_SPELL) || z->t[i].len > 5 || c == i + 1 ||
+        !tok_punct(z, c, ':') || !tok_punct(z, d, '/') || !tok_punct(z, d + 1, '/') ||
+        !tok_glued(z, d + 1) || !tok_glued(z, d + 2))
+        return 0;
+    const char *s = z->src;
+    size_t a = z->t[d].off + 2, b = run_end(s, z->srclen, a), h = a;
+    while (h < b && s[h] != '/')
+        h++;
+    if (b <= a || !is_domain(z, s, a, h))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_letters(z, tok_text(z, i), z->t[i].len, 0, &w);
+    say_symbol(z, ':', &w);
+    say_symbol(z, '/', &w);
+    say_symbol(z, '/', &w);
+    say_address(z, s, a, b, h, &w);
+    z->scan_end = tok_at_byte(z, d, b);
+    return crier_emit_buf(z, &w, i, z->scan_end);
+}
+
 /* Handles and hashtags start with their sign; addresses are classified
  * from the raw run of text, then emitted over all the tokens they cover. */
 size_t crier_cls_electronic(norm *z, size_t i)
@@ -241,15 +312,22 @@ size_t crier_cls_electronic(norm *z, size_t i)
     tok_kind k = z->t[i].kind;
     if (k != TK_WORD && k != TK_NUM && k != TK_SYM && k != TK_PUNCT)
         return 0;
-    /* Only where a run of text starts, and never twice in one run. */
+    /* Only where a run of text starts, and never twice in one run. A
+     * stray dot or comma before the run is not part of it ("test
+     * .b@gmail.com"). */
+    int stray = i > 1 && (tok_punct(z, i - 1, '.') || tok_punct(z, i - 1, ',')) &&
+                (z->t[i - 2].kind == TK_SPACE || z->t[i - 2].kind == TK_NL);
     if (i < z->scan_end || (i > 0 && z->t[i - 1].kind != TK_SPACE && z->t[i - 1].kind != TK_NL &&
                             !tok_punct(z, i - 1, '(') && !tok_punct(z, i - 1, '"') &&
-                            !tok_punct(z, i - 1, '<') && !tok_punct(z, i - 1, '[')))
+                            !tok_punct(z, i - 1, '<') && !tok_punct(z, i - 1, '[') && !stray))
         return 0;
     if (tok_punct(z, i, '@') || tok_punct(z, i, '#'))
         return handle(z, i);
     if (k != TK_WORD && k != TK_NUM)
         return 0;
+    size_t sp = k == TK_WORD ? spaced_scheme(z, i) : 0;
+    if (sp)
+        return sp;
     const char *s = z->src;
     size_t a = z->t[i].off, b = run_end(s, z->srclen, a), host_end;
     z->scan_end = tok_at_byte(z, i, b);

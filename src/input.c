@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "internal.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -68,10 +69,81 @@ static char *unify_newlines(const char *s, size_t len, size_t *out_len)
     return p;
 }
 
+/* ==== Legacy charsets =====================================================
+ *
+ * Pages saved from older sites are often in windows-1252, or in ISO 8859-1,
+ * which browsers read as windows-1252 (WHATWG Encoding), and say so in a
+ * <meta charset>, an http-equiv Content-Type or an XML declaration. Such a
+ * page that is not valid UTF-8 is transcoded before the UTF-8 check, the
+ * way a browser reads it. Anything else that is not valid UTF-8 is still
+ * an error: guessing encodings is how text gets garbled. */
+
+/* windows-1252 bytes 0x80-0x9F; the rest of the range is ISO 8859-1. */
+static const uint16_t CP1252[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
+
+/* True when the first kilobytes declare a charset that is windows-1252
+ * in a browser: windows-1252, cp1252, iso-8859-1, latin1, us-ascii. */
+static int declares_cp1252(const char *buf, size_t len)
+{
+    static const char *const KEYS[] = {"charset=", "encoding="};
+    static const char *const NAMES[] = {"windows-1252", "cp1252", "iso-8859-1", "iso8859-1",
+                                        "iso_8859-1", "latin1", "latin-1", "l1", "us-ascii",
+                                        "ascii", "x-cp1252"};
+    size_t scan = len < 2048 ? len : 2048;
+    for (size_t i = 0; i < scan; i++)
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(KEYS); k++) {
+            size_t kl = strlen(KEYS[k]);
+            if (i + kl > scan || strncasecmp(buf + i, KEYS[k], kl) != 0)
+                continue;
+            size_t j = i + kl;
+            while (j < scan && (buf[j] == '"' || buf[j] == '\'' || buf[j] == ' '))
+                j++;
+            for (size_t m = 0; m < CRIER_ARRAY_LEN(NAMES); m++) {
+                size_t nl = strlen(NAMES[m]);
+                if (j + nl <= len && strncasecmp(buf + j, NAMES[m], nl) == 0 &&
+                    (j + nl == len || !(isalnum((unsigned char)buf[j + nl]) || buf[j + nl] == '-')))
+                    return 1;
+            }
+        }
+    return 0;
+}
+
+/* The windows-1252 bytes as UTF-8; malloc'd, NULL when out of memory. */
+static char *from_cp1252(const char *buf, size_t len, size_t *out_len)
+{
+    crier_buf b = CRIER_BUF_INIT;
+    crier_buf_grow(&b, len + len / 2 + 1);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c < 0x80)
+            crier_buf_putc(&b, (char)c);
+        else
+            crier_buf_put_cp(&b, c < 0xA0 ? CP1252[c - 0x80] : c);
+    }
+    if (b.oom) {
+        crier_buf_free(&b);
+        return NULL;
+    }
+    *out_len = b.len;
+    return crier_buf_detach(&b);
+}
+
 crier_status crier_text_clean(const char *buf, size_t len, const char *name, char **out,
                               size_t *out_len, crier_error *err)
 {
     long bad = first_bad_byte((const unsigned char *)buf, len);
+    if (bad >= 0 && buf[bad] != 0 && declares_cp1252(buf, len)) {
+        size_t n = 0;
+        char *utf8 = from_cp1252(buf, len, &n);
+        if (!utf8)
+            return crier_fail(err, CRIER_ERR_NOMEM, name, 0, "out of memory");
+        crier_status st = crier_text_clean(utf8, n, name, out, out_len, err);
+        free(utf8);
+        return st;
+    }
     if (bad >= 0) {
         const char *what = buf[bad] == 0 ? "NUL byte (binary file?)" : "invalid UTF-8";
         crier_fail(err, CRIER_ERR_UTF8, name, line_of(buf, (size_t)bad), "%s at byte %ld",
@@ -96,24 +168,47 @@ crier_status crier_text_clean(const char *buf, size_t len, const char *name, cha
     return CRIER_OK;
 }
 
+/* Counts tags ("<p", "</p", "<!--") in the first `scan` bytes, and the
+ * closing ones among them. */
+static void count_tags(const char *text, size_t scan, size_t *tags, size_t *closing)
+{
+    *tags = *closing = 0;
+    for (size_t j = 0; j + 2 < scan; j++) {
+        if (text[j] != '<')
+            continue;
+        char c = text[j + 1];
+        int close = c == '/' && ((text[j + 2] | 0x20) >= 'a' && (text[j + 2] | 0x20) <= 'z');
+        if (close || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+            (c == '!' && text[j + 2] == '-')) {
+            (*tags)++;
+            *closing += close;
+        }
+    }
+}
+
 int crier_input_looks_html(const char *text, size_t len)
 {
     size_t i = 0;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n'))
         i++;
-    if (i < len && text[i] == '<' && i + 1 < len &&
-        (text[i + 1] == '!' || text[i + 1] == '?' || text[i + 1] == '/' ||
-         ((text[i + 1] | 0x20) >= 'a' && (text[i + 1] | 0x20) <= 'z')))
-        return 1;
-    /* A fragment with some text before its first tag: look for common
-     * block tags in the first few kilobytes. */
-    static const char *tags[] = {"<html", "<body", "<article", "<p>", "<div", "<br"};
-    size_t scan = len < 4096 ? len : 4096;
-    for (size_t t = 0; t < CRIER_ARRAY_LEN(tags); t++) {
-        size_t k = strlen(tags[t]);
-        for (size_t j = 0; j + k <= scan; j++)
-            if (strncasecmp(text + j, tags[t], k) == 0)
-                return 1;
+    /* A document: doctype, XML declaration, comment, or <html>, <head>,
+     * <body> first. */
+    static const char *const STARTS[] = {"<!doctype", "<?xml", "<!--", "<html", "<head", "<body"};
+    for (size_t t = 0; t < CRIER_ARRAY_LEN(STARTS); t++) {
+        size_t k = strlen(STARTS[t]);
+        if (len - i >= k && strncasecmp(text + i, STARTS[t], k) == 0)
+            return 1;
     }
-    return 0;
+    /* A fragment starts with a tag and closes some, and has tags about
+     * every few hundred bytes. A text dump can start with a stray tag and
+     * even show a few more (a browser shows <noscript> content as text),
+     * and text that quotes some HTML (a code sample) has far fewer tags per
+     * kilobyte than HTML has. */
+    size_t scan = len < 65536 ? len : 65536, tags, closing;
+    count_tags(text, scan, &tags, &closing);
+    int tag_first = i + 1 < len && text[i] == '<' &&
+                    (text[i + 1] | 0x20) >= 'a' && (text[i + 1] | 0x20) <= 'z';
+    if (tag_first && closing > 0 && tags * 1000 >= 3 * scan)
+        return 1;
+    return tags >= 8 && tags * 1000 >= 10 * scan;
 }

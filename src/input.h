@@ -4,9 +4,10 @@
 
 #include "crier.h"
 
-/* Guesses whether clean text is HTML: true when the first non-blank
- * character opens a tag, a doctype or a comment, or when an <html>, <body>,
- * <article> or <p> tag appears early on. */
+/* Guesses whether clean text is HTML: true when it starts like a document
+ * (doctype, comment, <html>), or starts with a tag, closes one and has
+ * three tags per kilobyte, or has ten tags per kilobyte. A text dump that
+ * shows a stray tag or quotes a code sample stays text. */
 int crier_input_looks_html(const char *text, size_t len);
 
 #endif

@@ -27,7 +27,7 @@ typedef struct schema {
     int min_cols, max_cols;
     int fold;              /* keys match case-insensitively */
     int flags_col;         /* column holding flag words, or -1 */
-    const char *flags[8];  /* allowed flag words; bit i = flags[i] */
+    const char *flags[12]; /* allowed flag words; bit i = flags[i] */
     int required;          /* the language directory must have it */
 } schema;
 
@@ -52,14 +52,21 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_TIME_WORDS] = {"time-words", 2, 3, 1, -1, {0}, 1},
     [CRIER_TAB_CONTEXT_WORDS] = {"context-words", 2, 2, 1, 1, {"year-before", "count-before",
                                  "starter", "determiner", "count-noun", "unit-word",
-                                 "date-before", "street"}, 1},
+                                 "date-before", "street", "digits-after"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},
     [CRIER_TAB_PHONOTACTICS] = {"phonotactics", 2, 2, 1, 1, {"onset", "coda", "nucleus"}, 1},
     [CRIER_TAB_ELECTRONIC] = {"electronic", 2, 3, 1, 2, {"tld", "spell"}, 1},
     [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_BYLINE] = {"byline", 2, 2, 1, 1, {"prefix", "say", "noise"}, 1},
+    [CRIER_TAB_PAGE_HINTS] = {"page-hints", 2, 2, 1, 1,
+                              {"drop", "keep", "positive", "negative", "byline", "caption",
+                               "credit", "dateline"}, 1},
     [CRIER_TAB_PHRASES] = {"phrases", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_NOTES] = {"notes", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_SPELLINGS] = {"spellings", 2, 3, 1, 2, {"ending"}, 1},
+    [CRIER_TAB_WORDS] = {"words", 1, 1, 1, -1, {0}, 1},
     [CRIER_TAB_BULLETIN] = {"bulletin", 2, 2, 1, -1, {0}, 0},
 };
 
@@ -96,6 +103,20 @@ static uint64_t hash(const char *s)
 
 char *crier_fold(const char *s, size_t len)
 {
+    size_t k = 0;
+    while (k < len && (unsigned char)s[k] < 0x80)
+        k++;
+    if (k == len) {
+        /* ASCII folds by tolower, as crier_lex_find() does: the large
+         * tables (words.tsv) load without a trip through utf8proc. */
+        char *out = malloc(len + 1);
+        if (!out)
+            return NULL;
+        for (k = 0; k < len; k++)
+            out[k] = s[k] >= 'A' && s[k] <= 'Z' ? (char)(s[k] + 32) : s[k];
+        out[len] = '\0';
+        return out;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &out,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
@@ -165,7 +186,7 @@ static const char *split_row(const schema *s, char *line, row *r, int *nflags_ba
         while (*f) {
             size_t w = strcspn(f, ",");
             int bit = -1;
-            for (int j = 0; j < 8 && s->flags[j]; j++)
+            for (int j = 0; j < (int)CRIER_ARRAY_LEN(s->flags) && s->flags[j]; j++)
                 if (strlen(s->flags[j]) == w && strncmp(s->flags[j], f, w) == 0)
                     bit = j;
             if (bit < 0) {

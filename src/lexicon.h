@@ -34,6 +34,11 @@ typedef enum crier_table {
     CRIER_TAB_ELECTRONIC,     /* form, spoken, flags */
     CRIER_TAB_VARIANTS,       /* US spelling, British spelling */
     CRIER_TAB_PHRASES,        /* key, spoken: connecting words ("to", "and a half") */
+    CRIER_TAB_BYLINE,         /* text, kinds (flags below) */
+    CRIER_TAB_PAGE_HINTS,     /* class/id token, roles (flags below) */
+    CRIER_TAB_NOTES,          /* key, text the segmenter writes itself */
+    CRIER_TAB_SPELLINGS,      /* British spelling, American spelling, flags (ending) */
+    CRIER_TAB_WORDS,          /* word: common English words */
     CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_COUNT
 } crier_table;
@@ -81,13 +86,29 @@ enum {
     CRIER_CTX_UNIT_WORD = 1 << 5, /* a spelled-out unit: "inch", "mile" */
     CRIER_CTX_DATE_BEFORE = 1 << 6, /* "on 9/11": day and month in figures */
     CRIER_CTX_STREET = 1 << 7,    /* a kind of street: "Avenue" */
+    CRIER_CTX_DIGITS_AFTER = 1 << 8, /* a number after it is read digit by digit */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */
     CRIER_PHON_NUCLEUS = 1 << 2,  /* a vowel group */
     /* electronic */
     CRIER_EL_TLD = 1 << 0,        /* a top-level domain */
-    CRIER_EL_SPELL = 1 << 1       /* spelled out wherever it appears */
+    CRIER_EL_SPELL = 1 << 1,      /* spelled out wherever it appears */
+    /* spellings */
+    CRIER_SPELL_ENDING = 1 << 0,  /* the key is a word ending: "isation" */
+    /* byline */
+    CRIER_BYLINE_PREFIX = 1 << 0, /* a byline may start with it: "By", "Par" */
+    CRIER_BYLINE_SAY = 1 << 1,    /* put before a byline that has no prefix */
+    CRIER_BYLINE_NOISE = 1 << 2,  /* a whole line near a byline that is not one */
+    /* page-hints: what a class, id or role token says about an element */
+    CRIER_HINT_DROP = 1 << 0,     /* page furniture: drop it (unless also keep) */
+    CRIER_HINT_KEEP = 1 << 1,     /* vetoes drop: "article-comments" is kept */
+    CRIER_HINT_POSITIVE = 1 << 2, /* likely article content */
+    CRIER_HINT_NEGATIVE = 1 << 3, /* unlikely article content */
+    CRIER_HINT_BYLINE = 1 << 4,   /* holds the byline */
+    CRIER_HINT_CAPTION = 1 << 5,  /* a photo caption */
+    CRIER_HINT_CREDIT = 1 << 6,   /* a photo credit */
+    CRIER_HINT_DATELINE = 1 << 7  /* the date (and place) of the article */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */

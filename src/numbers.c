@@ -514,14 +514,37 @@ static int label_context(const norm *z, size_t i)
     return !(tok_is(z, k, TK_WORD) && !(z->t[k].flags & TF_CAP)) && !tok_is(z, k, TK_NUM);
 }
 
+/* True when the words before the number at token i make it a code read
+ * digit by digit (context-words.tsv, digits-after): a word right before
+ * it ("PIN 4321", "ext. 204"), or two words ("a card ending in 8876"),
+ * after which a year stays a year ("the year ending in 2012"). */
+static int digits_context(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && p > 0 && tok_punct(z, p, '.') && tok_glued(z, p))
+        p--; /* "ext. 204" */
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
+        return 0;
+    if (crier_tok_ctx(z, p) & CRIER_CTX_DIGITS_AFTER)
+        return 1;
+    size_t q = crier_prev_word(z, p);
+    long v = crier_digits_value(tok_text(z, i), z->t[i].len);
+    if (q == (size_t)-1 || q + 2 != p || z->t[q + 1].len != 1 || (z->t[i].len == 4 && v >= 1000 && v <= 2099))
+        return 0;
+    const crier_lex_row *r =
+        crier_lex_find(z->lex, CRIER_TAB_CONTEXT_WORDS, tok_text(z, q), tok_end(z, p) - z->t[q].off);
+    return r && (r->flags & CRIER_CTX_DIGITS_AFTER);
+}
+
 /* Reads an integer written without separators the way its shape says:
  * digit by digit when it has a leading zero or five digits or more (an
- * identifier, a zip code), as a year when it looks like one and the
+ * identifier, a zip code) or the words before it say it is a code, as a year when it looks like one and the
  * context agrees, else as a cardinal. */
 static void say_plain_int(norm *z, const numx *x, crier_buf *w)
 {
     int grouped = memchr(x->ip, ',', x->ipn) != NULL;
-    if (!grouped && !x->neg && x->ipn > 1 && (x->ip[0] == '0' || x->ipn >= 5)) {
+    if (!grouped && !x->neg && x->ipn > 1 &&
+        (x->ip[0] == '0' || x->ipn >= 5 || digits_context(z, x->i))) {
         crier_say_digits(z, x->ip, x->ipn, w);
         return;
     }

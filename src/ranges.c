@@ -104,9 +104,10 @@ size_t crier_cls_range(norm *z, size_t i)
      * both: "2-5lb", "10-20%", "1425-1400 BC". */
     int glued = !tok_is(z, end, TK_SPACE);
     size_t k = glued ? end : end + 1, u;
-    int era = 0;
+    int era = 0, unit = 0;
     if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
         end = k + u;
+        unit = 1; /* "1980-1970 kg" counts kilograms: not years */
     } else if (tok_punct(z, end, '%')) {
         crier_put_phrase(z, "percent", &tail);
         end++;
@@ -114,7 +115,7 @@ size_t crier_cls_range(norm *z, size_t i)
         end += u;
         era = 1;
     }
-    int years = era || (yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
+    int years = era || (!unit && yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
                         crier_year_context(z, i));
     say_side(z, &a, years, &w);
     crier_put_phrase(z, "to", &w);

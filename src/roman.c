@@ -67,9 +67,52 @@ static int roman_value(const char *s, size_t n)
     return strlen(canon) == n && memcmp(canon, s, n) == 0 ? v : 0;
 }
 
-/* How the numeral at token i reads: 'c' cardinal, 'o' ordinal ("the
- * eighth"), or 0 (not a number here). */
-static int roman_reading(const norm *z, size_t i, int value)
+/* The roman-context `how` of word token i ("cardinal", "regnal",
+ * "title"), or NULL. */
+static const char *context_how(const norm *z, size_t i)
+{
+    const crier_lex_row *r = tok_is(z, i, TK_WORD) ? crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, i)
+                                                   : NULL;
+    return r ? r->cols[1] : NULL;
+}
+
+/* True when the capitalised name at token p is a person's: a run of up to
+ * three capitalised words ending at p holds a regnal name ("John Jacob
+ * Astor IV", "Henry Ford II") or a title ("King Gustav"), or a title or
+ * kinship word stands just before the run ("his uncle Eberhard IV"). */
+static int person_name(const norm *z, size_t p)
+{
+    for (int k = 0; k < 4 && p != (size_t)-1; k++) {
+        const char *how = context_how(z, p);
+        if (how && (k > 0 || strcmp(how, "title") == 0) &&
+            (strcmp(how, "regnal") == 0 || strcmp(how, "title") == 0))
+            return 1;
+        if (!tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) || (z->t[p].flags & TF_UPPER))
+            return 0;
+        p = crier_prev_word(z, p);
+    }
+    return 0;
+}
+
+/* A numeral that nothing around it explains is still a number when it
+ * can be nothing else: two letters or more, only I, V and X ("battle
+ * II", "from VI to VII"), and not an acronym that acronyms.tsv lists
+ * ("IV" for intravenous). "MIX", "CIVIC" and "DC" keep their letters. */
+static int plain_numeral(const norm *z, size_t i)
+{
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len;
+    if (n < 2 || crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
+            return 0;
+    return 1;
+}
+
+/* How the words before the numeral at token i say it reads: 'c'
+ * cardinal, 'o' ordinal ("the eighth"), or 0 (they do not say). */
+static int roman_context(const norm *z, size_t i, int value)
 {
     size_t p = crier_prev_word(z, i);
     size_t n = z->t[i].len;
@@ -87,26 +130,36 @@ static int roman_reading(const norm *z, size_t i, int value)
         p--;
     if (!tok_is(z, p, TK_WORD))
         return 0;
-    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, p);
-    if (r && strcmp(r->cols[1], "cardinal") == 0)
+    const char *how = context_how(z, p);
+    if (how && strcmp(how, "cardinal") == 0)
         return 'c';
     if (!(z->t[p].flags & TF_CAP))
         return 0;
-    if (r && strcmp(r->cols[1], "regnal") == 0)
+    if (how && strcmp(how, "regnal") == 0)
         return 'o';
-    /* After any other name, numerals of two letters or more are numbers
+    /* After any other name, numerals of two letters or more are regnal
+     * when the name is a person's ("John Jacob Astor IV"), else numbers
      * ("Crocodile Dundee II", "Kennicott II"), unless the name is itself
      * an acronym ("DJ MIX"). */
     if (n >= 2 && value <= 60 && (!(z->t[p].flags & TF_UPPER) || (z->t[p].flags & TF_CAPS_RUN)))
-        return 'c';
+        return person_name(z, p) ? 'o' : 'c';
     return 0;
+}
+
+/* How the numeral at token i reads: 'c' cardinal, 'o' ordinal ("the
+ * eighth"), or 0 (not a number here). */
+static int roman_reading(const norm *z, size_t i, int value)
+{
+    int how = roman_context(z, i, value);
+    return how ? how : plain_numeral(z, i) ? 'c' : 0;
 }
 
 /* A canonical numeral, alone as a word, read the way roman_reading()
  * says; a regnal numeral may keep an old-style dot or a possessive. */
 size_t crier_cls_roman(norm *z, size_t i)
 {
-    if (!tok_is(z, i, TK_WORD) || (tok_glued(z, i) && !tok_punct(z, i - 1, '(')))
+    if (!tok_is(z, i, TK_WORD) ||
+        (tok_glued(z, i) && !tok_punct(z, i - 1, '(') && !crier_tok_dash(z, i - 1)))
         return 0;
     const tok *t = &z->t[i];
     int v = roman_value(tok_text(z, i), t->len);

@@ -8,15 +8,20 @@
  *   headings), captions (policy: end, inline or skip), credits.
  *
  * Repeated segments are dropped along the way: pages often print the
- * headline or a caption twice. */
+ * headline or a caption twice. This file also holds what both extractors
+ * share: the boilerplate test, bylines ("By Jane Doe"), datelines, and
+ * notes for what is left out. */
 #include "input.h"
 #include "internal.h"
 #include "segment.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+/* See crier.h. */
 void crier_parse_options_init(crier_parse_options *opts)
 {
     memset(opts, 0, sizeof *opts);
@@ -26,6 +31,11 @@ void crier_parse_options_init(crier_parse_options *opts)
 
 /* ==== Boilerplate ======================================================== */
 
+/* No furniture line is this long; longer lines are never looked up, which
+ * keeps a 10 MB one-line file from costing a scan per table row. */
+enum { MAX_FURNITURE = 200 };
+
+/* True when `needle` occurs in s, ignoring ASCII case. */
 static int contains_ci(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
@@ -35,25 +45,144 @@ static int contains_ci(const char *s, size_t n, const char *needle)
     return 0;
 }
 
+/* See segment.h. */
 int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len, int *stop)
 {
+    if (len > MAX_FURNITURE || !len)
+        return 0;
     const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BOILERPLATE, line, len);
     if (r) {
         if (strcmp(r->cols[1], "end") == 0)
             *stop = 1;
         return 1;
     }
+    /* Exact and end rows were the lookup; prefix and contains rows are
+     * tried one by one, with a cheap first-letter test for prefixes. */
     size_t n = crier_lex_count(lex, CRIER_TAB_BOILERPLATE);
+    int first = tolower((unsigned char)line[0]);
     for (size_t i = 0; i < n; i++) {
         r = crier_lex_at(lex, CRIER_TAB_BOILERPLATE, i);
-        const char *how = r->cols[1];
-        size_t k = strlen(r->cols[0]);
-        if (strcmp(how, "prefix") == 0 && k <= len && strncasecmp(line, r->cols[0], k) == 0)
+        char how = r->cols[1][0];
+        const char *text = r->cols[0];
+        if (how == 'p' && tolower((unsigned char)text[0]) == first) {
+            size_t k = strlen(text);
+            if (k <= len && strncasecmp(line, text, k) == 0)
+                return 1;
+        } else if (how == 'c' && contains_ci(line, len, text)) {
             return 1;
-        if (strcmp(how, "contains") == 0 && contains_ci(line, len, r->cols[0]))
-            return 1;
+        }
     }
     return 0;
+}
+
+/* ==== Bylines, dates, notes ============================================== */
+
+/* See segment.h. The longest prefix wins ("Written by" over "Written"). */
+size_t crier_byline_prefix(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE), best = 0;
+    for (size_t i = 0; n && i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_BYLINE, i);
+        if (tolower((unsigned char)r->cols[0][0]) != tolower((unsigned char)s[0]))
+            continue;
+        size_t k = strlen(r->cols[0]);
+        if ((r->flags & CRIER_BYLINE_PREFIX) && k < n && k > best &&
+            strncasecmp(s, r->cols[0], k) == 0 && (s[k] == ' ' || s[k] == ':'))
+            best = k;
+    }
+    return best;
+}
+
+/* See segment.h. */
+int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, size_t n)
+{
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ',' || s[n - 1] == '|'))
+        n--;
+    if (!n)
+        return 0;
+    if (!doc->byline && crier_doc_set(&doc->byline, s, n) < 0)
+        return -1;
+    if (crier_byline_prefix(lex, s, n))
+        return crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
+    /* A bare name: say "By" (or the lexicon's word for it) first. */
+    const char *say = NULL;
+    size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE);
+    for (size_t i = 0; i < count && !say; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_BYLINE, i);
+        if (r->flags & CRIER_BYLINE_SAY)
+            say = r->cols[0];
+    }
+    if (!say)
+        return crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
+    size_t k = strlen(say);
+    char *text = malloc(k + 1 + n + 1);
+    if (!text)
+        return -1;
+    memcpy(text, say, k);
+    text[k] = ' ';
+    memcpy(text + k + 1, s, n);
+    int rc = crier_doc_add(doc, CRIER_KIND_BYLINE, text, k + 1 + n);
+    free(text);
+    return rc;
+}
+
+/* The full name of month m (1-12) from the months table, or NULL. */
+static const char *month_name(const crier_lexicon *lex, int m)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_MONTHS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_MONTHS, i);
+        if (atoi(r->cols[2]) == m && strcmp(r->cols[0], r->cols[1]) == 0)
+            return r->cols[1];
+    }
+    return NULL;
+}
+
+/* See segment.h. The month's name comes from months.tsv. */
+int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso)
+{
+    /* "2015-07-24T05:36:09+01:00": only the day is said. */
+    int y, m, d;
+    char sep1, sep2;
+    if (!iso || sscanf(iso, "%4d%c%2d%c%2d", &y, &sep1, &m, &sep2, &d) != 5 || sep1 != sep2 ||
+        (sep1 != '-' && sep1 != '/') || y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
+        return 0;
+    const char *name = month_name(lex, m);
+    if (!name)
+        return 0;
+    char iso_day[16], said[64];
+    snprintf(iso_day, sizeof iso_day, "%04d-%02d-%02d", y, m, d);
+    int n = snprintf(said, sizeof said, "%s %d, %d", name, d, y);
+    if (!doc->date && crier_doc_set(&doc->date, iso_day, strlen(iso_day)) < 0)
+        return -1;
+    return n > 0 && (size_t)n < sizeof said ? crier_doc_add(doc, CRIER_KIND_DATELINE, said, (size_t)n)
+                                            : 0;
+}
+
+/* See segment.h. */
+int crier_segment_note(crier_doc *doc, const crier_lexicon *lex, const char *key,
+                       const char *detail, size_t n)
+{
+    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_NOTES, key, strlen(key));
+    if (!r)
+        return 0; /* no words for it in this language: say nothing */
+    size_t k = strlen(r->cols[1]);
+    char *text = malloc(k + n + 4);
+    if (!text)
+        return -1;
+    memcpy(text, r->cols[1], k);
+    if (n) {
+        memcpy(text + k, ": ", 2);
+        memcpy(text + k + 2, detail, n);
+        k += 2 + n;
+    }
+    if (k && !strchr(".!?", text[k - 1]))
+        text[k++] = '.';
+    int rc = crier_doc_add(doc, CRIER_KIND_PARAGRAPH, text, k);
+    free(text);
+    return rc;
 }
 
 /* ==== Listening order ==================================================== */
@@ -74,46 +203,78 @@ static int rank(crier_kind k, crier_captions policy)
     }
     return 4;
 }
+enum { RANKS = 7 };
 
-static int seen_before(const crier_doc *doc, size_t i)
+/* FNV-1a of a NUL-terminated string. */
+static uint64_t hash_text(const char *s)
 {
-    for (size_t j = 0; j < i; j++)
-        if (doc->segs[j].kind == doc->segs[i].kind &&
-            strcmp(doc->segs[j].text, doc->segs[i].text) == 0)
-            return 1;
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* Marks repeated texts (NULLs them, freed) with an open-addressing set of
+ * the texts seen so far: linear in the size of the document. The first
+ * occurrence stays, whatever its kind. Returns -1 when out of memory. */
+static int drop_repeats(crier_doc *doc)
+{
+    size_t nslots = 16;
+    while (nslots < doc->n * 2)
+        nslots *= 2;
+    size_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < doc->n; i++) {
+        const char *s = doc->segs[i].text;
+        size_t j = hash_text(s) & (nslots - 1);
+        while (slots[j] && strcmp(doc->segs[slots[j] - 1].text, s) != 0)
+            j = (j + 1) & (nslots - 1);
+        if (slots[j]) {
+            free(doc->segs[i].text);
+            doc->segs[i].text = NULL;
+        } else {
+            slots[j] = i + 1;
+        }
+    }
+    free(slots);
     return 0;
 }
 
-/* Reorders `doc` in place for listening (a stable sort by rank), drops
- * repeats, skipped captions and all but the first headline. */
-static void order_for_listening(crier_doc *doc, crier_captions policy)
+/* Reorders `doc` for listening: drops repeats, skipped captions and all
+ * but the first headline, then a stable counting sort by rank. */
+static int order_for_listening(crier_doc *doc, crier_captions policy)
 {
-    size_t keep = 0;
+    if (drop_repeats(doc) < 0)
+        return -1;
+    size_t count[RANKS + 1] = {0}, keep = 0;
     int headline = 0;
     for (size_t i = 0; i < doc->n; i++) {
         crier_segment s = doc->segs[i];
-        int drop = (s.kind == CRIER_KIND_CAPTION && policy == CRIER_CAPTIONS_SKIP) ||
-                   (s.kind == CRIER_KIND_HEADLINE && headline++) || seen_before(doc, i);
-        if (drop)
+        int drop = !s.text || (s.kind == CRIER_KIND_CAPTION && policy == CRIER_CAPTIONS_SKIP) ||
+                   (s.kind == CRIER_KIND_HEADLINE && headline++);
+        if (drop) {
             free(s.text);
-        else
-            doc->segs[keep++] = s;
-        if (drop)
-            doc->segs[i].text = NULL;
+            continue;
+        }
+        doc->segs[keep++] = s;
+        count[rank(s.kind, policy) + 1]++;
     }
     doc->n = keep;
-    /* Insertion sort: stable, and documents have tens of segments. */
-    for (size_t i = 1; i < doc->n; i++) {
-        crier_segment s = doc->segs[i];
-        size_t j = i;
-        while (j > 0 && rank(doc->segs[j - 1].kind, policy) > rank(s.kind, policy)) {
-            doc->segs[j] = doc->segs[j - 1];
-            j--;
-        }
-        doc->segs[j] = s;
-    }
+    crier_segment *sorted = malloc((keep ? keep : 1) * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    for (int r = 1; r <= RANKS; r++)
+        count[r] += count[r - 1];
+    for (size_t i = 0; i < keep; i++)
+        sorted[count[rank(doc->segs[i].kind, policy)]++] = doc->segs[i];
+    if (keep)
+        memcpy(doc->segs, sorted, keep * sizeof *sorted);
+    free(sorted);
+    return 0;
 }
 
+/* True when the doc has a paragraph or a heading: something to read. */
 static int has_body(const crier_doc *doc)
 {
     for (size_t i = 0; i < doc->n; i++)
@@ -122,6 +283,8 @@ static int has_body(const crier_doc *doc)
     return 0;
 }
 
+/* See crier.h. The extractor works in page order; the order for listening
+ * and the test for an empty article are the same for both. */
 crier_status crier_parse(const char *text, size_t len, const crier_parse_options *opts,
                          const crier_lexicon *lex, crier_doc **out, crier_error *err)
 {
@@ -130,6 +293,8 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
         crier_parse_options_init(&defaults);
         opts = &defaults;
     }
+    if (!text || !lex || !out)
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0, "crier_parse: NULL argument");
     crier_doc *doc = crier_doc_new();
     if (!doc)
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
@@ -137,17 +302,8 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
                (opts->input == CRIER_INPUT_AUTO && crier_input_looks_html(text, len));
     crier_status st = html ? crier_extract_html(text, len, lex, doc, err)
                            : crier_extract_text(text, len, lex, doc, err);
-    if (st == CRIER_OK) {
-        order_for_listening(doc, opts->captions);
-        if (!doc->byline)
-            for (size_t i = 0; i < doc->n; i++)
-                if (doc->segs[i].kind == CRIER_KIND_BYLINE) {
-                    if (crier_doc_set(&doc->byline, doc->segs[i].text,
-                                      strlen(doc->segs[i].text)) < 0)
-                        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-                    break;
-                }
-    }
+    if (st == CRIER_OK && order_for_listening(doc, opts->captions) < 0)
+        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     if (st == CRIER_OK && !has_body(doc))
         st = crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "no article text found");
     if (st != CRIER_OK) {

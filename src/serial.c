@@ -9,7 +9,8 @@
  *
  * Alphanumeric codes are letters and digits written together: "MP3" is
  * "M P three", "G7" "G seven", "BA123" "B A one twenty-three", "4x4"
- * "four by four", "B2A23C" "B two A twenty-three C". Letters in capitals
+ * "four by four" ("2x8 m2" "two by eight square meters"), "B2A23C" "B
+ * two A twenty-three C". Letters in capitals
  * are spelled (or said, for a pronounceable word of four letters or
  * more); short digit groups are numbers, three digits are read in pairs
  * as model numbers are ("seven thirty-seven"), long ones digit by digit.
@@ -277,6 +278,7 @@ size_t crier_cls_serial(norm *z, size_t i)
         (crier_suffix_at(z, i + 1, NULL, &poss) || crier_tok_eq(z, i + 1, "s")))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
+    size_t dims = 0;
     for (size_t k = i; k < j; k++) {
         const char *s = tok_text(z, k);
         size_t n = z->t[k].len;
@@ -284,6 +286,7 @@ size_t crier_cls_serial(norm *z, size_t i)
             say_code_digits(z, s, n, k > i, &w);
         } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
             crier_put_phrase(z, "by", &w); /* "4x4" */
+            dims++;
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
             if (n <= 3 || !crier_pronounceable(z, s, n))
                 crier_spell(s, n, &w);
@@ -293,6 +296,16 @@ size_t crier_cls_serial(norm *z, size_t i)
             crier_put_word(&w, "");
             crier_buf_put(&w, s, n);
         }
+    }
+    /* "2x8 m2": dimensions in figures, then their unit (plural). */
+    if (dims && words == dims && tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
+        crier_buf u = CRIER_BUF_INIT;
+        size_t used = crier_unit_parse(z, j + 1, 1, 0, 0, &u);
+        if (used && u.ptr) {
+            crier_put_word(&w, u.ptr);
+            j += 1 + used;
+        }
+        crier_buf_free(&u);
     }
     return crier_emit_buf(z, &w, i, j);
 }

@@ -1,8 +1,8 @@
 /* times.c -- stage 2: clock times, durations and time zones.
  *
  * "10:30 a.m." is "ten thirty a.m.", "10:05" "ten oh five", "1:00 p.m."
- * "one p.m.", "9:00" "nine o'clock", "14:00 GMT" "fourteen hundred G M
- * T", "5pm" "five p.m.", "1.59 p.m." "one fifty-nine p.m.", and
+ * "one p.m.", "9:00" "nine o'clock", "23:00" "twenty-three o'clock",
+ * "14:00 GMT" "fourteen hundred G M T", "5pm" "five p.m.", "1.59 p.m." "one fifty-nine p.m.", and
  * "2:05:30" (a race time, or any clock with seconds) "two hours five
  * minutes and thirty seconds". Two times joined by a dash are a span:
  * "9am-5pm" is "nine a.m. to five p.m.".
@@ -75,6 +75,14 @@ static size_t zone(const norm *z, size_t i, crier_buf *w)
     return k + 1 - i;
 }
 
+static int has_zone(const norm *z, size_t i)
+{
+    crier_buf t = CRIER_BUF_INIT;
+    int ok = zone(z, i, &t) != 0;
+    crier_buf_free(&t);
+    return ok;
+}
+
 /* Appends the minutes of a clock time: "oh five", "thirty". */
 static void say_minutes(const norm *z, const char *m, crier_buf *w)
 {
@@ -102,7 +110,11 @@ static int two_digits_below(const norm *z, size_t i, long max)
            crier_digits_value(tok_text(z, i), 2) < max && tok_glued(z, i);
 }
 
-/* Parses one time at token i into `w`; returns the tokens used, or 0. */
+/* Parses one time at token i into `w`; returns the tokens used, or 0.
+ * On the hour, a 24-hour time with a zone is read the military way,
+ * "fourteen hundred G M T"; without one, "twenty-three hundred" could be
+ * heard as a number, so it takes "o'clock" like "nine o'clock", and
+ * "00:00" is "midnight". */
 static size_t time_parse(const norm *z, size_t i, crier_buf *w)
 {
     if (!tok_is(z, i, TK_NUM))
@@ -124,12 +136,15 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
             say_count(z, tok_text(z, end + 1), 2, "second", "seconds", w);
             end += 2;
         } else {
-            crier_say_cardinal(z, s, n, w);
+            if (h % 24 || m[0] != '0' || m[1] != '0' || has_ampm(z, end))
+                crier_say_cardinal(z, s, n, w);
             if (m[0] != '0' || m[1] != '0')
                 say_minutes(z, m, w);
             else if (has_ampm(z, end))
                 ; /* "1:00 p.m." is "one p.m." */
-            else if (h <= 12 && h > 0)
+            else if (h == 0 || h == 24)
+                crier_put_phrase(z, "midnight", w);
+            else if (h <= 12 || !has_zone(z, end))
                 crier_put_phrase(z, "oclock", w);
             else
                 crier_put_number_word(z, "100", 1, w);

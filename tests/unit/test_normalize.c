@@ -73,6 +73,8 @@ static void test_span_properties(const crier_lexicon *lex)
         "The 1990s, 5 km/h, -5°C, 3 1/2 cups and 10-20 people.",
         "“Curly” quotes, a non\xc2\xa0" "breaking space, soft\xc2\xad" "hyphen.",
         "BREAKING NEWS: PRESIDENT RESIGNS\nsecond line\n\nfourth",
+        "The Organisation's 2x8 m2 slab, 2Q22 sales, card ending in 8876.",
+        "Write to enterpriseservices@ourdailynews.com or http : //www.example.com/a .",
     };
     for (size_t i = 0; i < sizeof INPUTS / sizeof *INPUTS; i++) {
         crier_spoken *sp = norm(lex, INPUTS[i], 0);
@@ -99,6 +101,21 @@ static void test_span_values(const crier_lexicon *lex)
     OK(m && !memcmp(src + m->src_off, "Sep 1", m->src_len), "month and day map to \"Sep 1\"");
     const crier_span *stop = span_of(sp, ".");
     (void)stop;
+    crier_spoken_free(sp);
+
+    /* A respelled word maps to the word as written; the words cut out of
+     * an address part all map to the whole address. */
+    src = "An organisation at ourdailynews.com";
+    sp = norm(lex, src, 0);
+    if (!sp)
+        return;
+    STR_EQ(sp->text, "An organization at our daily news dot com", "spoken");
+    const crier_span *o = span_of(sp, "organization");
+    OK(o && o->src_len == 12 && !memcmp(src + o->src_off, "organisation", 12),
+       "\"organization\" maps to \"organisation\"");
+    const crier_span *d = span_of(sp, "daily");
+    OK(d && !memcmp(src + d->src_off, "ourdailynews.com", d->src_len) && d->src_len == 16,
+       "\"daily\" maps to the address");
     crier_spoken_free(sp);
 }
 

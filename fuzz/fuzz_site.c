@@ -1,4 +1,3 @@
-#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 /* fuzz_site.c -- libFuzzer target for the readers behind crier feed and
  * the listening page: WebVTT captions and JSON chapters found beside an
  * episode. The first byte picks which file the rest becomes; the target
