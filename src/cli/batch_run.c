@@ -72,11 +72,13 @@ void batch_format_error(char *dst, size_t n, const crier_error *e, const char *f
 
 /* ==== The worker: one article ============================================ */
 
-/* The episode description: the standfirst, else the first paragraph, cut
- * at a word boundary to stay short. Caller frees. */
+/* The episode description: the page's summary, else the standfirst, else
+ * the first paragraph, cut at a word boundary to stay short. Caller
+ * frees. */
 static char *describe(const crier_doc *doc)
 {
-    const char *text = NULL;
+    /* The page's own summary first: the editor wrote it for this. */
+    const char *text = crier_doc_description(doc);
     for (size_t i = 0; i < crier_doc_count(doc) && !text; i++)
         if (crier_doc_kind(doc, i) == CRIER_KIND_STANDFIRST)
             text = crier_doc_text(doc, i);
