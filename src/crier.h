@@ -381,6 +381,241 @@ CRIER_EXPORT crier_status crier_speak_items_script(const crier_item *items, size
                                                    const crier_speak_options *opts, char **out,
                                                    crier_error *err);
 
+/* ==== Batch: many articles into a directory, resumably =================== */
+
+/* A batch job: the list of articles to speak and the stable name each one's
+ * outputs get in the output directory. Building the list is pure
+ * bookkeeping (no audio): the `crier batch` command runs the articles in
+ * worker processes, and any other driver can do the same with the calls
+ * below. The list is deterministic: the same inputs give the same articles
+ * in the same order with the same names, on every machine, which is what
+ * makes sharding (crier_batch_shard_of) safe. */
+typedef struct crier_batch crier_batch;
+
+/* A new, empty job, or NULL when out of memory. Free with crier_batch_free. */
+CRIER_EXPORT crier_batch *crier_batch_new(void);
+CRIER_EXPORT void crier_batch_free(crier_batch *b);
+
+/* Adds one input: an article file; a directory, meaning every article file
+ * under it (.txt .text .html .htm .xhtml; hidden entries skipped), recursed
+ * in byte order of the names; or "@FILE", a manifest (see
+ * crier_batch_add_manifest). Fails with CRIER_ERR_IO naming a path that does
+ * not exist or a directory that cannot be listed. A file that exists but
+ * cannot be read is still added: it fails later, as one bad article. */
+CRIER_EXPORT crier_status crier_batch_add(crier_batch *b, const char *input, crier_error *err);
+
+/* Adds the inputs listed in a manifest: one path per line (a file, a
+ * directory, or another @manifest), blank lines and lines starting with '#'
+ * ignored. Relative paths are taken from `base` (NULL: the current
+ * directory). `name` labels the manifest in errors ("list.txt:12: ..."). */
+CRIER_EXPORT crier_status crier_batch_add_manifest(crier_batch *b, const char *text, size_t len,
+                                                   const char *base, const char *name,
+                                                   crier_error *err);
+
+/* Gives every article its output name: the file's base name without its
+ * extension, with anything but ASCII letters, digits, '.', '_' and '-'
+ * replaced by '-' (podcast hosts want ASCII file names). Names that would
+ * collide get the extension appended ("a-html"), then a number ("a-2"), in
+ * list order. Call once, after the last add. */
+CRIER_EXPORT crier_status crier_batch_plan(crier_batch *b, crier_error *err);
+
+CRIER_EXPORT size_t crier_batch_count(const crier_batch *b);
+/* Article i's input path and output name (borrowed). */
+CRIER_EXPORT const char *crier_batch_input(const crier_batch *b, size_t i);
+CRIER_EXPORT const char *crier_batch_name(const crier_batch *b, size_t i);
+
+/* The shard, from 1 to `nshards`, that article i belongs to. It depends only
+ * on the article's name, so adding an article to the job never moves the
+ * others to another shard. */
+CRIER_EXPORT unsigned crier_batch_shard_of(const crier_batch *b, size_t i, unsigned nshards);
+
+/* The content hash that decides whether an article's outputs are up to
+ * date: SHA-256 over the input file's bytes and `settings` (every option and
+ * data file that changes the output, as the caller serializes them), as 64
+ * lower-case hex digits in `key`. CRIER_ERR_IO when the file cannot be read. */
+CRIER_EXPORT crier_status crier_batch_key(const char *input, const char *settings,
+                                          size_t settings_len, char key[65], crier_error *err);
+
+/* SHA-256 of a whole file, as 64 hex digits. */
+CRIER_EXPORT crier_status crier_hash_file(const char *path, char hex[65], crier_error *err);
+
+/* ==== Episodes: the record beside each finished audio file =============== */
+
+/* What crier knows about one finished episode. `crier batch` and
+ * `crier bulletin` write it as NAME.meta.json beside NAME.mp3 (or .ogg ...),
+ * last, after every output file is in place: the record is the "done"
+ * stamp, and `crier feed` reads its title, date and duration. */
+typedef struct crier_episode {
+    const char *key;         /* crier_batch_key of the job, or NULL */
+    const char *input;       /* the article it was made from, or NULL */
+    const char *title;       /* may be NULL: the feed then uses the name */
+    const char *author;
+    const char *date;        /* ISO 8601 date (YYYY-MM-DD...), or NULL */
+    const char *description;
+    double seconds;          /* audio duration */
+    const char *files[4];    /* output paths, audio first; NULL-terminated */
+} crier_episode;
+
+/* Writes the record to `path` (NAME.meta.json): the fields above plus the
+ * byte size and SHA-256 of every file in `files`, stored by base name. It
+ * goes through a temporary file that is fsync'ed and renamed, so the record
+ * exists only whole. */
+CRIER_EXPORT crier_status crier_episode_write(const char *path, const crier_episode *ep,
+                                              crier_error *err);
+
+/* Checks that the record at `path` was written for `key` and that every
+ * file it lists is still there with the recorded size and SHA-256. Returns
+ * CRIER_OK and the audio duration in *seconds (may be NULL) when the
+ * outputs are up to date; CRIER_ERR_EMPTY when they are not (no record,
+ * another key, a file missing or changed), with the reason in err. */
+CRIER_EXPORT crier_status crier_episode_check(const char *path, const char *key,
+                                              double *seconds, crier_error *err);
+
+/* ==== Batch report ======================================================= */
+
+/* The JSON report of a batch (`crier batch --report FILE`):
+ *   {"crier": version, "total": n, "done": n, "skipped": n, "failed": n,
+ *    "articles": [{"input", "name", "status", "outputs": [paths],
+ *                  "seconds", "elapsed", "error"}]}
+ * "status" is "done" (made in this run), "skipped" (already up to date) or
+ * "failed"; "seconds" is the audio duration, "elapsed" the wall time this
+ * run spent on it, "error" a message or null. */
+typedef struct crier_report crier_report;
+
+typedef struct crier_report_item {
+    const char *input, *name;
+    const char *status;       /* "done", "skipped" or "failed" */
+    const char *outputs[4];   /* NULL-terminated */
+    double seconds, elapsed;
+    const char *error;        /* NULL on success */
+} crier_report_item;
+
+CRIER_EXPORT crier_report *crier_report_new(void);
+/* Appends a copy of one article's line. CRIER_ERR_NOMEM or CRIER_OK. */
+CRIER_EXPORT crier_status crier_report_add(crier_report *r, const crier_report_item *item,
+                                           crier_error *err);
+/* Writes the report as JSON, through a temporary file and a rename. */
+CRIER_EXPORT crier_status crier_report_write(const crier_report *r, const char *path,
+                                             crier_error *err);
+CRIER_EXPORT void crier_report_free(crier_report *r);
+
+
+/* ==== Podcast feed and listening page ==================================== */
+
+/* Options for crier_feed_write() and crier_site_write(). Fill with
+ * crier_feed_options_init(); strings are borrowed for the call. */
+typedef struct crier_feed_options {
+    const char *base_url;    /* required: the URL where DIR's files are published */
+    const char *feed_url;    /* where the feed itself lives; NULL: base_url/FEED-FILE */
+    const char *title;       /* channel title; NULL: the directory's name */
+    const char *description; /* NULL: a sentence naming the title */
+    const char *author;      /* itunes:author; NULL: none */
+    const char *image;       /* itunes:image URL; NULL: base_url/cover.jpg or .png
+                                when DIR has one */
+    const char *category;    /* itunes:category; NULL: "News" */
+    const char *language;    /* ISO 639 code; NULL: "en" */
+    const char *guid;        /* podcast:guid; NULL: UUIDv5 of the feed URL, as the
+                                Podcasting 2.0 namespace specifies */
+    int explicit_content;    /* itunes:explicit true/false */
+} crier_feed_options;
+
+CRIER_EXPORT void crier_feed_options_init(crier_feed_options *opts);
+
+/* Writes an RSS 2.0 podcast feed of the episodes in `dir` to `path`. An
+ * episode is an audio file NAME.mp3 (or .m4a .ogg .opus .flac .wav);
+ * NAME.vtt beside it becomes its podcast:transcript (captions), and
+ * NAME.chapters.json its podcast:chapters. Its title, date, description and
+ * duration come from NAME.meta.json when there is one (crier batch and
+ * crier bulletin write it), else from the name, the file's time and the
+ * captions. Items are newest first; each has an enclosure with the file's
+ * exact byte length and MIME type, and a GUID that depends only on the
+ * channel and NAME, so it never changes across reruns. The output is the
+ * same bytes for the same directory. Written through a temporary file. */
+CRIER_EXPORT crier_status crier_feed_write(const char *dir, const crier_feed_options *opts,
+                                           const char *path, crier_error *err);
+
+/* Writes `site_dir`/index.html, a static listening page for the same
+ * episodes: one <audio> each with a <track kind="captions">, the chapters
+ * as links that seek the audio, and the transcript as text. When site_dir
+ * is `dir` itself the media are linked relatively, else by base_url (a
+ * captions track from another origin needs CORS headers on the server). */
+CRIER_EXPORT crier_status crier_site_write(const char *dir, const crier_feed_options *opts,
+                                           const char *site_dir, crier_error *err);
+
+/* ==== Bulletins: several stories in one episode ========================= */
+
+/* One item of an RSS 2.0, RSS 1.0 or Atom feed. Every string is owned by
+ * the item array and may be NULL. */
+typedef struct crier_feed_item {
+    char *title;
+    char *link;
+    char *date;     /* ISO 8601 (from pubDate, dc:date, published, updated) */
+    char *content;  /* the fullest text: content:encoded or Atom content,
+                       else description or summary */
+    int html;       /* content is HTML; else plain text */
+} crier_feed_item;
+
+/* 1 when `buf` looks like an RSS or Atom document (its root element is
+ * rss, RDF or feed), else 0. Cheap: for choosing between a feed and an
+ * article page. */
+CRIER_EXPORT int crier_feed_sniff(const char *buf, size_t len);
+
+/* Parses a feed with libxml2 (no network access, no external entities, no
+ * DTD loading) into its items, newest first: dated items by date, then
+ * undated ones in feed order. CRIER_ERR_EMPTY when it is not a feed or has
+ * no items, with the parser's line in err. Free with crier_feed_items_free. */
+CRIER_EXPORT crier_status crier_feed_parse(const char *buf, size_t len, const char *name,
+                                           crier_feed_item **items, size_t *n,
+                                           crier_error *err);
+CRIER_EXPORT void crier_feed_items_free(crier_feed_item *items, size_t n);
+
+/* A spoken line of a bulletin, from lexicon/en/bulletin.tsv: key "intro",
+ * "first", "next" or "outro", with {title}, {date} and {count} filled in.
+ * `date` is ISO 8601 (YYYY-MM-DD...) and is written out with the lexicon's
+ * month names ("September 20, 2022") for the normalizer to speak; NULL
+ * leaves {date} empty. CRIER_ERR_LEXICON when the key is missing. */
+CRIER_EXPORT crier_status crier_bulletin_line(const crier_lexicon *lex, const char *key,
+                                              const char *title, const char *date, size_t count,
+                                              char **out, crier_error *err);
+
+/* Parses a feed item's content into an article, as crier_parse() does for a
+ * page (HTML or text per item->html). The item's title becomes the
+ * headline when the content does not start with it, since feeds usually
+ * carry the headline outside the content. */
+CRIER_EXPORT crier_status crier_feed_item_doc(const crier_feed_item *item,
+                                              const crier_lexicon *lex, crier_doc **out,
+                                              crier_error *err);
+
+/* How a bulletin is put together. Fill with crier_bulletin_options_init(). */
+typedef struct crier_bulletin_options {
+    const char *title;  /* spoken in the intro and outro; NULL: the "title"
+                           line of lexicon/en/bulletin.tsv */
+    const char *date;   /* ISO 8601; NULL: the newest story's date, else today */
+    int gap_ms;         /* silence between stories; default 1200 */
+} crier_bulletin_options;
+
+CRIER_EXPORT void crier_bulletin_options_init(crier_bulletin_options *opts);
+
+/* Speaks a bulletin into one audio file: an intro (the title and the date,
+ * spoken by the normalizer), then each story introduced by "First:" or
+ * "Next:" followed by its headline, with a pause between stories, then an
+ * outro. The lines come from lexicon/en/bulletin.tsv. Writes through a
+ * temporary file like crier_speak(); `result` may be NULL. */
+CRIER_EXPORT crier_status crier_bulletin_speak(const crier_doc *const *stories, size_t n,
+                                               const crier_lexicon *lex,
+                                               const crier_bulletin_options *bopts,
+                                               const crier_speak_options *sopts,
+                                               const char *path, crier_speak_result *result,
+                                               crier_error *err);
+
+/* The bulletin's script ("role<TAB>spoken text" lines), as
+ * crier_speak_script() gives for an article. Caller frees *out. */
+CRIER_EXPORT crier_status crier_bulletin_script(const crier_doc *const *stories, size_t n,
+                                                const crier_lexicon *lex,
+                                                const crier_bulletin_options *bopts,
+                                                const crier_speak_options *sopts, char **out,
+                                                crier_error *err);
+
 #ifdef __cplusplus
 }
 #endif

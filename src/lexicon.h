@@ -41,6 +41,7 @@ typedef enum crier_table {
     CRIER_TAB_WORDS,          /* word: common English words */
     CRIER_TAB_QUOTES,         /* opening mark, closing mark */
     CRIER_TAB_CHAPTERS,       /* section, title */
+    CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_COUNT
 } crier_table;
 

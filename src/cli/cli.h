@@ -67,5 +67,8 @@ int cli_parse_choice(const char *opt, const char *val, const char *const *names,
 int cmd_speak(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
+int cmd_batch(int argc, char **argv);
+int cmd_feed(int argc, char **argv);
+int cmd_bulletin(int argc, char **argv);
 
 #endif

@@ -3,6 +3,9 @@
  *   crier speak [OPTIONS] INPUT -o OUTPUT    article to audio
  *   crier segment [--json] INPUT             the article's segments
  *   crier normalize [INPUT]                  written text to spoken text
+ *   crier batch [OPTIONS] INPUT... -d DIR     many articles, resumably
+ *   crier feed DIR --base-url URL -o FEED    podcast feed and listening page
+ *   crier bulletin ARTICLE... -o EPISODE     several stories in one episode
  *
  * Every error goes to stderr, names the file (and line when known), and
  * ends the process with one of the exit codes in cli.h. */
@@ -209,6 +212,9 @@ int main(int argc, char **argv)
         {"speak", cmd_speak},
         {"segment", cmd_segment},
         {"normalize", cmd_normalize},
+        {"batch", cmd_batch},
+        {"feed", cmd_feed},
+        {"bulletin", cmd_bulletin},
     };
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         if (!strcmp(cmd, COMMANDS[i].name))

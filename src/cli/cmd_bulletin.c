@@ -1,0 +1,313 @@
+/* cmd_bulletin.c -- `crier bulletin ARTICLE... -o episode.ogg`: several
+ * stories in one episode, with a spoken intro, "Next: <headline>" between
+ * stories, and an outro.
+ *
+ * An ARTICLE is a page (HTML or text) or an RSS/Atom feed file that carries
+ * full content, whose newest --latest items become stories. The library
+ * builds and speaks the program (crier_bulletin_speak); this file gathers
+ * the stories and writes the episode record (NAME.meta.json) beside the
+ * audio for crier feed. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char HELP[] =
+    "usage: crier bulletin [OPTIONS] ARTICLE... -o EPISODE\n"
+    "\n"
+    "Speaks several stories into one episode: an intro with the title and the\n"
+    "date, each story introduced by \"Next:\" and its headline, and an outro.\n"
+    "An ARTICLE is a page (.html or text) or an RSS/Atom feed with full\n"
+    "content, whose newest items become the stories.\n"
+    "\n"
+    "  -o, --output FILE     the episode (.wav, .flac, .ogg); NAME.meta.json\n"
+    "                        is written beside it for crier feed\n"
+    "  --title T             the bulletin's title (default: from bulletin.tsv)\n"
+    "  --date YYYY-MM-DD     its date (default: the newest story's, else today)\n"
+    "  --latest N            stories taken from each feed (default: 10)\n"
+    "  --gap MS              silence between stories (default: 1200)\n"
+    "  --voice, --rate, --pitch, --format, --quality  as for crier speak\n"
+    "  --lexicon FILE, --data-dir DIR                 as for crier speak\n"
+    "  --script              print what would be said instead of speaking\n"
+    "  -q, --quiet           do not report what was written\n"
+    "  -h, --help            show this help\n";
+
+typedef struct stories {
+    crier_doc **doc;
+    size_t n, cap;
+} stories;
+
+static int push(stories *s, crier_doc *d)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 16;
+        crier_doc **g = realloc(s->doc, cap * sizeof *g);
+        if (!g)
+            return -1;
+        s->doc = g;
+        s->cap = cap;
+    }
+    s->doc[s->n++] = d;
+    return 0;
+}
+
+/* Adds the newest `latest` items of a feed. Items that yield no article
+ * are reported and skipped. Returns 0, or an exit code. */
+static int add_feed(stories *s, const char *path, const char *text, size_t len, int latest,
+                    const crier_lexicon *lex)
+{
+    crier_feed_item *items = NULL;
+    size_t n = 0;
+    crier_error err = {0};
+    crier_status st = crier_feed_parse(text, len, path, &items, &n, &err);
+    if (st != CRIER_OK) {
+        cli_report(&err, path);
+        return cli_exit_code(st, 0);
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n && i < (size_t)latest && !rc; i++) {
+        crier_doc *d = NULL;
+        memset(&err, 0, sizeof err);
+        st = crier_feed_item_doc(&items[i], lex, &d, &err);
+        if (st == CRIER_OK && push(s, d) < 0) {
+            crier_doc_free(d);
+            rc = EXIT_SOFTWARE;
+        } else if (st != CRIER_OK) {
+            cli_error("%s: item %zu (%s) skipped: %s", path, i + 1,
+                      items[i].title ? items[i].title : "untitled", err.msg);
+        }
+    }
+    crier_feed_items_free(items, n);
+    return rc;
+}
+
+/* Reads one ARTICLE: a page, or a feed. Returns 0, or an exit code. */
+static int add_input(stories *s, const char *path, int latest, const crier_lexicon *lex)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = cli_read_input(path, &text, &len);
+    if (rc)
+        return rc;
+    if (crier_feed_sniff(text, len)) {
+        rc = add_feed(s, path, text, len, latest, lex);
+    } else {
+        crier_doc *d = NULL;
+        crier_error err = {0};
+        crier_status st = crier_parse(text, len, NULL, lex, &d, &err);
+        if (st != CRIER_OK) {
+            cli_report(&err, path);
+            rc = cli_exit_code(st, 0);
+        } else if (push(s, d) < 0) {
+            crier_doc_free(d);
+            rc = EXIT_SOFTWARE;
+        }
+    }
+    crier_free(text);
+    return rc;
+}
+
+/* "NAME.meta.json" beside OUTPUT (its extension replaced). Caller frees. */
+static char *meta_path(const char *output)
+{
+    const char *slash = strrchr(output, '/'), *dot = strrchr(output, '.');
+    size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - output) : strlen(output);
+    char *p = malloc(stem + 11);
+    if (p) {
+        memcpy(p, output, stem);
+        strcpy(p + stem, ".meta.json");
+    }
+    return p;
+}
+
+/* Writes the episode record: title, date, the headlines as description. */
+static int write_record(const char *output, const stories *s, const crier_bulletin_options *bo,
+                        double seconds)
+{
+    size_t cap = 1;
+    for (size_t i = 0; i < s->n; i++)
+        cap += (crier_doc_title(s->doc[i]) ? strlen(crier_doc_title(s->doc[i])) : 0) + 2;
+    char *desc = calloc(cap, 1), *meta = meta_path(output);
+    for (size_t i = 0; desc && i < s->n; i++)
+        if (crier_doc_title(s->doc[i])) {
+            if (*desc)
+                strcat(desc, "; ");
+            strcat(desc, crier_doc_title(s->doc[i]));
+        }
+    crier_error err = {0};
+    crier_episode ep = {NULL, NULL, bo->title, NULL, bo->date, desc, seconds, {output, NULL}};
+    crier_status st = desc && meta ? crier_episode_write(meta, &ep, &err) : CRIER_ERR_NOMEM;
+    if (st != CRIER_OK)
+        cli_report(&err, meta);
+    free(desc);
+    free(meta);
+    return st == CRIER_OK ? 0 : cli_exit_code(st, 1);
+}
+
+static int parse_num(const char *opt, const char *v, int lo, int hi, int *out)
+{
+    char *end;
+    long x = strtol(v, &end, 10);
+    if (end == v || *end || x < lo || x > hi) {
+        cli_error("--%s: expected a number from %d to %d, got '%s'", opt, lo, hi, v);
+        return -1;
+    }
+    *out = (int)x;
+    return 0;
+}
+
+/* Settles the title and date once, so that the audio and the episode
+ * record say the same. */
+static int settle(crier_bulletin_options *bo, const stories *s, const crier_lexicon *lex,
+                  char **title, char date[32])
+{
+    if (!bo->title) {
+        crier_error err = {0};
+        if (crier_bulletin_line(lex, "title", NULL, NULL, 0, title, &err) != CRIER_OK) {
+            cli_report(&err, NULL);
+            return EXIT_CONFIG;
+        }
+        bo->title = *title;
+    }
+    if (!bo->date) {
+        const char *best = NULL;
+        for (size_t i = 0; i < s->n; i++) {
+            const char *d = crier_doc_date(s->doc[i]);
+            if (d && (!best || strcmp(d, best) > 0))
+                best = d;
+        }
+        time_t now = time(NULL);
+        struct tm u;
+        gmtime_r(&now, &u);
+        strftime(date, 32, "%Y-%m-%d", &u);
+        if (best)
+            snprintf(date, 32, "%.10s", best);
+        bo->date = date;
+    }
+    return 0;
+}
+
+int cmd_bulletin(int argc, char **argv)
+{
+    enum { O_TITLE = 2000, O_DATE, O_LATEST, O_GAP, O_VOICE, O_RATE, O_PITCH, O_FORMAT,
+           O_QUALITY, O_SCRIPT };
+    static const struct option LONG[] = {
+        {"help", no_argument, NULL, 'h'},         {"output", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},        {"title", required_argument, NULL, O_TITLE},
+        {"date", required_argument, NULL, O_DATE}, {"latest", required_argument, NULL, O_LATEST},
+        {"gap", required_argument, NULL, O_GAP},  {"voice", required_argument, NULL, O_VOICE},
+        {"rate", required_argument, NULL, O_RATE}, {"pitch", required_argument, NULL, O_PITCH},
+        {"format", required_argument, NULL, O_FORMAT},
+        {"quality", required_argument, NULL, O_QUALITY},
+        {"script", no_argument, NULL, O_SCRIPT},  CLI_DATA_OPTIONS,
+        {0}};
+    cli_data data = {0};
+    crier_bulletin_options bo;
+    crier_bulletin_options_init(&bo);
+    crier_speak_options so;
+    crier_speak_options_init(&so);
+    const char *output = NULL;
+    int quiet = 0, script = 0, latest = 10, c, y, m, d;
+    char *end;
+    while ((c = getopt_long(argc, argv, "ho:q", LONG, NULL)) != -1) {
+        int dd = cli_data_option(c, optarg, &data);
+        if (dd < 0)
+            return EXIT_USAGE;
+        if (dd)
+            continue;
+        switch (c) {
+        case 'h': fputs(HELP, stdout); return EXIT_OK;
+        case 'o': output = optarg; break;
+        case 'q': quiet = 1; break;
+        case O_TITLE: bo.title = optarg; break;
+        case O_DATE:
+            if (sscanf(optarg, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen(optarg) != 10 ||
+                m < 1 || m > 12 || d < 1 || d > 31) {
+                cli_error("--date: expected YYYY-MM-DD, got '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            bo.date = optarg;
+            break;
+        case O_LATEST:
+            if (parse_num("latest", optarg, 1, 1000, &latest) < 0)
+                return EXIT_USAGE;
+            break;
+        case O_GAP:
+            if (parse_num("gap", optarg, 0, 60000, &bo.gap_ms) < 0)
+                return EXIT_USAGE;
+            break;
+        case O_VOICE: so.voice = optarg; break;
+        case O_FORMAT: so.format = optarg; break;
+        case O_SCRIPT: script = 1; break;
+        case O_RATE:
+            if (parse_num("rate", optarg, 80, 450, &so.rate) < 0)
+                return EXIT_USAGE;
+            break;
+        case O_PITCH:
+            if (parse_num("pitch", optarg, 0, 100, &so.pitch) < 0)
+                return EXIT_USAGE;
+            break;
+        case O_QUALITY:
+            so.quality = strtod(optarg, &end);
+            if (end == optarg || *end || so.quality < 0 || so.quality > 1) {
+                cli_error("--quality: expected a number from 0 to 1, got '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        default: fputs(HELP, stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind == argc || (!output && !script)) {
+        cli_error(optind == argc ? "bulletin: expected at least one ARTICLE"
+                                 : "bulletin: -o EPISODE is required");
+        fputs(HELP, stderr);
+        return EXIT_USAGE;
+    }
+    so.data_dir = cli_data_dir(&data);
+    crier_lexicon *lex = NULL;
+    stories s = {0};
+    char *title = NULL, date[32];
+    int rc = cli_load_lexicon(&data, &lex);
+    for (int i = optind; !rc && i < argc; i++)
+        rc = add_input(&s, argv[i], latest, lex);
+    if (!rc && !s.n) {
+        cli_error("bulletin: no stories in the inputs");
+        rc = EXIT_DATAERR;
+    }
+    if (!rc)
+        rc = settle(&bo, &s, lex, &title, date);
+    crier_error err = {0};
+    if (!rc && script) {
+        char *out = NULL;
+        crier_status st = crier_bulletin_script((const crier_doc *const *)s.doc, s.n, lex, &bo,
+                                                &so, &out, &err);
+        if (st == CRIER_OK) {
+            fputs(out, stdout);
+        } else {
+            cli_report(&err, NULL);
+            rc = cli_exit_code(st, 0);
+        }
+        crier_free(out);
+    } else if (!rc) {
+        crier_speak_result res = {0};
+        crier_status st = crier_bulletin_speak((const crier_doc *const *)s.doc, s.n, lex, &bo,
+                                               &so, output, &res, &err);
+        if (st != CRIER_OK) {
+            cli_report(&err, output);
+            rc = cli_exit_code(st, st == CRIER_ERR_IO);
+        } else {
+            rc = write_record(output, &s, &bo, res.seconds);
+            if (!rc && !quiet)
+                fprintf(stderr, "%s: wrote %s (%d:%02d, %zu stories)\n", cli_prog, output,
+                        (int)res.seconds / 60, (int)res.seconds % 60, s.n);
+        }
+    }
+    for (size_t i = 0; i < s.n; i++)
+        crier_doc_free(s.doc[i]);
+    free(s.doc);
+    free(title);
+    crier_lexicon_free(lex);
+    return rc;
+}
