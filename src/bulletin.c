@@ -495,58 +495,81 @@ static const char *bulletin_date(const crier_doc *const *stories, size_t n,
     return buf;
 }
 
-/* Appends a spoken line from bulletin.tsv as a segment of `kind`. */
-static crier_status add_line(crier_doc *doc, crier_kind kind, const crier_lexicon *lex,
-                             const char *key, const char *title, const char *date, size_t n,
-                             crier_error *err)
+/* A bulletin as a program of items (crier_speak_items): everything the
+ * items point at, owned here. */
+typedef struct program {
+    crier_item *items;
+    size_t n;
+    char **lines;  /* the spoken lines and chapter titles */
+    size_t nlines;
+    char title[256], date[32];
+} program;
+
+static void program_free(program *p)
 {
-    char *line = NULL;
-    crier_status st = crier_bulletin_line(lex, key, title, date, n, &line, err);
-    if (st == CRIER_OK && crier_doc_add(doc, kind, line, strlen(line)) < 0)
-        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    free(line);
-    return st;
+    for (size_t i = 0; i < p->nlines; i++)
+        free(p->lines[i]);
+    free(p->lines);
+    free(p->items);
 }
 
-/* Builds the whole bulletin as one document in listening order: intro,
- * then per story "First:"/"Next:" and the story's own segments (its
- * headline first, so the two are heard as "Next: <headline>"), then the
- * outro.
- *
- * This is the bulletin on crier_speak(). With crier_speak_items() (the
- * audio stage's program API) each story becomes its own item with a
- * chapter titled by its headline and gap_ms of silence after it. */
-static crier_status bulletin_doc(const crier_doc *const *stories, size_t n,
-                                 const crier_lexicon *lex, const crier_bulletin_options *bo,
-                                 crier_doc **out, crier_error *err)
+/* A line from bulletin.tsv, kept alive by the program. NULL on error. */
+static const char *line(program *p, const crier_lexicon *lex, const char *key, size_t count,
+                        crier_error *err)
 {
-    char today[32], *deftitle = NULL;
-    crier_status st = CRIER_OK;
-    if (!bo->title)
-        st = crier_bulletin_line(lex, "title", NULL, NULL, 0, &deftitle, err);
-    const char *title = bo->title ? bo->title : deftitle;
-    const char *date = bulletin_date(stories, n, bo, today);
-    crier_doc *doc = st == CRIER_OK ? crier_doc_new() : NULL;
-    if (st == CRIER_OK && (!doc || crier_doc_set(&doc->title, title, strlen(title)) < 0 ||
-                           crier_doc_set(&doc->date, date, strlen(date)) < 0))
-        st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    if (st == CRIER_OK)
-        st = add_line(doc, CRIER_KIND_STANDFIRST, lex, "intro", title, date, n, err);
-    for (size_t i = 0; st == CRIER_OK && i < n; i++) {
-        st = add_line(doc, CRIER_KIND_HEADING, lex, i ? "next" : "first", title, date, n, err);
-        for (size_t k = 0; st == CRIER_OK && k < stories[i]->n; k++)
-            if (crier_doc_add(doc, stories[i]->segs[k].kind, stories[i]->segs[k].text,
-                              strlen(stories[i]->segs[k].text)) < 0)
-                st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
-    }
-    if (st == CRIER_OK)
-        st = add_line(doc, CRIER_KIND_STANDFIRST, lex, "outro", title, date, n, err);
+    char *s = NULL;
+    if (crier_bulletin_line(lex, key, p->title, p->date, count, &s, err) != CRIER_OK)
+        return NULL;
+    p->lines[p->nlines++] = s;
+    return s;
+}
+
+/* Builds the program: the intro (its own chapter), then per story a link
+ * ("First:" or "Next:") that opens the story's chapter, titled with its
+ * headline, followed by the story, whose own headline comes first so the
+ * two are heard as "Next: <headline>", with gap_ms of silence after all but
+ * the last; then the outro (its own chapter). */
+static crier_status build_program(const crier_doc *const *stories, size_t n,
+                                  const crier_lexicon *lex, const crier_bulletin_options *bo,
+                                  program *p, crier_error *err)
+{
+    memset(p, 0, sizeof *p);
+    char *deftitle = NULL;
+    if (!bo->title && crier_bulletin_line(lex, "title", NULL, NULL, 0, &deftitle, err))
+        return err ? err->code : CRIER_ERR_LEXICON;
+    snprintf(p->title, sizeof p->title, "%s", bo->title ? bo->title : deftitle);
     free(deftitle);
-    if (st != CRIER_OK) {
-        crier_doc_free(doc);
-        return st;
+    char today[32];
+    snprintf(p->date, sizeof p->date, "%s", bulletin_date(stories, n, bo, today));
+    p->items = calloc(2 * n + 2, sizeof *p->items);
+    p->lines = calloc(2 * n + 8, sizeof *p->lines);
+    if (!p->items || !p->lines)
+        return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
+    crier_item *it = p->items;
+    it->text = line(p, lex, "intro", n, err);
+    it->role = "standfirst";
+    it->chapter = line(p, lex, "intro-chapter", n, err);
+    it->pause_after = bo->gap_ms;
+    it++;
+    for (size_t i = 0; i < n; i++, it += 2) {
+        const char *head = crier_doc_title(stories[i]);
+        it[0].text = line(p, lex, i ? "next" : "first", n, err);
+        it[0].role = "link";
+        it[0].chapter = head ? head : it[0].text;
+        it[1].doc = stories[i];
+        it[1].pause_after = i + 1 < n ? bo->gap_ms : 0;
+        if (!it[0].text)
+            break;
     }
-    *out = doc;
+    it->text = line(p, lex, "outro", n, err);
+    it->role = "standfirst";
+    it->chapter = line(p, lex, "outro-chapter", n, err);
+    p->n = 2 * n + 2;
+    for (size_t i = 0; i < p->n; i++)
+        if (!p->items[i].doc && !p->items[i].text)
+            return err ? err->code : CRIER_ERR_LEXICON;
+    if (!p->items[0].chapter || !p->items[p->n - 1].chapter)
+        return err ? err->code : CRIER_ERR_LEXICON;
     return CRIER_OK;
 }
 
@@ -557,11 +580,22 @@ crier_status crier_bulletin_speak(const crier_doc *const *stories, size_t n,
 {
     if (!n)
         return crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "a bulletin needs at least one story");
-    crier_doc *doc = NULL;
-    crier_status st = bulletin_doc(stories, n, lex, bo, &doc, err);
-    if (st == CRIER_OK)
-        st = crier_speak(doc, lex, so, path, result, err);
-    crier_doc_free(doc);
+    program p;
+    crier_status st = build_program(stories, n, lex, bo, &p, err);
+    if (st == CRIER_OK) {
+        /* The episode's tags: the bulletin, not its first story. */
+        crier_speak_options o = *so;
+        crier_tags tags = so->tags ? *so->tags : (crier_tags){0};
+        if (!tags.title)
+            tags.title = p.title;
+        if (!tags.date)
+            tags.date = p.date;
+        if (!tags.artist)
+            tags.artist = "crier";
+        o.tags = &tags;
+        st = crier_speak_items(p.items, p.n, lex, &o, path, result, err);
+    }
+    program_free(&p);
     return st;
 }
 
@@ -571,10 +605,10 @@ crier_status crier_bulletin_script(const crier_doc *const *stories, size_t n,
 {
     if (!n)
         return crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "a bulletin needs at least one story");
-    crier_doc *doc = NULL;
-    crier_status st = bulletin_doc(stories, n, lex, bo, &doc, err);
+    program p;
+    crier_status st = build_program(stories, n, lex, bo, &p, err);
     if (st == CRIER_OK)
-        st = crier_speak_script(doc, lex, so, out, err);
-    crier_doc_free(doc);
+        st = crier_speak_items_script(p.items, p.n, lex, so, out, err);
+    program_free(&p);
     return st;
 }

@@ -158,27 +158,38 @@ static crier_status make_article(const settings *s, const job *j, double *second
     crier_doc *doc = NULL;
     crier_status st = load_article(s, j->input, &doc, err);
     char *audio = batch_path(s, j->name, s->ext), *meta = batch_path(s, j->name, "meta.json");
+    char *vtt = s->captions ? batch_path(s, j->name, "vtt") : NULL;
+    char *chap = s->chapters ? batch_path(s, j->name, "chapters.json") : NULL;
     char *desc = doc ? describe(doc) : NULL;
-    if (st == CRIER_OK && (!audio || !meta))
+    if (st == CRIER_OK && (!audio || !meta || (s->captions && !vtt) || (s->chapters && !chap)))
         st = CRIER_ERR_NOMEM;
     if (st == CRIER_OK && unlink(meta) < 0 && errno != ENOENT) {
         snprintf(err->file, sizeof err->file, "%s", meta);
         snprintf(err->msg, sizeof err->msg, "cannot remove: %s", strerror(errno));
         st = err->code = CRIER_ERR_IO;
     }
+    /* One synthesis process per article: -j is the parallelism, and the
+     * bytes do not depend on it either way. */
+    crier_speak_options o = s->sopts;
+    o.jobs = 1;
+    o.captions_path = vtt;
+    o.chapters_path = chap;
     crier_speak_result res = {0};
     if (st == CRIER_OK)
-        st = crier_speak(doc, s->lex, &s->sopts, audio, &res, err);
+        st = crier_speak(doc, s->lex, &o, audio, &res, err);
     if (st == CRIER_OK) {
         const char *author = crier_doc_byline(doc) ? crier_doc_byline(doc) : crier_doc_site(doc);
         crier_episode ep = {j->key, j->input, crier_doc_title(doc), author, crier_doc_date(doc),
-                            desc, res.seconds, {audio, NULL}};
+                            desc, res.seconds, {audio, vtt ? vtt : chap, vtt ? chap : NULL, NULL}};
         st = crier_episode_write(meta, &ep, err);
         *seconds = res.seconds;
     }
+    crier_speak_result_free(&res);
     free(desc);
     free(audio);
     free(meta);
+    free(vtt);
+    free(chap);
     crier_doc_free(doc);
     return st;
 }

@@ -26,6 +26,7 @@ typedef struct settings {
     const char *out_dir, *ext, *report, *shard_text;
     unsigned shard, nshards;
     int jobs, quiet, dry_run, force;
+    int captions, chapters; /* --vtt, --chapters: also NAME.vtt, NAME.chapters.json */
     crier_parse_options popts;
     crier_speak_options sopts;
     crier_lexicon *lex;

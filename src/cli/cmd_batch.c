@@ -36,7 +36,12 @@ static const char HELP[] =
     "  --report FILE             write a JSON report of every article\n"
     "  --force                   redo articles that are already up to date\n"
     "  --dry-run                 list NAME, INPUT and whether it is up to date\n"
-    "  --format wav|flac|ogg     the audio format (default: ogg)\n"
+    "  --vtt                     also write captions, NAME.vtt (WebVTT)\n"
+    "  --chapters                also write chapters, NAME.chapters.json\n"
+    "  --format mp3|opus|ogg|flac|wav  the audio format (default: mp3)\n"
+    "  --loudness LUFS           loudness target (default: -16)\n"
+    "  --no-loudness             leave the level as synthesized\n"
+    "  --bitrate KBPS            MP3 and Opus bit rate\n"
     "  --voice NAME|FILE         voice profile (default: us-news)\n"
     "  --rate WPM, --pitch N     override the profile (80-450, 0-100)\n"
     "  --quality Q               lossy formats: 0 (smallest) to 1 (best)\n"
@@ -83,6 +88,8 @@ static int key_settings(settings *s, const cli_data *d)
     fprintf(o, "crier %s\nformat %s\nvoice %s\nrate %d\npitch %d\nquality %.6f\n",
             crier_version(), s->ext, so->voice ? so->voice : "", so->rate, so->pitch,
             so->quality);
+    fprintf(o, "loudness %.3f\nno-loudness %d\nbitrate %d\nvtt %d\nchapters %d\n",
+            so->loudness, so->no_loudness, so->bitrate, s->captions, s->chapters);
     fprintf(o, "input %d\nphoto-captions %d\nnorm %u\n", (int)s->popts.input,
             (int)s->popts.captions, so->norm_flags);
     char dir[PATH_MAX], hex[65];
@@ -163,6 +170,17 @@ static int one_option(int c, const char *arg, settings *s)
             return EXIT_USAGE;
         s->popts.captions = (crier_captions)v;
         return 0;
+    case 'V': s->captions = 1; return 0;
+    case 'C': s->chapters = 1; return 0;
+    case 'N': s->sopts.no_loudness = 1; return 0;
+    case 'B': return parse_count("bitrate", arg, 8, 320, &s->sopts.bitrate) ? EXIT_USAGE : 0;
+    case 'L':
+        s->sopts.loudness = strtod(arg, &end);
+        if (end == arg || *end || s->sopts.loudness < -40 || s->sopts.loudness > -5) {
+            cli_error("--loudness: expected LUFS from -40 to -5, got '%s'", arg);
+            return EXIT_USAGE;
+        }
+        return 0;
     }
     fputs(HELP, stderr);
     return EXIT_USAGE;
@@ -188,6 +206,11 @@ static int parse_options(int argc, char **argv, settings *s, cli_data *d)
         {"quality", required_argument, NULL, 'Q'},
         {"input", required_argument, NULL, 'i'},
         {"photo-captions", required_argument, NULL, 'c'},
+        {"vtt", no_argument, NULL, 'V'},
+        {"chapters", no_argument, NULL, 'C'},
+        {"loudness", required_argument, NULL, 'L'},
+        {"no-loudness", no_argument, NULL, 'N'},
+        {"bitrate", required_argument, NULL, 'B'},
         CLI_DATA_OPTIONS,
         {0}};
     int c;
@@ -211,8 +234,8 @@ static int parse_options(int argc, char **argv, settings *s, cli_data *d)
         fputs(HELP, stderr);
         return EXIT_USAGE;
     }
-    static const char *const FORMATS[] = {"wav", "flac", "ogg"};
-    if (cli_parse_choice("format", s->ext, FORMATS, 3) < 0)
+    static const char *const FORMATS[] = {"mp3", "opus", "ogg", "flac", "wav"};
+    if (cli_parse_choice("format", s->ext, FORMATS, 5) < 0)
         return EXIT_USAGE;
     s->sopts.format = s->ext;
     return 0;
@@ -334,18 +357,27 @@ static int write_report(const settings *s, const job *jobs, size_t n)
     static const char *const STATE[] = {"failed", "done", "skipped", "failed"};
     for (size_t i = 0; st == CRIER_OK && i < n; i++) {
         const job *j = &jobs[i];
-        char *audio = NULL, *meta = NULL;
+        char *audio = NULL, *meta = NULL, *vtt = NULL, *chap = NULL;
         crier_report_item it = {j->input, j->name, STATE[j->state], {NULL}, j->seconds,
                                 j->elapsed, j->error};
         if (j->state == ST_DONE || j->state == ST_SKIPPED) {
             audio = batch_path(s, j->name, s->ext);
             meta = batch_path(s, j->name, "meta.json");
-            it.outputs[0] = audio;
-            it.outputs[1] = meta;
+            vtt = s->captions ? batch_path(s, j->name, "vtt") : NULL;
+            chap = s->chapters ? batch_path(s, j->name, "chapters.json") : NULL;
+            const char **o = it.outputs;
+            *o++ = audio;
+            if (vtt)
+                *o++ = vtt;
+            if (chap)
+                *o++ = chap;
+            *o = meta;
         }
         st = crier_report_add(r, &it, &err);
         free(audio);
         free(meta);
+        free(vtt);
+        free(chap);
     }
     if (st == CRIER_OK)
         st = crier_report_write(r, s->report, &err);
@@ -403,7 +435,7 @@ int cmd_batch(int argc, char **argv)
     settings s = {0};
     crier_parse_options_init(&s.popts);
     crier_speak_options_init(&s.sopts);
-    s.ext = "ogg";
+    s.ext = "mp3";
     s.shard = s.nshards = 1;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     s.jobs = cores > 0 ? (int)cores : 1;

@@ -10,6 +10,7 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -22,8 +23,9 @@ static const char HELP[] =
     "An ARTICLE is a page (.html or text) or an RSS/Atom feed with full\n"
     "content, whose newest items become the stories.\n"
     "\n"
-    "  -o, --output FILE     the episode (.wav, .flac, .ogg); NAME.meta.json\n"
-    "                        is written beside it for crier feed\n"
+    "  -o, --output FILE     the episode (.mp3, .opus, .ogg, .flac, .wav);\n"
+    "                        NAME.vtt (captions), NAME.chapters.json and\n"
+    "                        NAME.meta.json are written beside it\n"
     "  --title T             the bulletin's title (default: from bulletin.tsv)\n"
     "  --date YYYY-MM-DD     its date (default: the newest story's, else today)\n"
     "  --latest N            stories taken from each feed (default: 10)\n"
@@ -109,27 +111,28 @@ static int add_input(stories *s, const char *path, int latest, const crier_lexic
     return rc;
 }
 
-/* "NAME.meta.json" beside OUTPUT (its extension replaced). Caller frees. */
-static char *meta_path(const char *output)
+/* "NAME.SUFFIX" beside OUTPUT (its extension replaced): the captions,
+ * chapters and record that crier feed looks for. Caller frees. */
+static char *sibling(const char *output, const char *suffix)
 {
     const char *slash = strrchr(output, '/'), *dot = strrchr(output, '.');
     size_t stem = dot && (!slash || dot > slash) ? (size_t)(dot - output) : strlen(output);
-    char *p = malloc(stem + 11);
+    char *p = malloc(stem + strlen(suffix) + 1);
     if (p) {
         memcpy(p, output, stem);
-        strcpy(p + stem, ".meta.json");
+        strcpy(p + stem, suffix);
     }
     return p;
 }
 
 /* Writes the episode record: title, date, the headlines as description. */
 static int write_record(const char *output, const stories *s, const crier_bulletin_options *bo,
-                        double seconds)
+                        const crier_speak_options *so, double seconds)
 {
     size_t cap = 1;
     for (size_t i = 0; i < s->n; i++)
         cap += (crier_doc_title(s->doc[i]) ? strlen(crier_doc_title(s->doc[i])) : 0) + 2;
-    char *desc = calloc(cap, 1), *meta = meta_path(output);
+    char *desc = calloc(cap, 1), *meta = sibling(output, ".meta.json");
     for (size_t i = 0; desc && i < s->n; i++)
         if (crier_doc_title(s->doc[i])) {
             if (*desc)
@@ -137,7 +140,8 @@ static int write_record(const char *output, const stories *s, const crier_bullet
             strcat(desc, crier_doc_title(s->doc[i]));
         }
     crier_error err = {0};
-    crier_episode ep = {NULL, NULL, bo->title, NULL, bo->date, desc, seconds, {output, NULL}};
+    crier_episode ep = {NULL, NULL, bo->title, NULL, bo->date, desc, seconds,
+                        {output, so->captions_path, so->chapters_path, NULL}};
     crier_status st = desc && meta ? crier_episode_write(meta, &ep, &err) : CRIER_ERR_NOMEM;
     if (st != CRIER_OK)
         cli_report(&err, meta);
@@ -145,6 +149,12 @@ static int write_record(const char *output, const stories *s, const crier_bullet
     free(meta);
     return st == CRIER_OK ? 0 : cli_exit_code(st, 1);
 }
+
+/* Ctrl-C or SIGTERM: the library stops, removes its temporary files and
+ * returns CRIER_ERR_INTERRUPTED, so nothing half-written is left. */
+static volatile sig_atomic_t cancel;
+
+static void on_signal(int sig) { cancel = sig; }
 
 static int parse_num(const char *opt, const char *v, int lo, int hi, int *out)
 {
@@ -268,7 +278,7 @@ int cmd_bulletin(int argc, char **argv)
     so.data_dir = cli_data_dir(&data);
     crier_lexicon *lex = NULL;
     stories s = {0};
-    char *title = NULL, date[32];
+    char *title = NULL, date[32], *captions = NULL, *chapters = NULL;
     int rc = cli_load_lexicon(&data, &lex);
     for (int i = optind; !rc && i < argc; i++)
         rc = add_input(&s, argv[i], latest, lex);
@@ -291,6 +301,13 @@ int cmd_bulletin(int argc, char **argv)
         }
         crier_free(out);
     } else if (!rc) {
+        so.captions_path = captions = sibling(output, ".vtt");
+        so.chapters_path = chapters = sibling(output, ".chapters.json");
+        struct sigaction sa = {0};
+        sa.sa_handler = on_signal;
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGTERM, &sa, NULL);
+        so.cancel = &cancel;
         crier_speak_result res = {0};
         crier_status st = crier_bulletin_speak((const crier_doc *const *)s.doc, s.n, lex, &bo,
                                                &so, output, &res, &err);
@@ -298,16 +315,20 @@ int cmd_bulletin(int argc, char **argv)
             cli_report(&err, output);
             rc = cli_exit_code(st, st == CRIER_ERR_IO);
         } else {
-            rc = write_record(output, &s, &bo, res.seconds);
+            rc = write_record(output, &s, &bo, &so, res.seconds);
             if (!rc && !quiet)
-                fprintf(stderr, "%s: wrote %s (%d:%02d, %zu stories)\n", cli_prog, output,
-                        (int)res.seconds / 60, (int)res.seconds % 60, s.n);
+                fprintf(stderr, "%s: wrote %s (%d:%02d, %zu stories, %zu chapters, %zu cues, "
+                        "%.1f LUFS)\n", cli_prog, output, (int)res.seconds / 60,
+                        (int)res.seconds % 60, s.n, res.nchapters, res.cues, res.loudness);
         }
+        crier_speak_result_free(&res);
     }
     for (size_t i = 0; i < s.n; i++)
         crier_doc_free(s.doc[i]);
     free(s.doc);
     free(title);
+    free(captions);
+    free(chapters);
     crier_lexicon_free(lex);
     return rc;
 }
