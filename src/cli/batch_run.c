@@ -149,6 +149,13 @@ static crier_status load_article(const settings *s, const char *path, crier_doc 
     return st;
 }
 
+/* In a worker, SIGINT or SIGTERM asks the library to stop: it ends its
+ * own processes, removes its temporary files and returns
+ * CRIER_ERR_INTERRUPTED, which the worker reports like any failure. */
+static volatile sig_atomic_t worker_cancel;
+
+static void on_worker_signal(int sig) { worker_cancel = sig; }
+
 /* Speaks article j into its outputs and writes its episode record last.
  * The old record goes first, so that from here on a kill leaves the
  * article not done. */
@@ -172,6 +179,7 @@ static crier_status make_article(const settings *s, const job *j, double *second
      * bytes do not depend on it either way. */
     crier_speak_options o = s->sopts;
     o.jobs = 1;
+    o.cancel = &worker_cancel;
     o.captions_path = vtt;
     o.chapters_path = chap;
     crier_speak_result res = {0};
@@ -197,8 +205,10 @@ static crier_status make_article(const settings *s, const job *j, double *second
 /* The worker process: never returns. */
 static void worker(const settings *s, const job *j, uint32_t index, int fd, pid_t parent)
 {
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
+    struct sigaction sa = {0};
+    sa.sa_handler = on_worker_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
 #ifdef __linux__
     /* Die with the parent, so that a killed batch leaves no worker
      * writing behind the back of the rerun. */
