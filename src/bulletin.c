@@ -290,6 +290,12 @@ static void sort_items(crier_feed_item *v, size_t n)
     free(r);
 }
 
+/* RSS 2.0 (rss/channel/item), RSS 1.0 (rdf:RDF/item, in its own
+ * namespace) and Atom (feed/entry). libxml2's own limits guard against
+ * entity expansion attacks; the options below keep it off the network and
+ * away from external entities and DTDs, and quiet (the library never
+ * prints). A feed that is not well-formed is an error naming its line: a
+ * half-read feed would silently drop stories. */
 crier_status crier_feed_parse(const char *buf, size_t len, const char *name,
                               crier_feed_item **items, size_t *count, crier_error *err)
 {
@@ -370,6 +376,9 @@ static void write_date(crier_buf *b, const crier_lexicon *lex, const char *iso)
         crier_buf_printf(b, "%04d-%02d-%02d", y, m, d);
 }
 
+/* Placeholders are plain text substitutions: the result is written text,
+ * which the normalizer then speaks like any article text ("{count}" as a
+ * number, "{date}" as a date). */
 crier_status crier_bulletin_line(const crier_lexicon *lex, const char *key, const char *title,
                                  const char *date, size_t count, char **out, crier_error *err)
 {

@@ -77,6 +77,12 @@ static void hash_dir(FILE *o, const char *dir)
 }
 
 /* Serializes everything that changes an article's audio. */
+/* The settings half of every article's key. Anything that can change an
+ * output byte belongs here: the options, crier's version, and the content
+ * of the lexicon and voice files (a corrected pronunciation must remake
+ * the articles, though no option changed). Options that cannot change an
+ * output (-j, --quiet, --report, --shard) stay out, so a rerun with another
+ * -j or another shard split still finds everything up to date. */
 static int key_settings(settings *s, const cli_data *d)
 {
     char *buf = NULL;
@@ -120,6 +126,8 @@ static int parse_count(const char *opt, const char *v, int lo, int hi, int *out)
     return 0;
 }
 
+/* "I/N", 1-based like the shard options of test runners, so that a Slurm
+ * array 1-N maps straight onto it. */
 static int parse_shard(const char *v, settings *s)
 {
     unsigned i, n;
@@ -259,6 +267,9 @@ static char *read_stdin(size_t *len)
 }
 
 /* Collects every INPUT into a planned batch. Returns 0, or an exit code. */
+/* A missing manifest or an unreadable directory stops the batch before
+ * any work (exit 66): that is a broken command, not a bad article. A
+ * missing article file does not: it fails alone, in the report. */
 static int collect(char **inputs, int n, crier_batch **out)
 {
     crier_batch *b = crier_batch_new();
@@ -319,6 +330,10 @@ static int make_dirs(const char *dir)
 }
 
 /* Fills the jobs of this shard and decides which are already done. */
+/* Keys are computed here, in the parent, before any worker starts: an
+ * article that cannot even be read fails at once, and the up-to-date ones
+ * are counted as done from the start, so the progress bar and the ETA are
+ * about the work that is really left. */
 static void prepare_jobs(const settings *s, const crier_batch *b, job *jobs, size_t *njobs)
 {
     size_t n = 0;
@@ -430,6 +445,9 @@ static void free_jobs(job *jobs, size_t n)
     free(jobs);
 }
 
+/* The order matters for resuming: plan and check everything first, remove
+ * what an earlier killed run left behind (only for this shard's to-do
+ * articles), then run, then report. */
 int cmd_batch(int argc, char **argv)
 {
     settings s = {0};

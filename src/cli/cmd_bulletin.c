@@ -57,6 +57,11 @@ static int push(stories *s, crier_doc *d)
 
 /* Adds the newest `latest` items of a feed. Items that yield no article
  * are reported and skipped. Returns 0, or an exit code. */
+/* A feed item that does not make an article (empty content, markup only)
+ * is skipped with a warning rather than failing the bulletin: feeds carry
+ * odd items, and the producer asked for "the latest stories", not for one
+ * particular item. A bad article file named on the command line is
+ * different: that story was asked for, so it stops the bulletin. */
 static int add_feed(stories *s, const char *path, const char *text, size_t len, int latest,
                     const crier_lexicon *lex)
 {
@@ -126,6 +131,9 @@ static char *sibling(const char *output, const char *suffix)
 }
 
 /* Writes the episode record: title, date, the headlines as description. */
+/* The description lists the headlines, which is what a listener scanning
+ * a podcast app wants to know about a bulletin. The record lists the
+ * captions and chapters too, so that crier feed advertises them. */
 static int write_record(const char *output, const stories *s, const crier_bulletin_options *bo,
                         const crier_speak_options *so, double seconds)
 {
@@ -199,6 +207,9 @@ static int settle(crier_bulletin_options *bo, const stories *s, const crier_lexi
     return 0;
 }
 
+/* Reads every story first, so that a bad input fails before any audio is
+ * made; then speaks the program with the captions and chapters beside the
+ * episode, and writes the record last. */
 int cmd_bulletin(int argc, char **argv)
 {
     enum { O_TITLE = 2000, O_DATE, O_LATEST, O_GAP, O_VOICE, O_RATE, O_PITCH, O_FORMAT,
