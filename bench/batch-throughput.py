@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """batch-throughput.py -- crier batch with -j 2 against -j 1, in the same run.
 
-usage: bench/batch-throughput.py [--crier PATH] [--n 200] [--format ogg] [--rounds 2]
+usage: bench/batch-throughput.py [--crier PATH] [--n 200] [--format mp3] [--rounds 2]
 
 Generates N articles (gen-articles.py: text dumps and HTML pages, the
 bundled sample, and a few broken files), then runs the whole batch from
@@ -27,7 +27,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 ap = argparse.ArgumentParser()
 ap.add_argument("--crier", default=os.path.join(here, "..", "build", "bin", "crier"))
 ap.add_argument("--n", type=int, default=200)
-ap.add_argument("--format", default="ogg")
+ap.add_argument("--format", default="mp3")
 ap.add_argument("--rounds", type=int, default=2)
 args = ap.parse_args()
 
