@@ -20,17 +20,19 @@ fails=0
 # FLAC (lossless and byte-deterministic), with captions and chapters so
 # that those files are held to the same rules. (Ogg streams carry a random
 # serial number in libsndfile 1.2: two Ogg runs never match byte for byte.)
-FMT="--format flac --vtt --chapters"
+# Loudness processing is off: it is not what this test is about, and it
+# triples the time under the sanitizers.
+FMT="--format flac --no-loudness --vtt --chapters"
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
-python3 "$GEN" "$T/in" 18 --sample "$SAMPLE" --broken || exit 1
+python3 "$GEN" "$T/in" 14 --sample "$SAMPLE" --broken || exit 1
 
 # The reference run. The broken files make it a partial success: exit 1.
 "$CRIER" batch -q -j 1 $FMT "$T/in" -d "$T/ref" 2>"$T/ref.log"
 rc=$?
 [ $rc -eq 1 ] || fail "reference run exited $rc, want 1"
 total=$(ls "$T/ref"/*.meta.json | wc -l)
-[ "$total" -eq 13 ] || fail "reference made $total articles, want 13"
+[ "$total" -eq 9 ] || fail "reference made $total articles, want 9"
 echo "reference: $total articles; $(tail -n 1 "$T/ref.log")"
 
 # hashes DIR: "sha256  name" for every file, hidden ones included.
