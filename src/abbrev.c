@@ -435,7 +435,15 @@ size_t crier_cls_caps(norm *z, size_t i)
     if (!(t->flags & TF_UPPER) && !ending)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    if ((tok_punct(z, i + 1, '&') && tok_glued(z, i + 1)) ||
+    const crier_lex_row *say = NULL;
+    /* A name in a line of capitals ("PRISTINA/MITROVICA") is still the name:
+     * give it its pronunciation, unless it is a listed acronym. */
+    if ((z->flags & CRIER_NORM_PHONEMES) && (t->flags & TF_CAPS_RUN) && !ending &&
+        !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len))
+        say = crier_tok_find(z, CRIER_TAB_PRONUNCIATIONS, i);
+    if (say) {
+        crier_buf_printf(&w, "[[%s]]", say->cols[1]);
+    } else if ((tok_punct(z, i + 1, '&') && tok_glued(z, i + 1)) ||
         (i > 0 && tok_punct(z, i - 1, '&') && tok_glued(z, i))) {
         crier_spell(s, t->len, &w); /* "AT&T", "R&B" */
     } else if (ending && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len)) {
