@@ -8,7 +8,15 @@
  * "won 3-1" "won three to one". The dash is glued on both sides or
  * spaced on both; "Level -1" has a minus sign instead. Telephone numbers,
  * dates and serial numbers ("1-800-555", "2022-09-20") are taken by their
- * own classifiers first, and three numbers in a row are never a range. */
+ * own classifiers first, and three numbers in a row are never a range.
+ * Percents may be written on both sides: "2%-10%" is "two percent to ten
+ * percent", not a subtraction.
+ *
+ * Two more ways of joining two numbers live here because they read like
+ * ranges. A colon that cannot be a clock time ("2:1", "won 3:1", "13 : 3",
+ * "94 : 501") is a ratio, a score or a volume and page: "two to one". And
+ * "x" between numbers written apart ("25 x 7 m", "2.5 x 3 x 4 cm") gives
+ * dimensions, "twenty-five by seven meters", as "4x4" does in serial.c. */
 #include "internal.h"
 #include "norm.h"
 
@@ -72,6 +80,110 @@ static void say_side(const norm *z, const numx *x, int years, crier_buf *w)
         crier_say_num(z, x, w);
 }
 
+/* A joint written glued on both sides or spaced on both, at token `end`
+ * (after the left number): returns the index of the joint and sets
+ * *right, or returns 0. `is` says whether a token is the joint. */
+static size_t joint(const norm *z, size_t end, size_t *right,
+                    int (*is)(const norm *, size_t))
+{
+    if (is(z, end) && tok_glued(z, end) && tok_glued(z, end + 1)) {
+        *right = end + 1;
+        return end;
+    }
+    if (tok_is(z, end, TK_SPACE) && is(z, end + 1) && tok_is(z, end + 2, TK_SPACE)) {
+        *right = end + 3;
+        return end + 1;
+    }
+    return 0;
+}
+
+static int is_colon(const norm *z, size_t i) { return tok_punct(z, i, ':'); }
+
+static int is_times(const norm *z, size_t i)
+{
+    return (tok_is(z, i, TK_WORD) && z->t[i].len == 1 &&
+            (tok_text(z, i)[0] == 'x' || tok_text(z, i)[0] == 'X')) ||
+           tok_punct(z, i, 0x00D7);
+}
+
+/* True when a number is plain digits, no sign, point or grouping. */
+static int plain_int(const numx *x)
+{
+    if (!x->ip || x->fp || x->neg)
+        return 0;
+    for (size_t k = 0; k < x->ipn; k++)
+        if (x->ip[k] < '0' || x->ip[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* "2:1", "13 : 3": a colon between two whole numbers that is not a clock
+ * time. A time is an hour up to 24, a glued colon and two digits of
+ * minutes ("10:30", "John 3:16"); times.c reads those. */
+static size_t ratio(norm *z, size_t i)
+{
+    numx a, b;
+    size_t right, c;
+    if (i > 0 && tok_glued(z, i) && tok_punct(z, i - 1, ':'))
+        return 0;
+    if (!crier_num_parse(z, i, &a) || !plain_int(&a) || !(c = joint(z, a.end, &right, is_colon)) ||
+        !crier_num_parse(z, right, &b) || !plain_int(&b))
+        return 0;
+    if (right == c + 1 && a.ipn <= 2 && crier_digits_value(a.ip, a.ipn) <= 24 && b.ipn == 2 &&
+        b.ip[0] <= '5')
+        return 0;
+    /* "1:2:3" and "10:30:15" are something else. */
+    if (tok_punct(z, b.end, ':') && tok_is(z, b.end + 1, TK_NUM))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_num(z, &a, &w);
+    crier_put_phrase(z, "to", &w);
+    crier_say_num(z, &b, &w);
+    return crier_emit_buf(z, &w, i, b.end);
+}
+
+/* "25 x 7 m", "2.5 x 3 x 4 cm": dimensions, with the unit after the last
+ * number (plural). "×" counts only with a unit; without one it is the
+ * multiplication sign of symbols.tsv. Before an equals sign the numbers
+ * are multiplied: "6 x 7 = 42" is "six times seven equals forty-two". */
+static size_t dimensions(norm *z, size_t i)
+{
+    numx x;
+    size_t right, end, count = 0;
+    int sign = 0;
+    if (!crier_num_parse(z, i, &x) || x.neg)
+        return 0;
+    size_t parts[3] = {i};
+    end = x.end;
+    for (size_t c; count < 2 && (c = joint(z, end, &right, is_times)) != 0; count++) {
+        if (!crier_num_parse(z, right, &x) || x.neg)
+            break;
+        sign |= tok_punct(z, c, 0x00D7);
+        parts[count + 1] = right;
+        end = x.end;
+    }
+    int product = tok_punct(z, crier_skip_space(z, end), '=');
+    size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
+    crier_buf w = CRIER_BUF_INIT, u = CRIER_BUF_INIT;
+    size_t used = count && !product ? crier_unit_parse(z, k, 1, k == end, 0, &u) : 0;
+    if (!count || (sign && !used) || (!used && tok_is(z, end, TK_WORD))) {
+        crier_buf_free(&u);
+        return 0;
+    }
+    for (size_t p = 0; p <= count; p++) {
+        if (p)
+            crier_put_phrase(z, product ? "times" : "by", &w);
+        crier_num_parse(z, parts[p], &x);
+        crier_say_num(z, &x, &w);
+    }
+    if (used) {
+        crier_put_word(&w, u.ptr);
+        end = k + used;
+    }
+    crier_buf_free(&u);
+    return crier_emit_buf(z, &w, i, end);
+}
+
 /* Decade ranges first, then two numbers around a dash, with a unit, a
  * percent sign or an era after the second applying to both. The numbers
  * are years when the first looks like one and the context agrees. */
@@ -83,12 +195,18 @@ size_t crier_cls_range(norm *z, size_t i)
                                      tok_punct(z, i - 1, '/')))
         return 0;
     size_t used = decade_range(z, i);
+    if (!used)
+        used = ratio(z, i);
+    if (!used)
+        used = dimensions(z, i);
     if (used)
         return used;
     numx a, b;
     size_t right;
-    if (!crier_num_parse(z, i, &a) || !range_dash(z, a.end, &right) ||
-        !crier_num_parse(z, right, &b) || b.neg)
+    /* "2%-10%": a percent sign on the left asks for one on the right. */
+    int pct = crier_num_parse(z, i, &a) && tok_punct(z, a.end, '%') && tok_glued(z, a.end);
+    if (!crier_num_parse(z, i, &a) || !range_dash(z, a.end + pct, &right) ||
+        !crier_num_parse(z, right, &b) || b.neg || (pct && !tok_punct(z, b.end, '%')))
         return 0;
     size_t end = b.end;
     /* "1-2-3", "1-800-555" and "1-413-te" are not ranges, nor is a sum. */
@@ -118,6 +236,8 @@ size_t crier_cls_range(norm *z, size_t i)
     int years = era || (!unit && yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
                         crier_year_context(z, i));
     say_side(z, &a, years, &w);
+    if (pct)
+        crier_put_phrase(z, "percent", &w);
     crier_put_phrase(z, "to", &w);
     say_side(z, &b, years, &w);
     if (tail.ptr)
