@@ -78,8 +78,25 @@ static int is_year(const norm *z, size_t i)
     return y >= 1000 && y <= 2999;
 }
 
+/* True when the three-digit number at token k is an early year that ends
+ * a date: "July 18, 453." A word after it ("March 3, 250 people") makes it
+ * a count, unless the word is an era ("AD"). */
+static int short_year(const norm *z, size_t k)
+{
+    if (!tok_is(z, k, TK_NUM) || z->t[k].len != 3 || tok_text(z, k)[0] == '0')
+        return 0;
+    size_t e = crier_skip_space(z, k + 1);
+    crier_buf t = CRIER_BUF_INIT;
+    int era = crier_era_parse(z, k + 1, &t) != 0;
+    crier_buf_free(&t);
+    return era || e >= z->n || z->t[e].kind == TK_NL ||
+           ((z->t[e].kind == TK_PUNCT) && !tok_punct(z, e, ':') && !tok_punct(z, e, '-') &&
+            !tok_punct(z, e, '/') && !tok_punct(z, e, '%'));
+}
+
 /* If a year follows at j (", 2022" or " 2022"), returns its index and sets
- * *comma to the index of a comma between them (0 if none); else 0. */
+ * *comma to the index of a comma between them (0 if none); else 0. After
+ * a comma, a three-digit year may end the date ("July 18, 453"). */
 static size_t year_after(const norm *z, size_t j, size_t *comma)
 {
     size_t k = crier_skip_space(z, j);
@@ -88,7 +105,7 @@ static size_t year_after(const norm *z, size_t j, size_t *comma)
         *comma = k;
         k = crier_skip_space(z, k + 1);
     }
-    if (k > j && is_year(z, k) && !tok_punct(z, k + 1, ':') &&
+    if (k > j && (is_year(z, k) || (*comma && short_year(z, k))) && !tok_punct(z, k + 1, ':') &&
         !(tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1)))
         return k;
     return 0;

@@ -5,7 +5,8 @@
  * point five million dollars", "€5m" "five million euros", "£3bn" "three
  * billion pounds", "US$200" "two hundred US dollars", "¥1,000" "one
  * thousand yen", "USD 300" "three hundred US dollars", "$5-10 million"
- * "five to ten million dollars", "$20/mo" "twenty dollars per month".
+ * "five to ten million dollars", "$5 million-$10 million" "five million
+ * dollars to ten million dollars", "$20/mo" "twenty dollars per month".
  * Text that was tokenized before it reached us ("$ 300,000") works too.
  *
  * Signs and codes come from currencies.tsv, multipliers from scales.tsv.
@@ -188,16 +189,19 @@ static size_t money_prefix(norm *z, size_t i)
     size_t end = a.end;
     /* A range: "$5-10 million", "$50.00-$100.00". */
     size_t d = crier_skip_space(z, end), cu2 = 0;
-    if ((crier_tok_dash(z, d) || crier_tok_eq(z, d, "to")) && !a.scale) {
+    if (crier_tok_dash(z, d) || crier_tok_eq(z, d, "to")) {
         size_t k = crier_skip_space(z, d + 1);
         const crier_lex_row *c2 = currency_at(z, k, &cu2);
         amount b;
+        /* With a scale on the left, the right side needs its own
+         * currency or scale: "$5 million-$10 million", "$1bn-2bn", but
+         * not "$5 million to 10 people". */
         if (c2 == cur && amount_at(z, k + cu2, &b, 1) && !b.x.neg) {
             say_money(z, &a, cur, &w);
             crier_put_phrase(z, "to", &w);
             say_money(z, &b, cur, &w);
             end = b.end;
-        } else if (!c2 && amount_at(z, k, &b, 1) && !b.x.neg &&
+        } else if (!c2 && amount_at(z, k, &b, 1) && !b.x.neg && (!a.scale || b.scale) &&
                    (k == d + 1 || crier_tok_eq(z, d, "to"))) {
             say_amount_number(z, &a, &w); /* "five to ten million dollars" */
             crier_put_phrase(z, "to", &w);

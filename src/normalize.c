@@ -224,17 +224,21 @@ static size_t scan_word(const char *s, size_t len, size_t i, unsigned *flags)
 }
 
 /* Scans digits with inner groups: "3,700" (a comma followed by exactly
- * three digits), "5.5", "1,250.75", "01.10.2010". */
+ * three digits, after one to three digits: "9000,000" is not grouped),
+ * "5.5", "1,250.75", "01.10.2010". */
 static size_t scan_number(const char *s, size_t len, size_t i)
 {
     size_t start = i;
+    int grouped = 0;
     while (i < len) {
         if (is_digit((unsigned char)s[i])) {
             i++;
-        } else if (s[i] == ',' && i + 3 < len && is_digit((unsigned char)s[i + 1]) &&
+        } else if (s[i] == ',' && (grouped || i - start <= 3) && i + 3 < len &&
+                   is_digit((unsigned char)s[i + 1]) &&
                    is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]) &&
                    (i + 4 >= len || !is_digit((unsigned char)s[i + 4]))) {
             i += 4;
+            grouped = 1;
         } else if (s[i] == '.' && i + 1 < len && is_digit((unsigned char)s[i + 1])) {
             i++;
         } else {

@@ -125,9 +125,18 @@ static int roman_context(const norm *z, size_t i, int value)
             return 'c';
         return 0;
     }
-    /* "Chap. XXXII": an abbreviated counting word. */
-    if (tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD))
+    /* "Chap. XXXII": an abbreviated counting word. But "the group. I
+     * could", "the war. I saw": a full stop after a whole word, or after
+     * a word in lower case with a verb after the numeral, and the "I" is
+     * the pronoun that starts the next sentence. */
+    if (tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD)) {
+        size_t k = crier_skip_space(z, i + 1);
+        if (n == 1 && (z->t[p - 1].len > 4 || ((z->t[p - 1].flags & TF_LOWER) &&
+                                               tok_is(z, k, TK_WORD) &&
+                                               (z->t[k].flags & TF_LOWER))))
+            return 0;
         p--;
+    }
     if (!tok_is(z, p, TK_WORD))
         return 0;
     const char *how = context_how(z, p);

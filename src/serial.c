@@ -4,7 +4,8 @@
  * between groups: "+41 22 123 4567" is "plus four one, two two, one two
  * three, four five six seven", "(555) 012-3456" "five five five, zero
  * one two, three four five six", "1-800-FLOWERS" "one, eight hundred,
- * FLOWERS". Dotted quads are addresses: "123.123.0.40" is "one two three
+ * FLOWERS". Groups parted by spaces alone are a telephone number when it
+ * is international or starts with a trunk zero ("020 7946 0958"). Dotted quads are addresses: "123.123.0.40" is "one two three
  * dot one two three dot zero dot four zero".
  *
  * Alphanumeric codes are letters and digits written together: "MP3" is
@@ -105,7 +106,10 @@ static int phone_groups(const norm *z, size_t i, phone *p)
             j = next; /* "(555)555-5555", "+1(123) 123-5678" */
             continue;
         }
-        if (!c || (c == ' ' && !p->plus && !paren) ||
+        /* Spaces part the groups of an international number, or of a
+         * national one that starts with its trunk zero ("020 7946 0958"). */
+        int trunk = p->s[0][0] == '0' && p->n[0] >= 2 && p->n[0] <= 5;
+        if (!c || (c == ' ' && !p->plus && !paren && !trunk) ||
             (sep && c != sep && !p->plus && !paren))
             break;
         if (!tok_is(z, next + 1, TK_NUM) && !tok_is(z, next + 1, TK_WORD) &&
@@ -129,6 +133,14 @@ static int phone_shape(const phone *p, int sep)
     if (p->plus)
         return p->count >= 2 && digits >= 8 && digits <= 15;
     const size_t *n = p->n;
+    if (sep == ' ') {
+        /* "020 7946 0958", "0161 496 0000", "07700 900123": a trunk zero,
+         * ten or eleven digits, no group shorter than two. */
+        for (int k = 0; k < p->count; k++)
+            if (p->word[k] || n[k] < 2)
+                return 0;
+        return p->s[0][0] == '0' && digits >= 10 && digits <= 11;
+    }
     if (sep == '(')
         return p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
     if (sep == '.')
