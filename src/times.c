@@ -2,7 +2,8 @@
  *
  * "10:30 a.m." is "ten thirty a.m.", "10:05" "ten oh five", "1:00 p.m."
  * "one p.m.", "9:00" "nine o'clock", "23:00" "twenty-three o'clock",
- * "14:00 GMT" "fourteen hundred G M T", "5pm" "five p.m.", "1.59 p.m." "one fifty-nine p.m.", and
+ * "14:00 GMT" "fourteen hundred G M T", "0800 GMT" "oh eight hundred G M
+ * T", "5pm" "five p.m.", "1.59 p.m." "one fifty-nine p.m.", and
  * "2:05:30" (a race time, or any clock with seconds) "two hours five
  * minutes and thirty seconds". Two times joined by a dash are a span:
  * "9am-5pm" is "nine a.m. to five p.m.".
@@ -57,15 +58,18 @@ static int has_ampm(const norm *z, size_t i)
     return ok;
 }
 
-/* Parses a zone at token i (after optional space): "GMT", "e.s.t". */
-static size_t zone(const norm *z, size_t i, crier_buf *w)
+/* Parses a zone at token i (after optional space): "GMT", "e.s.t".
+ * `marked` says an a.m./p.m. marker stands before it. */
+static size_t zone(const norm *z, size_t i, int marked, crier_buf *w)
 {
     size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
     const crier_lex_row *r = time_word(z, k);
     if (!r || strcmp(r->cols[1], "zone"))
         return 0;
-    /* A zone is written in capitals or with dots; "et" is a word. */
-    if (!(z->t[k].flags & (TF_UPPER | TF_DOTS)) && r->ncols < 3)
+    /* A zone is written in capitals or with dots; "et" is a word. After
+     * "p.m." a zone in lower case is still one: "5 p.m. est". */
+    if (!(z->t[k].flags & (TF_UPPER | TF_DOTS)) && r->ncols < 3 &&
+        !(marked && z->t[k].len >= 3))
         return 0;
     crier_put_word(w, "");
     if (r->ncols > 2)
@@ -78,7 +82,7 @@ static size_t zone(const norm *z, size_t i, crier_buf *w)
 static int has_zone(const norm *z, size_t i)
 {
     crier_buf t = CRIER_BUF_INIT;
-    int ok = zone(z, i, &t) != 0;
+    int ok = zone(z, i, 0, &t) != 0;
     crier_buf_free(&t);
     return ok;
 }
@@ -110,6 +114,32 @@ static int two_digits_below(const norm *z, size_t i, long max)
            crier_digits_value(tok_text(z, i), 2) < max && tok_glued(z, i);
 }
 
+/* "0800 GMT", "1430 UTC": four digits of a 24-hour clock with a zone
+ * after them, read the military way, "oh eight hundred", "fourteen
+ * thirty". Appends the time (not the zone) and returns 1, or 0. */
+static int military(const norm *z, size_t i, crier_buf *w)
+{
+    const char *s = tok_text(z, i);
+    long h = crier_digits_value(s, 2), m = crier_digits_value(s + 2, 2);
+    if (h < 0 || m < 0 || h > 23 || m > 59 || !has_zone(z, i + 1))
+        return 0;
+    if (h == 0 && m == 0) {
+        crier_put_phrase(z, "midnight", w);
+        return 1;
+    }
+    if (s[0] == '0') {
+        crier_put_number_word(z, "o", 1, w);
+        crier_say_digits(z, s + 1, 1, w);
+    } else {
+        crier_say_cardinal(z, s, 2, w);
+    }
+    if (m)
+        say_minutes(z, s + 2, w);
+    else
+        crier_put_number_word(z, "100", 1, w);
+    return 1;
+}
+
 /* Parses one time at token i into `w`; returns the tokens used, or 0.
  * On the hour, a 24-hour time with a zone is read the military way,
  * "fourteen hundred G M T"; without one, "twenty-three hundred" could be
@@ -121,6 +151,8 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
         return 0;
     const char *s = tok_text(z, i);
     size_t n = z->t[i].len, end = i + 1, used;
+    if (n == 4 && military(z, i, w))
+        return end + zone(z, end, 0, w) - i;
     const char *dot = memchr(s, '.', n);
     size_t hn = dot ? (size_t)(dot - s) : n;
     long h = crier_digits_value(s, hn);
@@ -162,9 +194,9 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     } else {
         return 0;
     }
-    if ((used = ampm(z, end, w)))
-        end += used;
-    if ((used = zone(z, end, w)))
+    size_t marker = ampm(z, end, w);
+    end += marker;
+    if ((used = zone(z, end, marker != 0, w)))
         end += used;
     return end - i;
 }
