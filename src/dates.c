@@ -135,12 +135,16 @@ static void say_date(const norm *z, const char *month, int day, int day_first, i
     }
 }
 
-/* A two- or four-digit year: "oh five", "ninety-eight", "twenty ten". */
+/* A two- or four-digit year: "oh five", "oh oh", "ninety-eight", "twenty
+ * ten". */
 static void say_any_year(const norm *z, const char *d, size_t n, crier_buf *w)
 {
     if (n == 2 && d[0] == '0') {
         crier_put_number_word(z, "o", 1, w);
-        crier_say_digits(z, d + 1, 1, w);
+        if (d[1] == '0')
+            crier_put_number_word(z, "o", 1, w);
+        else
+            crier_say_digits(z, d + 1, 1, w);
     } else {
         crier_say_year(z, d, n, w);
     }

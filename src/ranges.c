@@ -106,10 +106,11 @@ static int is_times(const norm *z, size_t i)
            tok_punct(z, i, 0x00D7);
 }
 
-/* True when a number is plain digits, no sign, point or grouping. */
+/* True when a number is plain digits, no sign, point, grouping or
+ * leading zero ("0008 : 011" is a code). */
 static int plain_int(const numx *x)
 {
-    if (!x->ip || x->fp || x->neg)
+    if (!x->ip || x->fp || x->neg || (x->ipn > 1 && x->ip[0] == '0'))
         return 0;
     for (size_t k = 0; k < x->ipn; k++)
         if (x->ip[k] < '0' || x->ip[k] > '9')
