@@ -380,6 +380,36 @@ static int date_context(const norm *z, size_t i)
            crier_tok_find(z, CRIER_TAB_WEEKDAYS, p) != NULL;
 }
 
+/* "since 12/2012": a month and a year after a word that brings a date,
+ * "since December twenty twelve". Alone, "1/2007" stays a fraction. */
+static size_t month_year(norm *z, const dparts *d, size_t i, size_t end)
+{
+    long m = crier_digits_value(d->p[0], d->n[0]), y = crier_digits_value(d->p[1], 4);
+    if (d->n[0] > 2 || m < 1 || m > 12 || y < 1900 || y > 2099)
+        return 0;
+    /* "1/2000 of a second", "1/1000 sec": a fraction after all. */
+    size_t a = crier_skip_space(z, end);
+    crier_buf u = CRIER_BUF_INIT;
+    int unit = crier_tok_eq(z, a, "of") || crier_unit_parse(z, a, 1, a == end, 0, &u) != 0;
+    crier_buf_free(&u);
+    if (unit)
+        return 0;
+    char key[4];
+    snprintf(key, sizeof key, "%ld", m);
+    const crier_lex_row *r = NULL;
+    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS) && !r; k++) {
+        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
+        if (strcmp(row->cols[2], key) == 0)
+            r = row;
+    }
+    if (!r)
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, r->cols[1]);
+    crier_say_year(z, d->p[1], 4, &w);
+    return crier_emit_buf(z, &w, i, end);
+}
+
 /* "9/20/2022", "2022-09-20", "01.10.2010", "on 9/11". A year is
  * required unless the word before says a date is coming. */
 static size_t numeric_date(norm *z, size_t i)
@@ -389,6 +419,8 @@ static size_t numeric_date(norm *z, size_t i)
     if (!used || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT) ||
         (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || crier_tok_dash(z, i - 1))))
         return 0;
+    if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
+        return month_year(z, &d, i, i + used);
     if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;

@@ -581,6 +581,17 @@ size_t crier_cls_number(norm *z, size_t i)
     } else {
         crier_say_num(z, &x, &w);
     }
+    /* "3.5bn", "40mln": a glued abbreviation of two letters or more that
+     * can only be a scale. "5m" and "10k" are left to the units and the
+     * codes (meters, "a 10k race"). */
+    const crier_lex_row *sc = tok_is(z, end, TK_WORD) && tok_glued(z, end) && z->t[end].len >= 2 &&
+                                      !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))
+                                  ? crier_tok_find(z, CRIER_TAB_SCALES, end)
+                                  : NULL;
+    if (sc && (sc->flags & CRIER_SCALE_ABBR)) {
+        crier_put_word(&w, sc->cols[1]);
+        end++;
+    }
     /* "the 747s", "75s": a plural number. */
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
         !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
