@@ -145,8 +145,10 @@ static size_t ratio(norm *z, size_t i)
 
 /* "25 x 7 m", "2.5 x 3 x 4 cm": dimensions, with the unit after the last
  * number (plural). "×" counts only with a unit; without one it is the
- * multiplication sign of symbols.tsv. Before an equals sign the numbers
- * are multiplied: "6 x 7 = 42" is "six times seven equals forty-two". */
+ * multiplication sign of symbols.tsv. Before an equals sign or a power the
+ * numbers are multiplied: "6 x 7 = 42" is "six times seven equals
+ * forty-two", "2.3 x 10^5" "two point three times ten to the power of
+ * five". */
 static size_t dimensions(norm *z, size_t i)
 {
     numx x;
@@ -163,7 +165,7 @@ static size_t dimensions(norm *z, size_t i)
         parts[count + 1] = right;
         end = x.end;
     }
-    int product = tok_punct(z, crier_skip_space(z, end), '=');
+    int product = tok_punct(z, crier_skip_space(z, end), '=') || tok_punct(z, end, '^');
     size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
     crier_buf w = CRIER_BUF_INIT, u = CRIER_BUF_INIT;
     size_t used = count && !product ? crier_unit_parse(z, k, 1, k == end, 0, &u) : 0;
