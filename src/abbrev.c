@@ -265,8 +265,12 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
         return 0;
     if (r->flags & CRIER_ABBR_AFTER_NAME) {
+        /* "Elm Ave.", and "5th Ave.": a name or an ordinal. */
         size_t p = crier_prev_word(z, i);
-        if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP))
+        int poss;
+        if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) ||
+            !((z->t[p].flags & TF_CAP) ||
+              (p > 0 && tok_is(z, p - 1, TK_NUM) && crier_suffix_at(z, p, NULL, &poss))))
             return 0;
     }
     crier_emit_toks(z, say, i, i + used);

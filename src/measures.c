@@ -152,6 +152,19 @@ static size_t measure_number(const norm *z, size_t i, crier_buf *w, int *one)
     return used;
 }
 
+/* "15 lbs. of hay", "5 ft. 6 in.": the dot of an abbreviated unit, at
+ * token `end`, is the unit's when a word in lower case or a number goes
+ * on; returns the index after it, or `end`. */
+static size_t unit_dot(const norm *z, size_t end)
+{
+    if (!tok_punct(z, end, '.') || !tok_glued(z, end) || !tok_is(z, end - 1, TK_WORD))
+        return end;
+    size_t k = crier_skip_space(z, end + 1);
+    if (k == end + 1 || !(tok_is(z, k, TK_NUM) || (tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_LOWER))))
+        return end;
+    return end + 1;
+}
+
 /* "6 ft 2 in": another measure right after one, in a smaller unit.
  * Appends it and returns the index after it, or `end`. */
 static size_t second_measure(const norm *z, size_t end, crier_buf *w)
@@ -257,6 +270,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_buf_free(&w);
         return 0;
     }
-    size_t end = second_measure(z, k + u, &w);
-    return crier_emit_buf(z, &w, i, end);
+    size_t end = unit_dot(z, k + u);
+    end = second_measure(z, end, &w);
+    return crier_emit_buf(z, &w, i, unit_dot(z, end));
 }

@@ -163,6 +163,30 @@ static int roman_reading(const norm *z, size_t i, int value)
     return how ? how : plain_numeral(z, i) ? 'c' : 0;
 }
 
+/* "chapter iv", "Psalm xxiii": a numeral in lower case, as old books
+ * write them, only after a counting word and with two letters or more
+ * (not "part i", the pronoun's letter, nor "letter x"), up to a hundred
+ * ("class mix" is a word). */
+static size_t lower_numeral(norm *z, size_t i)
+{
+    size_t n = z->t[i].len;
+    char up[16];
+    if (n < 2 || n >= sizeof up || (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        up[k] = (char)(tok_text(z, i)[k] - 'a' + 'A');
+    int v = roman_value(up, n);
+    size_t p = crier_prev_word(z, i);
+    const char *how = p != (size_t)-1 ? context_how(z, p) : NULL;
+    if (!v || v > 100 || !how || strcmp(how, "cardinal") != 0)
+        return 0;
+    char d[8];
+    snprintf(d, sizeof d, "%d", v);
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_cardinal(z, d, strlen(d), &w);
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
 /* A canonical numeral, alone as a word, read the way roman_reading()
  * says; a regnal numeral may keep an old-style dot or a possessive. */
 size_t crier_cls_roman(norm *z, size_t i)
@@ -172,6 +196,8 @@ size_t crier_cls_roman(norm *z, size_t i)
         return 0;
     const tok *t = &z->t[i];
     int v = roman_value(tok_text(z, i), t->len);
+    if (!v && (t->flags & TF_LOWER))
+        return lower_numeral(z, i);
     if (!v || (tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)))
         return 0;
     /* One letter: only I, V and X; "C", "D", "M" are letters. D and M in
