@@ -522,7 +522,8 @@ size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
     size_t n = z->t[j].len;
     const char *s = tok_text(z, j);
     if ((n != 2 && n != 4) || s[n - 1] != '0' || crier_digits_value(s, n) < 0 ||
-        (apos && n != 2) || (n == 4 && (s[0] < '1' || s[0] > '2')))
+        (apos && n != 2) || (n == 4 && (s[0] < '1' || s[0] > '2')) ||
+        (n == 4 && memcmp(s, "1000", 4) == 0)) /* "1000s" are thousands */
         return 0;
     size_t k = j + 1;
     if (tok_punct(z, k, '\'') && tok_glued(z, k))

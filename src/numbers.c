@@ -560,6 +560,17 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     crier_say_num(z, x, w);
 }
 
+/* True when a whole number is one followed by zeros: "100", "1,000". */
+static int round_power(const numx *x)
+{
+    if (!x->ip || x->fp || x->neg || x->ipn < 3 || x->ip[0] != '1')
+        return 0;
+    for (size_t k = 1; k < x->ipn; k++)
+        if (x->ip[k] != '0' && x->ip[k] != ',')
+            return 0;
+    return 1;
+}
+
 /* What is left of the numbers after the other classes: an ordinal when a
  * suffix is glued ("21st"), an integer read by its shape (say_plain_int),
  * or a decimal; then a plural "s", a percent sign or a trailing plus. */
@@ -592,9 +603,14 @@ size_t crier_cls_number(norm *z, size_t i)
         crier_put_word(&w, sc->cols[1]);
         end++;
     }
-    /* "the 747s", "75s": a plural number. */
+    /* "the 747s", "75s": a plural number. "1,000s" and "the 100s" are
+     * "thousands" and "the hundreds", without the "one". */
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
         !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+        if (round_power(&x) && w.len > 4 && memcmp(w.ptr, "one ", 4) == 0) {
+            memmove(w.ptr, w.ptr + 4, w.len - 4);
+            crier_buf_truncate(&w, w.len - 4);
+        }
         crier_pluralize_last(z, &w);
         end++;
     }

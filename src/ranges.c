@@ -10,7 +10,8 @@
  * dates and serial numbers ("1-800-555", "2022-09-20") are taken by their
  * own classifiers first, and three numbers in a row are never a range.
  * Percents may be written on both sides: "2%-10%" is "two percent to ten
- * percent", not a subtraction.
+ * percent", not a subtraction. A year and the next joined by a slash are a
+ * season: "2022/23" is "twenty twenty-two to twenty-three".
  *
  * Two more ways of joining two numbers live here because they read like
  * ranges. A colon that cannot be a clock time ("2:1", "won 3:1", "13 : 3",
@@ -187,6 +188,26 @@ static size_t dimensions(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, end);
 }
 
+/* "the 2022/23 season", "1999/2000": a year and the next one joined by a
+ * slash, a season or a fiscal year, read as a range. */
+static size_t season(norm *z, size_t i)
+{
+    if (!yearish(z, i) || !tok_punct(z, i + 1, '/') || !tok_glued(z, i + 1) ||
+        !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) ||
+        (z->t[i + 2].len != 2 && z->t[i + 2].len != 4) ||
+        (tok_punct(z, i + 3, '/') && tok_is(z, i + 4, TK_NUM)))
+        return 0;
+    long a = crier_digits_value(tok_text(z, i), 4);
+    long b = crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len);
+    if (b < 0 || (z->t[i + 2].len == 2 ? (a + 1) % 100 != b : a + 1 != b))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_year(z, tok_text(z, i), 4, &w);
+    crier_put_phrase(z, "to", &w);
+    crier_say_year(z, tok_text(z, i + 2), z->t[i + 2].len, &w);
+    return crier_emit_buf(z, &w, i, i + 3);
+}
+
 /* Decade ranges first, then two numbers around a dash, with a unit, a
  * percent sign or an era after the second applying to both. The numbers
  * are years when the first looks like one and the context agrees. */
@@ -198,6 +219,8 @@ size_t crier_cls_range(norm *z, size_t i)
                                      tok_punct(z, i - 1, '/')))
         return 0;
     size_t used = decade_range(z, i);
+    if (!used)
+        used = season(z, i);
     if (!used)
         used = ratio(z, i);
     if (!used)
