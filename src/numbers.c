@@ -560,15 +560,27 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     crier_say_num(z, x, w);
 }
 
-/* True when a whole number is one followed by zeros: "100", "1,000". */
-static int round_power(const numx *x)
+/* When a whole number is one followed by zeros that number-words.tsv
+ * names ("100", "1,000"), replaces what `w` says by that word alone:
+ * "1,000s" are "thousands", not "one thousands". */
+static void scale_alone(const norm *z, const numx *x, crier_buf *w)
 {
+    char key[NORM_MAX_DIGITS + 1];
+    size_t n = 0;
     if (!x->ip || x->fp || x->neg || x->ipn < 3 || x->ip[0] != '1')
-        return 0;
-    for (size_t k = 1; k < x->ipn; k++)
-        if (x->ip[k] != '0' && x->ip[k] != ',')
-            return 0;
-    return 1;
+        return;
+    for (size_t k = 0; k < x->ipn && n < NORM_MAX_DIGITS; k++) {
+        if (x->ip[k] == ',')
+            continue;
+        if (k > 0 && x->ip[k] != '0')
+            return;
+        key[n++] = x->ip[k];
+    }
+    if (!crier_lex_find(z->lex, CRIER_TAB_NUMBER_WORDS, key, n))
+        return;
+    key[n] = '\0';
+    crier_buf_truncate(w, 0);
+    crier_put_number_word(z, key, 1, w);
 }
 
 /* What is left of the numbers after the other classes: an ordinal when a
@@ -607,10 +619,7 @@ size_t crier_cls_number(norm *z, size_t i)
      * "thousands" and "the hundreds", without the "one". */
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
         !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
-        if (round_power(&x) && w.len > 4 && memcmp(w.ptr, "one ", 4) == 0) {
-            memmove(w.ptr, w.ptr + 4, w.len - 4);
-            crier_buf_truncate(&w, w.len - 4);
-        }
+        scale_alone(z, &x, &w);
         crier_pluralize_last(z, &w);
         end++;
     }

@@ -5,8 +5,9 @@
  * three, four five six seven", "(555) 012-3456" "five five five, zero
  * one two, three four five six", "1-800-FLOWERS" "one, eight hundred,
  * FLOWERS". Groups parted by spaces alone are a telephone number when it
- * is international or starts with a trunk zero ("020 7946 0958"). Dotted quads are addresses: "123.123.0.40" is "one two three
- * dot one two three dot zero dot four zero".
+ * is international or starts with a trunk zero ("020 7946 0958"). Dotted
+ * quads are addresses: "123.123.0.40" is "one two three dot one two three
+ * dot zero dot four zero".
  *
  * Alphanumeric codes are letters and digits written together: "MP3" is
  * "M P three", "G7" "G seven", "BA123" "B A one twenty-three", "4x4"
