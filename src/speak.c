@@ -269,7 +269,7 @@ static crier_status done(void *ud, size_t task, crier_error *err)
         const plan_unit *x = &p->units[u];
         while (J->next_chapter < p->nchapters && p->chapters[J->next_chapter].unit == u)
             p->chapters[J->next_chapter++].start = u == 0 ? 0 : out_time(J, at);
-        if (J->cap)
+        if (J->cap && !x->clip) /* a sound file has no words */
             st = unit_captions(J, u, at + x->pause_before, err);
         at += x->pause_before + x->samples + x->pause_after;
     }
@@ -330,6 +330,25 @@ static void cache_remove(job *J)
     J->R.cache = NULL;
 }
 
+/* Sound files (stings) are brought to the loudness of the speech around
+ * them: a jingle mastered for radio is 10 dB louder than raw synthesized
+ * speech and would otherwise jump out of the episode, or be flattened by
+ * the limiter. Each clip's gain is set so that it reaches `level` LUFS
+ * once the program's gain of `g` dB is applied: after the first pass the
+ * raw speech's loudness (g = 0); after the calibration the target itself,
+ * since the limiter takes loudness from peaky speech but hardly any from
+ * a mastered jingle, which the program's gain would then lift above the
+ * speech. The gain is capped, so a near-silent clip is not blown up. */
+static void level_clips(job *J, double level, double g)
+{
+    for (size_t i = 0; i < J->plan->nclips; i++) {
+        plan_clip *c = &J->plan->clips[i];
+        double db = isfinite(level) && isfinite(c->loudness) ? level - g - c->loudness : 0;
+        db = db < -40 ? -40 : db > 20 ? 20 : db;
+        c->gain = (float)pow(10, db / 20);
+    }
+}
+
 /* The first pass: timings, and the raw loudness of the whole program
  * and of the chunks the calibration will measure. */
 static crier_status measure(job *J, crier_error *err)
@@ -340,6 +359,14 @@ static crier_status measure(job *J, crier_error *err)
     crier_status st = run_pass(J, CRIER_PASS_MEASURE, err);
     J->l0 = crier_gate_loudness(J->gate[0]);
     J->l0s = crier_gate_loudness(J->gate[1]);
+    level_clips(J, J->l0, 0);
+    /* The clips' peaks at that level join the speech's, which the
+     * calibration plans the limiter from. */
+    for (size_t i = 0; i < J->plan->nclips; i++) {
+        const plan_clip *c = &J->plan->clips[i];
+        if (c->peak * c->gain > J->raw_peak)
+            J->raw_peak = c->peak * c->gain;
+    }
     return st;
 }
 
@@ -371,6 +398,7 @@ static crier_status calibrate(job *J, double target, double ceiling, crier_error
     if (isfinite(la) && isfinite(lb) && lb - la > 0.01)
         g = ga + (want - la) * (gb - ga) / (lb - la);
     J->R.gain[0] = g < g0 - 1 ? g0 - 1 : g > gb + 4 ? gb + 4 : g;
+    level_clips(J, target, J->R.gain[0]);
     return CRIER_OK;
 }
 
@@ -730,7 +758,7 @@ crier_status crier_speak(const crier_doc *doc, const crier_lexicon *lex,
                          const crier_speak_options *opts, const char *path,
                          crier_speak_result *result, crier_error *err)
 {
-    crier_item item = {doc, NULL, NULL, NULL, 1, 0};
+    crier_item item = {doc, NULL, NULL, NULL, 1, 0, NULL};
     return crier_speak_items(&item, 1, lex, opts, path, result, err);
 }
 
@@ -749,6 +777,6 @@ crier_status crier_speak_items_script(const crier_item *items, size_t n,
 crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
                                 const crier_speak_options *opts, char **out, crier_error *err)
 {
-    crier_item item = {doc, NULL, NULL, NULL, 1, 0};
+    crier_item item = {doc, NULL, NULL, NULL, 1, 0, NULL};
     return crier_speak_items_script(&item, 1, lex, opts, out, err);
 }

@@ -73,10 +73,10 @@ static void test_program(const crier_lexicon *lex, const crier_doc *doc)
 {
     crier_item items[] = {
         {NULL, "Good morning. Here is the news for Tuesday, Sep 20.", "link", "Introduction", 0,
-         300},
-        {doc, NULL, NULL, crier_doc_title(doc), 0, 500},
-        {NULL, "Next: the same story, read again.", NULL, NULL, 0, 0},
-        {doc, NULL, NULL, "Again", 0, 0},
+         300, NULL},
+        {doc, NULL, NULL, crier_doc_title(doc), 0, 500, NULL},
+        {NULL, "Next: the same story, read again.", NULL, NULL, 0, 0, NULL},
+        {doc, NULL, NULL, "Again", 0, 0, NULL},
     };
     crier_speak_options o;
     crier_speak_options_init(&o);
@@ -125,7 +125,7 @@ static void test_program(const crier_lexicon *lex, const crier_doc *doc)
     OK(script && strstr(script, "\nquote\t"), "quotations have their own role");
     crier_free(script);
 
-    crier_item bad = {NULL, "Hello.", "shouting", NULL, 0, 0};
+    crier_item bad = {NULL, "Hello.", "shouting", NULL, 0, 0, NULL};
     INT_EQ(crier_speak_items(&bad, 1, lex, &o, path_in("bad.mp3"), NULL, &err), CRIER_ERR_ARG,
            "unknown role");
 }
