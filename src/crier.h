@@ -329,10 +329,14 @@ CRIER_EXPORT void crier_speak_result_free(crier_speak_result *result);
  * be opened fails the call with CRIER_ERR_IO, one that cannot be decoded
  * or is longer than that with CRIER_ERR_MEDIA, both naming the file in
  * err->file. Its channels are mixed down to mono and it is resampled to
- * the speech engine's rate (22050 Hz, so nothing above 11 kHz survives),
- * and from there it is treated like speech: it counts in the program's one
- * loudness measurement and goes through the same limiter. It has no words,
- * so no captions; it starts a chapter only when `chapter` says so. */
+ * the speech engine's rate (22050 Hz, so nothing above 11 kHz survives).
+ * Its level is set to the speech's (BS.1770 loudness; a jingle mastered
+ * loud would jump out of the episode otherwise, by at most +20/-40 dB),
+ * and from there it is treated like speech: it goes through the
+ * program's one gain and true-peak limiter and counts in the loudness of
+ * the file. It has no words, so no captions; it starts a chapter only
+ * when `chapter` says so. The output bytes stay independent of
+ * opts->jobs. */
 typedef struct crier_item {
     const crier_doc *doc;   /* an article, or NULL for `text` or `audio` */
     const char *text;       /* written text, normalized like an article */
