@@ -34,10 +34,14 @@
 #include "synth.h"
 #include "workers.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void crier_speak_options_init(crier_speak_options *opts)
@@ -300,17 +304,73 @@ static crier_status run_pass(job *J, crier_pass pass, crier_error *err)
     return crier_pool_run(&spec, err);
 }
 
+/* Removes the chunk files of one cache directory, then the directory. The
+ * directory is opened without following links and must be the caller's
+ * own; anything in it that is not a chunk file stays (and so does it). */
+static void cache_sweep_one(const char *tmp, const char *name)
+{
+    char path[1100];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return;
+    DIR *d = fstat(fd, &st) == 0 && st.st_uid == geteuid() ? fdopendir(fd) : NULL;
+    if (!d) {
+        close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n > 9 && !strncmp(e->d_name, "chunk", 5) && !strcmp(e->d_name + n - 4, ".pcm"))
+            unlinkat(fd, e->d_name, 0);
+    }
+    closedir(d);
+    rmdir(path);
+}
+
+/* A run that is killed outright (SIGKILL, a crash, the power) cannot
+ * remove its speech cache. Cache directories are named after their
+ * process, crier-PID-XXXXXX, so that the next run can tell the leftovers
+ * of dead processes (no process has that PID) from the caches of live
+ * ones, and remove them. A reused PID only keeps a leftover for longer;
+ * a live cache removed by mistake (a process in another PID namespace
+ * sharing the directory) only costs that run its cache: a chunk whose
+ * file is missing is synthesized again. */
+static void cache_sweep(const char *tmp)
+{
+    DIR *d = opendir(tmp);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        const char *name = e->d_name;
+        if (strncmp(name, "crier-", 6) || !(name[6] >= '1' && name[6] <= '9'))
+            continue;
+        char *end;
+        long pid = strtol(name + 6, &end, 10);
+        if (*end != '-' || strlen(end + 1) != 6 || pid <= 0 || pid > INT32_MAX ||
+            pid == (long)getpid())
+            continue;
+        if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+            cache_sweep_one(tmp, name);
+    }
+    if (d)
+        closedir(d);
+}
+
 /* A directory for the speech cache, when the program is short enough
  * (estimated from its text at 12 characters a second, generously). */
 static void cache_create(job *J)
 {
+    const char *tmp = getenv("TMPDIR");
+    tmp = tmp && *tmp ? tmp : "/tmp";
+    cache_sweep(tmp);
     size_t bytes = 0;
     for (size_t u = 0; u < J->plan->nunits; u++)
         bytes += J->plan->units[u].b - J->plan->units[u].a;
     if ((double)bytes / 12 * J->plan->rate * 2 > CACHE_MAX)
         return;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(J->cache, sizeof J->cache, "%s/crier-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(J->cache, sizeof J->cache, "%s/crier-%ld-XXXXXX", tmp, (long)getpid());
     if (!mkdtemp(J->cache))
         J->cache[0] = '\0'; /* no cache: synthesize every pass */
     J->R.cache = J->cache[0] ? J->cache : NULL;
