@@ -730,6 +730,28 @@ static void add_name_byline(dump *d, const line *l, size_t rest)
         crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
 }
 
+/* A byline line ("By Jane Doe — 12 March 2024"): the byline, and what
+ * follows it on the line, when that is a date, as the dateline. */
+static void add_byline_line(dump *d, const line *l)
+{
+    size_t k = crier_dump_add_byline(d, l);
+    for (;;) { /* the dash, the "|", the bullet between them */
+        if (k < l->n && strchr(" -|,:", l->s[k]))
+            k++;
+        else if (k + 2 < l->n && (unsigned char)l->s[k] == 0xE2 && (unsigned char)l->s[k + 1] == 0x80)
+            k += 3; /* U+2000..U+203F: dashes, bullets */
+        else if (k < l->n && l->s[k] == '@')
+            while (k < l->n && l->s[k] != ' ')
+                k++; /* the author's handle */
+        else
+            break;
+    }
+    line when = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
+    count_words(&when);
+    if (k < l->n && date_like(d->lex, &when))
+        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
+}
+
 /* Lines between the headline and the body: standfirst, byline, dateline,
  * captions and credits. The rest (share buttons, kickers) is dropped. */
 static void header_zone(dump *d, size_t h, size_t a)
@@ -745,7 +767,7 @@ static void header_zone(dump *d, size_t h, size_t a)
         else if (l->flags & L_CREDIT)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
-            crier_dump_add_byline(d, l);
+            add_byline_line(d, l);
         else if (l->flags & L_DATE)
             crier_dump_add(d, CRIER_KIND_DATELINE, l->s, l->n);
         else if (crier_dump_take_caption(d, l))
@@ -793,7 +815,7 @@ static void body(dump *d, size_t h, size_t a, size_t b)
         else if (crier_dump_take_caption(d, l))
             ;
         else if ((l->flags & L_BYLINE) && !d->doc->byline)
-            crier_dump_add_byline(d, l);
+            add_byline_line(d, l);
         else if (!seen_para && (dl = crier_dump_dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
             crier_dump_add(d, CRIER_KIND_DATELINE, l->s, dl);
             crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);

@@ -103,8 +103,9 @@ int crier_dump_take_caption(dump *d, const line *l);
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
 /* Adds a byline, cut before what often follows it on the same line: a
- * date, a Twitter handle, a "|" or " - ". */
-void crier_dump_add_byline(dump *d, const line *l);
+ * date, a Twitter handle, a "|" or a dash between spaces. Returns where
+ * the byline ended on the line. */
+size_t crier_dump_add_byline(dump *d, const line *l);
 
 /* Length of a person's name that starts the line, two to four words
  * with capitals ("Hazel Sheffield", "Nelson D. Schwartz"), when nothing

@@ -23,6 +23,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* True when the line has capitals and no lower-case letters. */
 static int all_caps(const line *l)
@@ -65,6 +66,17 @@ typedef struct vocab {
     size_t mask;
 } vocab;
 
+/* True for a character that is part of a word: a letter, a digit or a
+ * combining mark. Guillemets, curly quotes and dashes are not, or
+ * "«Vape" and "Vape" would be two different words. */
+static int word_cp(unsigned c)
+{
+    if (c < 0x80)
+        return isalnum((int)c);
+    utf8proc_category_t k = utf8proc_category((utf8proc_int32_t)c);
+    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_NO;
+}
+
 /* Calls fn on each word of s, with its hash. */
 static void each_word(const char *s, size_t n, void (*fn)(void *, unsigned long long), void *arg)
 {
@@ -76,15 +88,15 @@ static void each_word(const char *s, size_t n, void (*fn)(void *, unsigned long 
             i += len;
             continue;
         }
-        if (!(isalnum((unsigned char)s[i]) || ((unsigned char)s[i] >= 0x80))) {
-            i++;
+        if (!word_cp(c)) {
+            i += len;
             continue;
         }
         unsigned long long h = 1469598103934665603ull;
         size_t w = i;
-        while (i < n && (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) {
+        while (i < n) {
             c = crier_dump_cp_at((const unsigned char *)s + i, n - i, &len);
-            if (crier_dump_cjk(c))
+            if (crier_dump_cjk(c) || !word_cp(c))
                 break;
             for (size_t k = 0; k < len; k++)
                 h = (h ^ (unsigned char)tolower((unsigned char)s[i + k])) * 1099511628211ull;
@@ -199,8 +211,8 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
         s -= 3; /* menu items and labels; CJK headlines count characters */
     if (l->units > 14)
         s -= (l->units - 14) * 0.3; /* a standfirst, more likely */
-    if (l->dup >= 2 && l->units >= 4 && repeated_near(d, i))
-        s += 2;
+    if (l->dup >= 2 && l->units >= 4)
+        s += repeated_near(d, i) ? 2 : 0.5; /* far off, it may be the title bar, or a teaser */
     for (size_t k = crier_dump_next(d, i), m = 0; k < d->n && m < 4; k = crier_dump_next(d, k), m++)
         if (d->v[k].flags & (L_BYLINE | L_DATE | L_CAPTION)) {
             s += 2;
@@ -266,9 +278,13 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
     /* A headline comes before its dek (the line under it that says more):
      * when the line just above the winner is a title that scores nearly
      * as well (all but tied when it is the longer of the two), it is the
-     * headline. */
+     * headline. Unless the winner is the line the page prints again
+     * elsewhere (its title bar) and the one above is not: then the one
+     * above is a kicker ("Our pick this week"), and the page says which
+     * of the two is its title. */
     size_t up = best < d->n ? crier_dump_prev(d, best) : best;
-    if (up < best && title_like(&d->v[up]) && d->v[up].units >= 3 &&
+    int title_twice = best < d->n && d->v[best].dup >= 2 && d->v[up].dup < 2;
+    if (up < best && !title_twice && title_like(&d->v[up]) && d->v[up].units >= 3 &&
         headline_score(d, &v, up, a, 0) >=
             headline_score(d, &v, best, a, 0) - (d->v[up].units < d->v[best].units ? 3 : 1))
         best = up;

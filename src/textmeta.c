@@ -245,15 +245,27 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
     return name;
 }
 
+/* True when s[i..] starts " - ", " – " or " — ": a dash between
+ * spaces, which parts a byline from what follows it. */
+static int spaced_dash(const char *s, size_t n, size_t i)
+{
+    if (s[i] != ' ' || i + 2 >= n)
+        return 0;
+    if (s[i + 1] == '-')
+        return s[i + 2] == ' ';
+    return i + 4 < n && (!memcmp(s + i + 1, "\xE2\x80\x93", 3) || !memcmp(s + i + 1, "\xE2\x80\x94", 3)) &&
+           s[i + 4] == ' ';
+}
+
 /* See textdump.h. */
-void crier_dump_add_byline(dump *d, const line *l)
+size_t crier_dump_add_byline(dump *d, const line *l)
 {
     size_t n = l->n;
     if (l->words > 12 && memchr(l->s, ',', n)) /* "By Jane Doe, a deputy editor ..." */
         n = (size_t)((const char *)memchr(l->s, ',', n) - l->s);
     for (size_t i = 1; i < n; i++)
         if (l->s[i] == '@' || l->s[i] == '|' ||
-            (l->s[i] == ' ' && i + 2 < n && l->s[i + 1] == '-' && l->s[i + 2] == ' ') ||
+            spaced_dash(l->s, n, i) ||
             (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
             n = i;
             break;
@@ -274,6 +286,7 @@ void crier_dump_add_byline(dump *d, const line *l)
         }
     if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
         d->oom = 1;
+    return n;
 }
 
 
