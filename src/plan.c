@@ -375,19 +375,22 @@ static int measure_clip(plan_clip *c, int rate)
     return bad ? -1 : 0;
 }
 
-/* The clip for `path`: read, mixed down and resampled to the engine rate
- * the first time, shared after that. Without an engine (a script) it is
- * only checked. Returns its index, or (size_t)-1 on error. */
-static size_t load_clip(crier_plan *p, const char *path, crier_error *err)
+/* The clip for `path` in *index: read, mixed down and resampled to the
+ * engine rate the first time, shared after that. Without an engine (a
+ * script) it is only checked. */
+static crier_status load_clip(crier_plan *p, const char *path, size_t *index, crier_error *err)
 {
     for (size_t i = 0; i < p->nclips; i++)
-        if (!strcmp(p->clips[i].path, path))
-            return i;
+        if (!strcmp(p->clips[i].path, path)) {
+            *index = i;
+            return CRIER_OK;
+        }
     float *x = NULL, *y = NULL;
     size_t n = 0;
     int rate = 0;
-    if (crier_audio_read(path, MAX_CLIP_SECONDS, &x, &n, &rate, err) != CRIER_OK)
-        return (size_t)-1;
+    crier_status st = crier_audio_read(path, MAX_CLIP_SECONDS, &x, &n, &rate, err);
+    if (st != CRIER_OK)
+        return st;
     if (p->rate > 0)
         y = resample_clip(x, &n, rate, p->rate);
     free(x);
@@ -395,26 +398,24 @@ static size_t load_clip(crier_plan *p, const char *path, crier_error *err)
     if ((p->rate > 0 && !y) || !copy || GROW(p, clips, nclips, capclips) < 0) {
         free(y);
         free(copy);
-        oom(err);
-        return (size_t)-1;
+        return oom(err);
     }
-    plan_clip *c = &p->clips[p->nclips];
+    plan_clip *c = &p->clips[p->nclips++]; /* the plan frees it from here on */
     *c = (plan_clip){copy, y, y ? n : 0, -HUGE_VAL, 0, 1.0f};
-    p->nclips++;
-    if (y && measure_clip(c, p->rate) < 0) {
-        oom(err);
-        return (size_t)-1;
-    }
-    return p->nclips - 1;
+    if (y && measure_clip(c, p->rate) < 0)
+        return oom(err);
+    *index = p->nclips - 1;
+    return CRIER_OK;
 }
 
 /* Adds a unit that plays a sound file: no text, no pauses of its own. */
 static crier_status add_clip(builder *B, const char *path, crier_error *err)
 {
     crier_plan *p = B->p;
-    size_t c = load_clip(p, path, err);
-    if (c == (size_t)-1)
-        return err ? err->code : CRIER_ERR_MEDIA;
+    size_t c = 0;
+    crier_status st = load_clip(p, path, &c, err);
+    if (st != CRIER_OK)
+        return st;
     if (GROW(p, units, nunits, capunits) < 0 || (B->chapter && add_chapter(B, B->chapter) < 0))
         return oom(err);
     B->chapter = NULL;
