@@ -9,7 +9,6 @@
  * audio for crier feed. */
 #include "cli.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -215,21 +214,24 @@ static int settle(crier_bulletin_options *bo, const stories *s, const crier_lexi
     return 0;
 }
 
-/* A sting that cannot be opened is reported before anything else is read
- * (EX_NOINPUT, as for an article); one that is not audio, or too long, is
- * found when the library plans the program, still before any speech is
- * made. */
-static int check_sting(const char *sting)
+/* The sting is checked before the stories are read, whether or not there
+ * will be a place for it (a bulletin of one story has none): a sting that
+ * cannot be opened exits 66 like a missing article, one that is not audio
+ * or is too long 65. The check is the library's own: the script of a
+ * program of the sting alone reads and decodes it without speaking. */
+static int check_sting(const char *sting, const crier_lexicon *lex, const crier_speak_options *so)
 {
     if (!sting)
         return 0;
-    FILE *f = fopen(sting, "rb");
-    if (!f) {
-        cli_error("%s: cannot open the sting: %s", sting, strerror(errno));
-        return EXIT_NOINPUT;
-    }
-    fclose(f);
-    return 0;
+    crier_item item = {NULL, NULL, NULL, NULL, 0, 0, sting};
+    char *out = NULL;
+    crier_error err = {0};
+    crier_status st = crier_speak_items_script(&item, 1, lex, so, &out, &err);
+    crier_free(out);
+    if (st == CRIER_OK)
+        return 0;
+    cli_report(&err, sting);
+    return cli_exit_code(st, 0);
 }
 
 /* Whether a library error is about the sting (an input), not the output. */
@@ -327,9 +329,9 @@ int cmd_bulletin(int argc, char **argv)
     crier_lexicon *lex = NULL;
     stories s = {0};
     char *title = NULL, date[32], *captions = NULL, *chapters = NULL;
-    int rc = check_sting(bo.sting);
+    int rc = cli_load_lexicon(&data, &lex);
     if (!rc)
-        rc = cli_load_lexicon(&data, &lex);
+        rc = check_sting(bo.sting, lex, &so);
     for (int i = optind; !rc && i < argc; i++)
         rc = add_input(&s, argv[i], latest, lex);
     if (!rc && !s.n) {

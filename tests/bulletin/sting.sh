@@ -105,13 +105,16 @@ expect() { # CODE PATTERN STING
     ls -A "$T" | grep -q '^\.\?bad\.' && fail "sting $3: output left: $(ls -A "$T" | grep bad)"
     echo "ok: exit $rc: $(head -n 1 "$T/err")"
 }
-expect 66 "$T/missing.wav" "$T/missing.wav"
+expect 66 "$T/missing.wav: cannot open" "$T/missing.wav"
 echo "not audio" >"$T/text.wav"
 expect 65 "$T/text.wav: not a sound file" "$T/text.wav"
 sox -n -r 8000 "$T/long.flac" synth 31 sine 300
 expect 65 "$T/long.flac: .*30 s" "$T/long.flac"
 "$CRIER" bulletin --script --sting "$T/text.wav" $STORIES >/dev/null 2>&1
 [ $? -eq 65 ] || fail "--script with a bad sting"
+# Checked even when a bulletin of one story has no place for it.
+"$CRIER" bulletin --sting "$T/text.wav" "$HERE/ferry.txt" -o "$T/one.mp3" 2>/dev/null
+[ $? -eq 65 ] && [ ! -e "$T/one.mp3" ] || fail "one story, bad sting"
 
 echo "$fails failed"
 [ "$fails" -eq 0 ]

@@ -154,7 +154,7 @@ static int write_wav(const char *path, int rate, int channels, double secs)
     fwrite(h, 1, sizeof h, f);
     for (uint32_t i = 0; i < frames; i++)
         for (int c = 0; c < channels; c++) {
-            int16_t x = c ? 0 : (int16_t)(12000 * sin(2 * 3.14159265358979 * 440 * i / rate));
+            int16_t x = c ? 0 : (int16_t)(30000 * sin(2 * 3.14159265358979 * 440 * i / rate));
             unsigned char b[2] = {(unsigned char)(x & 0xff), (unsigned char)((x >> 8) & 0xff)};
             fwrite(b, 1, 2, f);
         }
@@ -205,6 +205,21 @@ static void test_audio_item(const crier_lexicon *lex)
     INT_EQ(crier_speak_items(items, 3, lex, &o, path_in("sting-j1.wav"), NULL, &err), CRIER_OK,
            "again with one worker");
     OK(same_bytes(path_in("sting.wav.out.wav"), path_in("sting-j1.wav")), "same bytes with -j1");
+
+    /* Without loudness processing the file is levelled to the raw speech:
+     * the program measures about what the speech alone does. (The tone as
+     * written is about 10 LU louder than eSpeak's speech; played as it is,
+     * it would lift the whole by several LU.) */
+    o.no_loudness = 1;
+    INT_EQ(crier_speak_items(without, 2, lex, &o, path_in("raw-nosting.wav"), &plain, &err),
+           CRIER_OK, "raw, without the sound file");
+    INT_EQ(crier_speak_items(items, 3, lex, &o, path_in("raw-sting.wav"), &r, &err), CRIER_OK,
+           "raw, with the sound file");
+    OK(fabs(r.loudness - plain.loudness) < 0.5, "levelled to the raw speech: %.2f and %.2f LUFS",
+       r.loudness, plain.loudness);
+    crier_speak_result_free(&r);
+    crier_speak_result_free(&plain);
+    o.no_loudness = 0;
 
     char *script = NULL;
     char want[1100];
