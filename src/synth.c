@@ -16,6 +16,7 @@
  *   'Z' u32 status (0 = success) -- always the last record */
 #include "synth.h"
 #include "internal.h"
+#include "workers.h"
 
 #include <errno.h>
 #include <espeak-ng/speak_lib.h>
@@ -28,21 +29,6 @@
 static int engine_rate; /* 0 until crier_synth_init() succeeded */
 
 /* ==== Child side ========================================================= */
-
-static int write_all(int fd, const void *p, size_t n)
-{
-    const char *c = p;
-    while (n) {
-        ssize_t k = write(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
 
 /* eSpeak's callback in the child: forwards samples and events. The pipe's
  * file descriptor arrives through the event's user_data. */
@@ -60,7 +46,7 @@ static int child_cb(short *wav, int n, espeak_EVENT *ev)
             memcpy(rec + 1, &type, 4);
             memcpy(rec + 5, &sample, 8);
             memcpy(rec + 13, &pos, 8);
-            if (write_all(fd, rec, sizeof rec) < 0)
+            if (crier_write_all(fd, rec, sizeof rec) < 0)
                 return 1;
         }
     }
@@ -70,7 +56,7 @@ static int child_cb(short *wav, int n, espeak_EVENT *ev)
         char hdr[5] = {'A'};
         uint32_t k = (uint32_t)n;
         memcpy(hdr + 1, &k, 4);
-        if (write_all(fd, hdr, 5) < 0 || write_all(fd, wav, (size_t)n * 2) < 0)
+        if (crier_write_all(fd, hdr, 5) < 0 || crier_write_all(fd, wav, (size_t)n * 2) < 0)
             return 1;
     }
     return 0;
@@ -102,7 +88,7 @@ static void child_main(int fd, const crier_role_voice *v, const char *text)
         status = 2;
     char rec[5] = {'Z'};
     memcpy(rec + 1, &status, 4);
-    write_all(fd, rec, 5);
+    crier_write_all(fd, rec, 5);
     _exit(0);
 }
 
@@ -122,21 +108,6 @@ crier_status crier_synth_init(int *rate, crier_error *err)
     return CRIER_OK;
 }
 
-static int read_all(int fd, void *p, size_t n)
-{
-    char *c = p;
-    while (n) {
-        ssize_t k = read(fd, c, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        c += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* Reads the child's records until 'Z'. Returns the child's status, or -1
  * when the pipe broke, or -2 when the sink asked to stop. */
 static int pump(int fd, const crier_synth_sink *sink)
@@ -145,13 +116,13 @@ static int pump(int fd, const crier_synth_sink *sink)
     for (;;) {
         char tag;
         uint32_t n;
-        if (read_all(fd, &tag, 1) < 0 || read_all(fd, &n, 4) < 0)
+        if (crier_read_all(fd, &tag, 1) < 0 || crier_read_all(fd, &n, 4) < 0)
             return -1;
         if (tag == 'Z')
             return (int)n;
         if (tag == 'E') {
             uint64_t sample, pos;
-            if (read_all(fd, &sample, 8) < 0 || read_all(fd, &pos, 8) < 0)
+            if (crier_read_all(fd, &sample, 8) < 0 || crier_read_all(fd, &pos, 8) < 0)
                 return -1;
             if (sink->event)
                 sink->event(sink->ud, (crier_synth_ev)n, (size_t)sample, pos ? pos - 1 : 0);
@@ -161,7 +132,7 @@ static int pump(int fd, const crier_synth_sink *sink)
             return -1;
         while (n) {
             uint32_t k = n < 4096 ? n : 4096;
-            if (read_all(fd, buf, k * 2) < 0)
+            if (crier_read_all(fd, buf, k * 2) < 0)
                 return -1;
             if (sink->pcm(sink->ud, buf, k))
                 return -2;

@@ -48,11 +48,26 @@ int crier_cpu_count(void)
     return n > 0 ? (int)n : 1;
 }
 
-static int write_all(int fd, const void *p, size_t n)
+int crier_write_all(int fd, const void *p, size_t n)
 {
     const char *c = p;
     while (n) {
         ssize_t k = write(fd, c, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        c += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+int crier_read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t k = read(fd, c, n);
         if (k < 0 && errno == EINTR)
             continue;
         if (k <= 0)
@@ -69,9 +84,9 @@ int crier_record(int fd, int tag, const void *p, size_t n)
     uint32_t len = (uint32_t)n;
     hdr[0] = (char)tag;
     memcpy(hdr + 1, &len, 4);
-    if (write_all(fd, hdr, 5) < 0)
+    if (crier_write_all(fd, hdr, 5) < 0)
         return -1;
-    return n ? write_all(fd, p, n) : 0;
+    return n ? crier_write_all(fd, p, n) : 0;
 }
 
 /* ==== Worker side ======================================================== */

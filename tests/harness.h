@@ -9,6 +9,7 @@
 #define CRIER_TEST_HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int harness_passed, harness_failed;
@@ -43,5 +44,21 @@ static inline int harness_done(void)
     printf("%d passed, %d failed\n", harness_passed, harness_failed);
     return harness_failed ? 1 : 0;
 }
+
+#ifdef CRIER_H /* tests of the library; the audio checkers do not link it */
+/* The lexicon the test runs with (its directory, from ctest's command
+ * line). A lexicon that does not load is a broken setup, not a failed
+ * test: the message says where, and the run stops with status 2. */
+static inline crier_lexicon *harness_lexicon(const char *dir)
+{
+    crier_lexicon *lex = NULL;
+    crier_error err = {0};
+    if (crier_lexicon_load(dir, &lex, &err) != CRIER_OK) {
+        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+        exit(2);
+    }
+    return lex;
+}
+#endif
 
 #endif

@@ -33,12 +33,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s LEXICON_DIR SPEC_FILE\n", argv[0]);
         return 2;
     }
-    crier_lexicon *lex = NULL;
-    crier_error err = {0};
-    if (crier_lexicon_load(argv[1], &lex, &err) != CRIER_OK) {
-        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-        return 2;
-    }
+    crier_lexicon *lex = harness_lexicon(argv[1]);
     FILE *f = fopen(argv[2], "r");
     if (!f) {
         perror(argv[2]);
@@ -60,6 +55,7 @@ int main(int argc, char **argv)
         } else if (!strncmp(line, "> ", 2) || !strcmp(line, ">")) {
             const char *want = line[1] ? line + 2 : "";
             crier_spoken *sp = NULL;
+            crier_error err = {0};
             crier_status st = crier_normalize(lex, input, strlen(input), flags, &sp, &err);
             OK(st == CRIER_OK, "line %ld: status %d", input_line, st);
             if (st == CRIER_OK)

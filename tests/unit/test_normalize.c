@@ -246,12 +246,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s LEXICON_DIR\n", argv[0]);
         return 2;
     }
-    crier_lexicon *lex = NULL;
-    crier_error err = {0};
-    if (crier_lexicon_load(argv[1], &lex, &err) != CRIER_OK) {
-        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-        return 2;
-    }
+    crier_lexicon *lex = harness_lexicon(argv[1]);
     test_span_properties(lex);
     test_span_values(lex);
     test_span_hygiene(lex);

@@ -62,12 +62,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s LEXICON_DIR\n", argv[0]);
         return 2;
     }
-    crier_lexicon *lex = NULL;
-    crier_error err = {0};
-    if (crier_lexicon_load(argv[1], &lex, &err) != CRIER_OK) {
-        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-        return 2;
-    }
+    crier_lexicon *lex = harness_lexicon(argv[1]);
     run(lex, "1 MB of digits", "1234567890", 1 << 20);
     run(lex, "100,000 dots", ".", 100000);
     run(lex, "100,000 spaced dots", ". ", 200000);
