@@ -19,11 +19,13 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* `ceiling` and `loss` are first guesses, measured on eSpeak speech at
@@ -562,6 +564,97 @@ crier_status crier_audio_decode(int fd, const char *name, crier_decode_fn sink, 
         return crier_fail(err, CRIER_ERR_INTERRUPTED, name, 0, "interrupted");
     if (r < 0)
         return crier_fail(err, CRIER_ERR_AUDIO, name, 0, "cannot decode what was written");
+    return CRIER_OK;
+}
+
+/* ==== Reading a sound file, for a sting ================================== */
+
+/* Collects decoded mono samples, up to `max`. */
+typedef struct clip_sink {
+    float *x;
+    size_t n, cap, max;
+    int too_long, oom;
+} clip_sink;
+
+static int clip_take(void *ud, const float *x, size_t n)
+{
+    clip_sink *c = ud;
+    if (c->n + n > c->max) {
+        c->too_long = 1;
+        return 1;
+    }
+    if (c->n + n > c->cap) {
+        size_t cap = c->cap ? c->cap : 65536;
+        while (cap < c->n + n)
+            cap *= 2;
+        float *g = realloc(c->x, cap * sizeof *g);
+        if (!g) {
+            c->oom = 1;
+            return 1;
+        }
+        c->x = g;
+        c->cap = cap;
+    }
+    memcpy(c->x + c->n, x, n * sizeof *x);
+    c->n += n;
+    return 0;
+}
+
+/* The file is opened here rather than by libsndfile so that a file that
+ * is missing (an input error, EX_NOINPUT) is told apart from one that is
+ * there but is not audio (a data error). The length is capped while
+ * decoding: a compressed file's header may not say how long it is. */
+crier_status crier_audio_read(const char *path, double max_seconds, float **x, size_t *n,
+                              int *rate, crier_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat stt;
+    if (fd < 0 || fstat(fd, &stt) < 0 || S_ISDIR(stt.st_mode)) {
+        int en = fd < 0 ? errno : EISDIR;
+        if (fd >= 0)
+            close(fd);
+        return crier_fail(err, CRIER_ERR_IO, path, 0, "cannot open: %s", strerror(en));
+    }
+    SF_INFO info = {0};
+    SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 0);
+    if (!sf) {
+        crier_status st = crier_fail(err, CRIER_ERR_MEDIA, path, 0,
+                                     "not a sound file crier can read (%s)", sf_strerror(NULL));
+        close(fd);
+        return st;
+    }
+    crier_status st = CRIER_OK;
+    clip_sink c = {NULL, 0, 0, (size_t)(max_seconds * (info.samplerate > 0 ? info.samplerate : 0)),
+                   0, 0};
+    if (info.samplerate < 1000 || info.samplerate > 768000 || info.channels < 1 ||
+        info.channels > 64)
+        st = crier_fail(err, CRIER_ERR_MEDIA, path, 0, "unusable audio: %d Hz, %d channels",
+                        info.samplerate, info.channels);
+    else if (info.frames > 0 && info.frames < SF_COUNT_MAX && (size_t)info.frames > c.max)
+        st = crier_fail(err, CRIER_ERR_MEDIA, path, 0, "%.1f s long; a sting may last %g s at most",
+                        (double)info.frames / info.samplerate, max_seconds);
+    if (st == CRIER_OK) {
+        int r = decode_all(sf, &info, clip_take, &c);
+        if (c.oom)
+            st = crier_fail(err, CRIER_ERR_NOMEM, path, 0, "out of memory");
+        else if (c.too_long)
+            st = crier_fail(err, CRIER_ERR_MEDIA, path, 0,
+                            "longer than %g s, the most a sting may last", max_seconds);
+        else if (r < 0)
+            st = crier_fail(err, CRIER_ERR_MEDIA, path, 0, "cannot be decoded: %s",
+                            sf_strerror(sf));
+        else if (!c.n)
+            st = crier_fail(err, CRIER_ERR_MEDIA, path, 0, "holds no audio");
+    }
+    sf_close(sf);
+    close(fd);
+    if (st != CRIER_OK) {
+        free(c.x);
+        return st;
+    }
+    *x = c.x;
+    *n = c.n;
+    *rate = info.samplerate;
     return CRIER_OK;
 }
 

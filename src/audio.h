@@ -109,4 +109,14 @@ int crier_mp3_decode(crier_mp3 *m, crier_decode_fn sink, void *ud);
 crier_status crier_audio_decode(int fd, const char *name, crier_decode_fn sink, void *ud,
                                 int *rate, crier_error *err);
 
+/* ==== Reading a sound file, for a sting ================================== */
+
+/* Reads a whole file that libsndfile can decode (WAV, FLAC, Ogg, Opus,
+ * MP3...) of at most `max_seconds`, mixed down to mono. On success *x
+ * (free with free()) holds *n samples at *rate Hz. CRIER_ERR_IO when the
+ * file cannot be opened; CRIER_ERR_MEDIA when it is not audio, cannot be
+ * decoded, is empty or is too long. Errors name `path`. */
+crier_status crier_audio_read(const char *path, double max_seconds, float **x, size_t *n,
+                              int *rate, crier_error *err);
+
 #endif

@@ -537,7 +537,14 @@ static const char *line(program *p, const crier_lexicon *lex, const char *key, s
  * ("First:" or "Next:") that opens the story's chapter, titled with its
  * headline, followed by the story, whose own headline comes first so the
  * two are heard as "Next: <headline>", with gap_ms of silence after all but
- * the last; then the outro (its own chapter). */
+ * the last; then the outro (its own chapter).
+ *
+ * A sting goes in the middle of the gap after each story but the last:
+ * half the gap, the sting, the other half. The silence between stories is
+ * the same with or without it, so a sting adds exactly its own length, and
+ * it belongs to the story before it: the next story's chapter starts with
+ * its "Next:", after the sting, where a listener skipping chapters wants
+ * to land. */
 static crier_status build_program(const crier_doc *const *stories, size_t n,
                                   const crier_lexicon *lex, const crier_bulletin_options *bo,
                                   program *p, crier_error *err)
@@ -550,7 +557,7 @@ static crier_status build_program(const crier_doc *const *stories, size_t n,
     free(deftitle);
     char today[32];
     snprintf(p->date, sizeof p->date, "%s", bulletin_date(stories, n, bo, today));
-    p->items = calloc(2 * n + 2, sizeof *p->items);
+    p->items = calloc(3 * n + 2, sizeof *p->items);
     p->lines = calloc(2 * n + 8, sizeof *p->lines);
     if (!p->items || !p->lines)
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
@@ -563,19 +570,25 @@ static crier_status build_program(const crier_doc *const *stories, size_t n,
     for (size_t i = 0; i < n; i++, it += 2) {
         const char *head = crier_doc_title(stories[i]);
         it[0].text = line(p, lex, i ? "next" : "first", n, err);
+        if (!it[0].text)
+            return err ? err->code : CRIER_ERR_LEXICON;
         it[0].role = "link";
         it[0].chapter = head ? head : it[0].text;
         it[1].doc = stories[i];
         it[1].pause_after = i + 1 < n ? bo->gap_ms : 0;
-        if (!it[0].text)
-            break;
+        if (bo->sting && i + 1 < n) {
+            it[1].pause_after = bo->gap_ms / 2;
+            it[2].audio = bo->sting;
+            it[2].pause_after = bo->gap_ms - bo->gap_ms / 2;
+            it++;
+        }
     }
     it->text = line(p, lex, "outro", n, err);
     it->role = "standfirst";
     it->chapter = line(p, lex, "outro-chapter", n, err);
-    p->n = 2 * n + 2;
+    p->n = (size_t)(it - p->items) + 1;
     for (size_t i = 0; i < p->n; i++)
-        if (!p->items[i].doc && !p->items[i].text)
+        if (!p->items[i].doc && !p->items[i].text && !p->items[i].audio)
             return err ? err->code : CRIER_ERR_LEXICON;
     if (!p->items[0].chapter || !p->items[p->n - 1].chapter)
         return err ? err->code : CRIER_ERR_LEXICON;

@@ -26,6 +26,7 @@ const char *crier_status_str(crier_status status)
     case CRIER_ERR_AUDIO: return "audio encoding failed";
     case CRIER_ERR_ARG: return "invalid argument";
     case CRIER_ERR_INTERRUPTED: return "interrupted";
+    case CRIER_ERR_MEDIA: return "not a usable sound file";
     }
     return "unknown status";
 }

@@ -65,7 +65,9 @@ typedef enum crier_status {
     CRIER_ERR_SYNTH,     /* the speech engine failed */
     CRIER_ERR_AUDIO,     /* the audio encoder failed */
     CRIER_ERR_ARG,       /* a bad argument or option value */
-    CRIER_ERR_INTERRUPTED /* stopped by a signal; nothing was written */
+    CRIER_ERR_INTERRUPTED, /* stopped by a signal; nothing was written */
+    CRIER_ERR_MEDIA      /* a sound file to play (a sting) cannot be decoded
+                            or is too long */
 } crier_status;
 
 /* A short English description of a status. Static storage. */
@@ -316,10 +318,27 @@ typedef struct crier_speak_result {
  * NULL and a zeroed result are fine. */
 CRIER_EXPORT void crier_speak_result_free(crier_speak_result *result);
 
-/* One thing to say in a program (crier_speak_items): a whole article, or a
- * line of written text such as an introduction or "Next: <headline>". */
+/* One thing to say in a program (crier_speak_items): a whole article, a
+ * line of written text such as an introduction or "Next: <headline>", or a
+ * sound file played as it is, such as a sting between stories.
+ *
+ * A sound file (`audio`, when `doc` and `text` are NULL) is anything
+ * libsndfile reads (WAV, FLAC, Ogg Vorbis, Opus, MP3, ...) of at most 30
+ * seconds: a jingle, not a music bed. It is read and checked when the
+ * program is planned, before any speech is synthesized; a file that cannot
+ * be opened fails the call with CRIER_ERR_IO, one that cannot be decoded
+ * or is longer than that with CRIER_ERR_MEDIA, both naming the file in
+ * err->file. Its channels are mixed down to mono and it is resampled to
+ * the speech engine's rate (22050 Hz, so nothing above 11 kHz survives).
+ * Its level is set to the speech's (BS.1770 loudness; a jingle mastered
+ * loud would jump out of the episode otherwise, by at most +20/-40 dB),
+ * and from there it is treated like speech: it goes through the
+ * program's one gain and true-peak limiter and counts in the loudness of
+ * the file. It has no words, so no captions; it starts a chapter only
+ * when `chapter` says so. The output bytes stay independent of
+ * opts->jobs. */
 typedef struct crier_item {
-    const crier_doc *doc;   /* an article, or NULL for `text` */
+    const crier_doc *doc;   /* an article, or NULL for `text` or `audio` */
     const char *text;       /* written text, normalized like an article */
     const char *role;       /* the voice role for `text` ("link", "headline",
                                "body", ...; see voices/README.md); NULL = "link" */
@@ -327,21 +346,24 @@ typedef struct crier_item {
     int sections;           /* articles: also start chapters at the headline,
                                the body, the captions and the credits */
     int pause_after;        /* extra silence after the item, milliseconds */
+    const char *audio;      /* a sound file played as is (a sting), when doc
+                               and text are NULL; see above */
 } crier_item;
 
 /* Speaks a sequence of items into one audio file at `path`, with one
  * loudness measurement over the whole program, and writes captions and
  * chapters covering all of it when the options ask for them. This is how
- * a bulletin is made: an intro, each story (one chapter each), links
- * between them, an outro:
+ * a bulletin is made: an intro, each story (one chapter each), a sting
+ * and a link between them, an outro:
  *
  *     crier_item it[] = {
- *         {NULL, "Good morning. The news at seven.", "link", "Introduction", 0, 300},
- *         {story1, NULL, NULL, crier_doc_title(story1), 0, 800},
- *         {NULL, "Next: the weather.", "link", NULL, 0, 0},
- *         {story2, NULL, NULL, crier_doc_title(story2), 0, 0},
+ *         {NULL, "Good morning. The news at seven.", "link", "Introduction", 0, 300, NULL},
+ *         {story1, NULL, NULL, crier_doc_title(story1), 0, 400, NULL},
+ *         {NULL, NULL, NULL, NULL, 0, 400, "sting.flac"},
+ *         {NULL, "Next: the weather.", "link", crier_doc_title(story2), 0, 0, NULL},
+ *         {story2, NULL, NULL, NULL, 0, 0, NULL},
  *     };
- *     crier_speak_items(it, 4, lex, &opts, "bulletin.mp3", &result, &err);
+ *     crier_speak_items(it, 5, lex, &opts, "bulletin.mp3", &result, &err);
  *
  * result.chapters then holds each story's start and end in the file, and
  * opts.captions_path / opts.chapters_path get the whole episode's cues
@@ -375,7 +397,9 @@ CRIER_EXPORT crier_status crier_speak_script(const crier_doc *doc, const crier_l
                                              const crier_speak_options *opts, char **out,
                                              crier_error *err);
 
-/* The same for a program of items. Caller frees *out. */
+/* The same for a program of items; a sound file is a line "audio<TAB>path"
+ * (the file is read and checked as crier_speak_items() would). Caller
+ * frees *out. */
 CRIER_EXPORT crier_status crier_speak_items_script(const crier_item *items, size_t n,
                                                    const crier_lexicon *lex,
                                                    const crier_speak_options *opts, char **out,
@@ -592,14 +616,20 @@ typedef struct crier_bulletin_options {
                            line of lexicon/en/bulletin.tsv */
     const char *date;   /* ISO 8601; NULL: the newest story's date, else today */
     int gap_ms;         /* silence between stories; default 1200 */
+    const char *sting;  /* a sound file played between stories (after each
+                           story but the last), in the middle of the gap:
+                           gap_ms / 2 of silence before it and the rest
+                           after it. At most 30 s; errors as for
+                           crier_item.audio. NULL: silence only */
 } crier_bulletin_options;
 
 CRIER_EXPORT void crier_bulletin_options_init(crier_bulletin_options *opts);
 
 /* Speaks a bulletin into one audio file: an intro (the title and the date,
  * spoken by the normalizer), then each story introduced by "First:" or
- * "Next:" followed by its headline, with a pause between stories, then an
- * outro. The lines come from lexicon/en/bulletin.tsv. Writes through a
+ * "Next:" followed by its headline, with a pause (and the sting, when
+ * there is one) between stories, then an outro. The lines come from
+ * lexicon/en/bulletin.tsv. Writes through a
  * temporary file like crier_speak(); `result` may be NULL. */
 CRIER_EXPORT crier_status crier_bulletin_speak(const crier_doc *const *stories, size_t n,
                                                const crier_lexicon *lex,

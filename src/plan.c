@@ -14,17 +14,25 @@
  *    of more than MAX_UNIT bytes is cut at a sentence end, so that no
  *    engine call (and no chunk) grows without bound;
  *  - chapters start at items that ask for one and, inside an article,
- *    where the headline, body, captions and credits begin.
+ *    where the headline, body, captions and credits begin;
+ *  - an item that is a sound file (a sting) becomes a unit of its own that
+ *    holds the file's samples, read and resampled here, in the parent,
+ *    before any worker is forked: a bad file fails before any speech is
+ *    made, and every worker sees the same samples.
  *
  * Units are grouped into chunks of about CHUNK_BYTES of spoken text (half
  * a minute of speech), cut only where there is a pause. */
 #include "plan.h"
+#include "audio.h"
 #include "buf.h"
 #include "doc.h"
 #include "internal.h"
 #include "lexicon.h"
+#include "loudness.h"
+#include "resample.h"
 #include "synth.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -184,7 +192,7 @@ static crier_status add_text(builder *B, char *src, crier_role role,
         B->chapter = NULL;
         p->units[p->nunits++] =
             (plan_unit){t,      a, b, role, *voice, first ? ms_to_samples(p, before) : 0,
-                        b == n ? ms_to_samples(p, after) : 0, 0, 0, 0};
+                        b == n ? ms_to_samples(p, after) : 0, 0, 0, 0, 0};
         for (a = b; a < n && sp->text[a] == ' ';)
             a++;
     }
@@ -314,6 +322,113 @@ static crier_status add_paragraph(builder *B, char *text, crier_error *err)
     return st;
 }
 
+/* ==== Sound files ======================================================== */
+
+/* A sting is a jingle: anything longer is refused, which also bounds the
+ * memory a sound file takes (it is held whole, at the engine rate). */
+#define MAX_CLIP_SECONDS 30.0
+
+/* Converts x[0, *n) from `from` to `to` Hz. Returns the new samples (the
+ * old are the caller's), or NULL when out of memory. */
+static float *resample_clip(const float *x, size_t *n, int from, int to)
+{
+    crier_resampler *r = crier_resampler_new(from, to);
+    if (!r)
+        return NULL;
+    size_t cap = crier_resampler_max_out(r, *n) + crier_resampler_max_out(r, 0);
+    float *y = malloc(cap * sizeof *y);
+    size_t k = y ? crier_resampler_process(r, x, *n, y) : (size_t)-1;
+    size_t f = k != (size_t)-1 ? crier_resampler_flush(r, y + k) : (size_t)-1;
+    crier_resampler_free(r);
+    if (f == (size_t)-1) {
+        free(y);
+        return NULL;
+    }
+    *n = k + f;
+    return y;
+}
+
+/* Measures a clip's integrated loudness and sample peak. A clip shorter
+ * than one gating block (400 ms) has no BS.1770 loudness; its plain
+ * mean-square level stands in. */
+static int measure_clip(plan_clip *c, int rate)
+{
+    crier_meter *m = crier_meter_new(rate);
+    crier_gate *g = crier_gate_new();
+    int bad = !m || !g || crier_meter_add(m, c->x, c->n) < 0;
+    size_t k = 0;
+    const double *e = bad ? NULL : crier_meter_take(m, &k);
+    for (size_t i = 0; i < k; i++)
+        crier_gate_add(g, e[i]);
+    c->loudness = bad ? -HUGE_VAL : crier_gate_loudness(g);
+    double ms = 0;
+    c->peak = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        ms += (double)c->x[i] * c->x[i];
+        if (fabsf(c->x[i]) > c->peak)
+            c->peak = fabsf(c->x[i]);
+    }
+    if (!isfinite(c->loudness) && ms > 0)
+        c->loudness = -0.691 + 10 * log10(ms / (double)c->n);
+    crier_meter_free(m);
+    crier_gate_free(g);
+    return bad ? -1 : 0;
+}
+
+/* The clip for `path` in *index: read, mixed down and resampled to the
+ * engine rate the first time, shared after that. Without an engine (a
+ * script) it is only checked. */
+static crier_status load_clip(crier_plan *p, const char *path, size_t *index, crier_error *err)
+{
+    for (size_t i = 0; i < p->nclips; i++)
+        if (!strcmp(p->clips[i].path, path)) {
+            *index = i;
+            return CRIER_OK;
+        }
+    float *x = NULL, *y = NULL;
+    size_t n = 0;
+    int rate = 0;
+    crier_status st = crier_audio_read(path, MAX_CLIP_SECONDS, &x, &n, &rate, err);
+    if (st != CRIER_OK)
+        return st;
+    if (p->rate > 0)
+        y = resample_clip(x, &n, rate, p->rate);
+    free(x);
+    char *copy = strdup(path);
+    if ((p->rate > 0 && !y) || !copy || GROW(p, clips, nclips, capclips) < 0) {
+        free(y);
+        free(copy);
+        return oom(err);
+    }
+    plan_clip *c = &p->clips[p->nclips++]; /* the plan frees it from here on */
+    *c = (plan_clip){copy, y, y ? n : 0, -HUGE_VAL, 0, 1.0f};
+    if (y && measure_clip(c, p->rate) < 0)
+        return oom(err);
+    *index = p->nclips - 1;
+    return CRIER_OK;
+}
+
+/* Adds a unit that plays a sound file: no text, no pauses of its own. */
+static crier_status add_clip(builder *B, const char *path, crier_error *err)
+{
+    crier_plan *p = B->p;
+    size_t c = 0;
+    crier_status st = load_clip(p, path, &c, err);
+    if (st != CRIER_OK)
+        return st;
+    if (GROW(p, units, nunits, capunits) < 0 || (B->chapter && add_chapter(B, B->chapter) < 0))
+        return oom(err);
+    B->chapter = NULL;
+    plan_unit x = {0};
+    x.text = PLAN_NO_TEXT;
+    x.role = CRIER_ROLE_LINK;
+    x.voice = p->prof.role[CRIER_ROLE_LINK];
+    x.samples = p->clips[c].n;
+    x.clip = c + 1;
+    p->units[p->nunits++] = x;
+    return CRIER_OK;
+}
+
 /* ==== Items ============================================================== */
 
 /* Which chapter section a role belongs to: headline, body, captions,
@@ -389,6 +504,8 @@ static crier_status add_item(builder *B, const crier_item *it, crier_error *err)
     crier_status st;
     if (it->doc) {
         st = add_doc(B, it, err);
+    } else if (!it->text && it->audio) {
+        st = add_clip(B, it->audio, err);
     } else {
         crier_role role = CRIER_ROLE_LINK;
         if (it->role && crier_role_by_name(it->role, &role) < 0)
@@ -416,7 +533,10 @@ static int make_chunks(crier_plan *p)
     p->nchunks = 0;
     p->chunk[0] = 0;
     for (size_t u = 0; u < p->nunits; u++) {
-        acc += p->units[u].b - p->units[u].a;
+        /* A sound file counts as the text that would take as long. */
+        acc += !p->units[u].clip ? p->units[u].b - p->units[u].a
+               : p->rate > 0     ? p->units[u].samples * (CHUNK_BYTES / 35) / (size_t)p->rate
+                                 : 0;
         size_t gap = p->units[u].pause_after +
                      (u + 1 < p->nunits ? p->units[u + 1].pause_before : 0);
         if (u + 1 == p->nunits || (acc >= CHUNK_BYTES && gap >= min_pause)) {
@@ -514,6 +634,11 @@ void crier_plan_free(crier_plan *p)
     free((char *)p->tags.album);
     free((char *)p->tags.date);
     free((char *)p->tags.comment);
+    for (size_t i = 0; i < p->nclips; i++) {
+        free(p->clips[i].path);
+        free(p->clips[i].x);
+    }
+    free(p->clips);
     free(p->texts);
     free(p->units);
     free(p->chunk);
@@ -526,6 +651,8 @@ void crier_plan_free(crier_plan *p)
 char *crier_plan_unit_text(const crier_plan *p, size_t u)
 {
     const plan_unit *x = &p->units[u];
+    if (x->clip)
+        return strdup("");
     const char *s = p->texts[x->text].sp->text;
     char *r = malloc(x->b - x->a + 1);
     if (r) {
@@ -540,8 +667,11 @@ crier_status crier_plan_script(const crier_plan *p, char **out, crier_error *err
     crier_buf b = CRIER_BUF_INIT;
     for (size_t u = 0; u < p->nunits; u++) {
         const plan_unit *x = &p->units[u];
-        crier_buf_printf(&b, "%s\t%.*s\n", crier_role_name(x->role), (int)(x->b - x->a),
-                         p->texts[x->text].sp->text + x->a);
+        if (x->clip)
+            crier_buf_printf(&b, "audio\t%s\n", p->clips[x->clip - 1].path);
+        else
+            crier_buf_printf(&b, "%s\t%.*s\n", crier_role_name(x->role), (int)(x->b - x->a),
+                             p->texts[x->text].sp->text + x->a);
     }
     char *s = crier_buf_detach(&b);
     crier_buf_free(&b);

@@ -32,7 +32,24 @@ typedef struct plan_unit {
     /* Filled after the first pass: */
     size_t samples;     /* speech samples */
     size_t sent0, nsent;/* its sentences */
+    /* A sound file instead of speech (a sting): 1 + its index in clips,
+     * else 0. Such a unit has no text (`text` is PLAN_NO_TEXT), no
+     * sentences, and its `samples` are known from the start. */
+    size_t clip;
 } plan_unit;
+
+#define PLAN_NO_TEXT ((size_t)-1)
+
+/* A sound file played as is, read once however often it is played. */
+typedef struct plan_clip {
+    char *path;         /* as the item named it */
+    float *x;           /* mono, at the engine rate; NULL in a script */
+    size_t n;
+    double loudness;    /* its own, in LUFS (-HUGE_VAL: silence) */
+    double peak;        /* its sample peak, linear */
+    float gain;         /* linear, applied when it is played: set after the
+                           first pass to bring it to the speech's loudness */
+} plan_clip;
 
 /* A sentence as the engine spoke it. Samples count from the unit's start
  * of speech; `pos` is a code-point index into the unit's spoken range. */
@@ -67,6 +84,8 @@ typedef struct crier_plan {
     size_t nsents, capsents;
     plan_word *words;
     size_t nwords, capwords;
+    plan_clip *clips;
+    size_t nclips, capclips;
     size_t segments;          /* article segments (for the result) */
     crier_tags tags;          /* strings owned by the plan */
 } crier_plan;
@@ -79,7 +98,8 @@ crier_status crier_plan_build(const crier_item *items, size_t n, const crier_lex
                               crier_error *err);
 void crier_plan_free(crier_plan *p);
 
-/* The text the engine gets for unit u (NUL-terminated, caller frees). */
+/* The text the engine gets for unit u (NUL-terminated, caller frees);
+ * "" for a sound file. */
 char *crier_plan_unit_text(const crier_plan *p, size_t u);
 
 /* The script: "role<TAB>spoken text" per unit. */

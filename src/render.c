@@ -310,10 +310,38 @@ static int on_pcm(void *ud, const int16_t *pcm, size_t n)
     return c->broken;
 }
 
+/* A sound file's unit: its samples at its gain, through the same chain as
+ * speech (meter, limiter, resampler). The first pass measures the speech
+ * alone, which the clip's gain is then set from (speak.c), so there it is
+ * silence of the same length. It has no words to report, and is not
+ * cached: the plan holds it already. */
+static crier_status play_clip(chain *c, const plan_unit *x, crier_error *err)
+{
+    const plan_clip *clip = &c->r->plan->clips[x->clip - 1];
+    push_silence(c, x->pause_before);
+    if (c->r->pass == CRIER_PASS_MEASURE)
+        push_silence(c, clip->n);
+    for (size_t at = 0; c->r->pass != CRIER_PASS_MEASURE && at < clip->n && !c->broken;
+         at += BLOCK) {
+        float y[BLOCK];
+        size_t k = clip->n - at < BLOCK ? clip->n - at : BLOCK;
+        for (size_t i = 0; i < k; i++)
+            y[i] = clip->x[at + i] * clip->gain;
+        push(c, y, k);
+    }
+    if (c->broken)
+        return crier_fail(err, CRIER_ERR_AUDIO, NULL, 0, "audio processing failed");
+    push_silence(c, x->pause_after);
+    send_blocks(c);
+    return CRIER_OK;
+}
+
 static crier_status speak_unit(chain *c, size_t u, crier_error *err)
 {
     const crier_plan *p = c->r->plan;
     const plan_unit *x = &p->units[u];
+    if (x->clip)
+        return play_clip(c, x, err);
     char *text = crier_plan_unit_text(p, u);
     if (!text)
         return crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
@@ -395,7 +423,8 @@ static void cache_open(chain *c, size_t chunk)
     }
     size_t want = 0;
     for (size_t u = r->plan->chunk[chunk]; u < r->plan->chunk[chunk + 1]; u++)
-        want += r->plan->units[u].samples * sizeof(int16_t);
+        if (!r->plan->units[u].clip) /* sound files are not cached */
+            want += r->plan->units[u].samples * sizeof(int16_t);
     struct stat st;
     c->cache = fopen(c->cache_path, "rb");
     if (c->cache && (fstat(fileno(c->cache), &st) < 0 || (size_t)st.st_size != want)) {

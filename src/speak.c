@@ -34,10 +34,14 @@
 #include "synth.h"
 #include "workers.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void crier_speak_options_init(crier_speak_options *opts)
@@ -269,7 +273,7 @@ static crier_status done(void *ud, size_t task, crier_error *err)
         const plan_unit *x = &p->units[u];
         while (J->next_chapter < p->nchapters && p->chapters[J->next_chapter].unit == u)
             p->chapters[J->next_chapter++].start = u == 0 ? 0 : out_time(J, at);
-        if (J->cap)
+        if (J->cap && !x->clip) /* a sound file has no words */
             st = unit_captions(J, u, at + x->pause_before, err);
         at += x->pause_before + x->samples + x->pause_after;
     }
@@ -300,17 +304,73 @@ static crier_status run_pass(job *J, crier_pass pass, crier_error *err)
     return crier_pool_run(&spec, err);
 }
 
+/* Removes the chunk files of one cache directory, then the directory. The
+ * directory is opened without following links and must be the caller's
+ * own; anything in it that is not a chunk file stays (and so does it). */
+static void cache_sweep_one(const char *tmp, const char *name)
+{
+    char path[1100];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return;
+    DIR *d = fstat(fd, &st) == 0 && st.st_uid == geteuid() ? fdopendir(fd) : NULL;
+    if (!d) {
+        close(fd);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (n > 9 && !strncmp(e->d_name, "chunk", 5) && !strcmp(e->d_name + n - 4, ".pcm"))
+            unlinkat(fd, e->d_name, 0);
+    }
+    closedir(d);
+    rmdir(path);
+}
+
+/* A run that is killed outright (SIGKILL, a crash, the power) cannot
+ * remove its speech cache. Cache directories are named after their
+ * process, crier-PID-XXXXXX, so that the next run can tell the leftovers
+ * of dead processes (no process has that PID) from the caches of live
+ * ones, and remove them. A reused PID only keeps a leftover for longer;
+ * a live cache removed by mistake (a process in another PID namespace
+ * sharing the directory) only costs that run its cache: a chunk whose
+ * file is missing is synthesized again. */
+static void cache_sweep(const char *tmp)
+{
+    DIR *d = opendir(tmp);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        const char *name = e->d_name;
+        if (strncmp(name, "crier-", 6) || !(name[6] >= '1' && name[6] <= '9'))
+            continue;
+        char *end;
+        long pid = strtol(name + 6, &end, 10);
+        if (*end != '-' || strlen(end + 1) != 6 || pid <= 0 || pid > INT32_MAX ||
+            pid == (long)getpid())
+            continue;
+        if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+            cache_sweep_one(tmp, name);
+    }
+    if (d)
+        closedir(d);
+}
+
 /* A directory for the speech cache, when the program is short enough
  * (estimated from its text at 12 characters a second, generously). */
 static void cache_create(job *J)
 {
+    const char *tmp = getenv("TMPDIR");
+    tmp = tmp && *tmp ? tmp : "/tmp";
+    cache_sweep(tmp);
     size_t bytes = 0;
     for (size_t u = 0; u < J->plan->nunits; u++)
         bytes += J->plan->units[u].b - J->plan->units[u].a;
     if ((double)bytes / 12 * J->plan->rate * 2 > CACHE_MAX)
         return;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(J->cache, sizeof J->cache, "%s/crier-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    snprintf(J->cache, sizeof J->cache, "%s/crier-%ld-XXXXXX", tmp, (long)getpid());
     if (!mkdtemp(J->cache))
         J->cache[0] = '\0'; /* no cache: synthesize every pass */
     J->R.cache = J->cache[0] ? J->cache : NULL;
@@ -330,6 +390,25 @@ static void cache_remove(job *J)
     J->R.cache = NULL;
 }
 
+/* Sound files (stings) are brought to the loudness of the speech around
+ * them: a jingle mastered for radio is 10 dB louder than raw synthesized
+ * speech and would otherwise jump out of the episode, or be flattened by
+ * the limiter. Each clip's gain is set so that it reaches `level` LUFS
+ * once the program's gain of `g` dB is applied: after the first pass the
+ * raw speech's loudness (g = 0); after the calibration the target itself,
+ * since the limiter takes loudness from peaky speech but hardly any from
+ * a mastered jingle, which the program's gain would then lift above the
+ * speech. The gain is capped, so a near-silent clip is not blown up. */
+static void level_clips(job *J, double level, double g)
+{
+    for (size_t i = 0; i < J->plan->nclips; i++) {
+        plan_clip *c = &J->plan->clips[i];
+        double db = isfinite(level) && isfinite(c->loudness) ? level - g - c->loudness : 0;
+        db = db < -40 ? -40 : db > 20 ? 20 : db;
+        c->gain = (float)pow(10, db / 20);
+    }
+}
+
 /* The first pass: timings, and the raw loudness of the whole program
  * and of the chunks the calibration will measure. */
 static crier_status measure(job *J, crier_error *err)
@@ -340,6 +419,14 @@ static crier_status measure(job *J, crier_error *err)
     crier_status st = run_pass(J, CRIER_PASS_MEASURE, err);
     J->l0 = crier_gate_loudness(J->gate[0]);
     J->l0s = crier_gate_loudness(J->gate[1]);
+    level_clips(J, J->l0, 0);
+    /* The clips' peaks at that level join the speech's, which the
+     * calibration plans the limiter from. */
+    for (size_t i = 0; i < J->plan->nclips; i++) {
+        const plan_clip *c = &J->plan->clips[i];
+        if (c->peak * c->gain > J->raw_peak)
+            J->raw_peak = c->peak * c->gain;
+    }
     return st;
 }
 
@@ -371,6 +458,7 @@ static crier_status calibrate(job *J, double target, double ceiling, crier_error
     if (isfinite(la) && isfinite(lb) && lb - la > 0.01)
         g = ga + (want - la) * (gb - ga) / (lb - la);
     J->R.gain[0] = g < g0 - 1 ? g0 - 1 : g > gb + 4 ? gb + 4 : g;
+    level_clips(J, target, J->R.gain[0]);
     return CRIER_OK;
 }
 
@@ -730,7 +818,7 @@ crier_status crier_speak(const crier_doc *doc, const crier_lexicon *lex,
                          const crier_speak_options *opts, const char *path,
                          crier_speak_result *result, crier_error *err)
 {
-    crier_item item = {doc, NULL, NULL, NULL, 1, 0};
+    crier_item item = {doc, NULL, NULL, NULL, 1, 0, NULL};
     return crier_speak_items(&item, 1, lex, opts, path, result, err);
 }
 
@@ -749,6 +837,6 @@ crier_status crier_speak_items_script(const crier_item *items, size_t n,
 crier_status crier_speak_script(const crier_doc *doc, const crier_lexicon *lex,
                                 const crier_speak_options *opts, char **out, crier_error *err)
 {
-    crier_item item = {doc, NULL, NULL, NULL, 1, 0};
+    crier_item item = {doc, NULL, NULL, NULL, 1, 0, NULL};
     return crier_speak_items_script(&item, 1, lex, opts, out, err);
 }

@@ -156,6 +156,31 @@ static volatile sig_atomic_t worker_cancel;
 
 static void on_worker_signal(int sig) { worker_cancel = sig; }
 
+/* Removes the sidecars of article `name` that this run does not make: after
+ * a run with --vtt, a rerun without it would otherwise leave the old
+ * NAME.vtt beside the new audio, and crier feed would advertise captions
+ * that no longer match it (the same for --chapters). Only those exact
+ * names are touched; one that cannot be removed fails the article, which
+ * then has no record and is redone by the next run. */
+static crier_status drop_stale_sidecars(const settings *s, const char *name, crier_error *err)
+{
+    const char *drop[2] = {s->captions ? NULL : "vtt", s->chapters ? NULL : "chapters.json"};
+    for (int i = 0; i < 2; i++) {
+        char *p = drop[i] ? batch_path(s, name, drop[i]) : NULL;
+        if (drop[i] && !p)
+            return err->code = CRIER_ERR_NOMEM;
+        if (p && unlink(p) < 0 && errno != ENOENT) {
+            snprintf(err->file, sizeof err->file, "%s", p);
+            snprintf(err->msg, sizeof err->msg, "cannot remove the old %s: %s",
+                     i ? "chapters" : "captions", strerror(errno));
+            free(p);
+            return err->code = CRIER_ERR_IO;
+        }
+        free(p);
+    }
+    return CRIER_OK;
+}
+
 /* Speaks article j into its outputs and writes its episode record last.
  * The old record goes first, so that from here on a kill leaves the
  * article not done. */
@@ -185,6 +210,8 @@ static crier_status make_article(const settings *s, const job *j, double *second
     crier_speak_result res = {0};
     if (st == CRIER_OK)
         st = crier_speak(doc, s->lex, &o, audio, &res, err);
+    if (st == CRIER_OK)
+        st = drop_stale_sidecars(s, j->name, err);
     if (st == CRIER_OK) {
         const char *author = crier_doc_byline(doc) ? crier_doc_byline(doc) : crier_doc_site(doc);
         crier_episode ep = {j->key, j->input, crier_doc_title(doc), author, crier_doc_date(doc),

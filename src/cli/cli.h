@@ -16,7 +16,8 @@ enum {
     EXIT_OK = 0,
     EXIT_PARTIAL = 1,     /* batch: some articles failed, the rest were made */
     EXIT_USAGE = 64,      /* bad command line */
-    EXIT_DATAERR = 65,    /* input is not usable text: bad UTF-8, no article */
+    EXIT_DATAERR = 65,    /* input is not usable text: bad UTF-8, no article;
+                             or a sting that is not usable audio */
     EXIT_NOINPUT = 66,    /* input file missing or unreadable */
     EXIT_SOFTWARE = 70,   /* speech engine or encoder failed, out of memory */
     EXIT_CANTCREAT = 73,  /* output cannot be created or written */

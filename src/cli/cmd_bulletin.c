@@ -30,6 +30,13 @@ static const char HELP[] =
     "  --date YYYY-MM-DD     its date (default: the newest story's, else today)\n"
     "  --latest N            stories taken from each feed (default: 10)\n"
     "  --gap MS              silence between stories (default: 1200)\n"
+    "  --sting FILE          a sound file (WAV, FLAC, Ogg, Opus, MP3; at most\n"
+    "                        30 s) played between stories, in the middle of\n"
+    "                        the gap: MS/2 of silence, the sting, MS/2. It is\n"
+    "                        levelled with the speech and belongs to the story\n"
+    "                        before it; the next story's chapter starts after it\n"
+    "  -j, --jobs N          worker processes (default: one per CPU); the bytes\n"
+    "                        are the same whatever N is\n"
     "  --voice, --rate, --pitch, --format, --quality  as for crier speak\n"
     "  --lexicon FILE, --data-dir DIR                 as for crier speak\n"
     "  --script              print what would be said instead of speaking\n"
@@ -207,13 +214,39 @@ static int settle(crier_bulletin_options *bo, const stories *s, const crier_lexi
     return 0;
 }
 
+/* The sting is checked before the stories are read, whether or not there
+ * will be a place for it (a bulletin of one story has none): a sting that
+ * cannot be opened exits 66 like a missing article, one that is not audio
+ * or is too long 65. The check is the library's own: the script of a
+ * program of the sting alone reads and decodes it without speaking. */
+static int check_sting(const char *sting, const crier_lexicon *lex, const crier_speak_options *so)
+{
+    if (!sting)
+        return 0;
+    crier_item item = {NULL, NULL, NULL, NULL, 0, 0, sting};
+    char *out = NULL;
+    crier_error err = {0};
+    crier_status st = crier_speak_items_script(&item, 1, lex, so, &out, &err);
+    crier_free(out);
+    if (st == CRIER_OK)
+        return 0;
+    cli_report(&err, sting);
+    return cli_exit_code(st, 0);
+}
+
+/* Whether a library error is about the sting (an input), not the output. */
+static int is_sting(const crier_error *err, const char *sting)
+{
+    return sting && !strcmp(err->file, sting);
+}
+
 /* Reads every story first, so that a bad input fails before any audio is
  * made; then speaks the program with the captions and chapters beside the
  * episode, and writes the record last. */
 int cmd_bulletin(int argc, char **argv)
 {
     enum { O_TITLE = 2000, O_DATE, O_LATEST, O_GAP, O_VOICE, O_RATE, O_PITCH, O_FORMAT,
-           O_QUALITY, O_SCRIPT };
+           O_QUALITY, O_SCRIPT, O_STING };
     static const struct option LONG[] = {
         {"help", no_argument, NULL, 'h'},         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},        {"title", required_argument, NULL, O_TITLE},
@@ -222,7 +255,8 @@ int cmd_bulletin(int argc, char **argv)
         {"rate", required_argument, NULL, O_RATE}, {"pitch", required_argument, NULL, O_PITCH},
         {"format", required_argument, NULL, O_FORMAT},
         {"quality", required_argument, NULL, O_QUALITY},
-        {"script", no_argument, NULL, O_SCRIPT},  CLI_DATA_OPTIONS,
+        {"script", no_argument, NULL, O_SCRIPT},  {"sting", required_argument, NULL, O_STING},
+        {"jobs", required_argument, NULL, 'j'},   CLI_DATA_OPTIONS,
         {0}};
     cli_data data = {0};
     crier_bulletin_options bo;
@@ -232,7 +266,7 @@ int cmd_bulletin(int argc, char **argv)
     const char *output = NULL;
     int quiet = 0, script = 0, latest = 10, c, y, m, d;
     char *end;
-    while ((c = getopt_long(argc, argv, "ho:q", LONG, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "ho:qj:", LONG, NULL)) != -1) {
         int dd = cli_data_option(c, optarg, &data);
         if (dd < 0)
             return EXIT_USAGE;
@@ -262,6 +296,11 @@ int cmd_bulletin(int argc, char **argv)
         case O_VOICE: so.voice = optarg; break;
         case O_FORMAT: so.format = optarg; break;
         case O_SCRIPT: script = 1; break;
+        case O_STING: bo.sting = optarg; break;
+        case 'j':
+            if (parse_num("jobs", optarg, 1, 64, &so.jobs) < 0)
+                return EXIT_USAGE;
+            break;
         case O_RATE:
             if (parse_num("rate", optarg, 80, 450, &so.rate) < 0)
                 return EXIT_USAGE;
@@ -291,6 +330,8 @@ int cmd_bulletin(int argc, char **argv)
     stories s = {0};
     char *title = NULL, date[32], *captions = NULL, *chapters = NULL;
     int rc = cli_load_lexicon(&data, &lex);
+    if (!rc)
+        rc = check_sting(bo.sting, lex, &so);
     for (int i = optind; !rc && i < argc; i++)
         rc = add_input(&s, argv[i], latest, lex);
     if (!rc && !s.n) {
@@ -324,7 +365,7 @@ int cmd_bulletin(int argc, char **argv)
                                                &so, output, &res, &err);
         if (st != CRIER_OK) {
             cli_report(&err, output);
-            rc = cli_exit_code(st, st == CRIER_ERR_IO);
+            rc = cli_exit_code(st, st == CRIER_ERR_IO && !is_sting(&err, bo.sting));
         } else {
             rc = write_record(output, &s, &bo, &so, res.seconds);
             if (!rc && !quiet)

@@ -64,7 +64,8 @@ int cli_exit_code(crier_status st, int output)
     switch (st) {
     case CRIER_OK: return EXIT_OK;
     case CRIER_ERR_UTF8:
-    case CRIER_ERR_EMPTY: return EXIT_DATAERR;
+    case CRIER_ERR_EMPTY:
+    case CRIER_ERR_MEDIA: return EXIT_DATAERR;
     case CRIER_ERR_IO: return output ? EXIT_CANTCREAT : EXIT_NOINPUT;
     case CRIER_ERR_LEXICON:
     case CRIER_ERR_VOICE: return EXIT_CONFIG;

@@ -96,6 +96,25 @@ $B "$T/in" -d "$T/out" 2>"$T/err"
 grep -q "1 done, 2 up to date" "$T/err" || fail "only a-txt should be redone: $(cat "$T/err")"
 echo "ok: freshness by content"
 
+# Sidecars follow the options: a rerun without --vtt and --chapters removes
+# the captions and chapters an earlier run made beside the audio (crier
+# feed would advertise them), and nothing else.
+$B --vtt --chapters "$T/in/a.txt" -d "$T/side" 2>"$T/err" || fail "run with sidecars"
+[ -s "$T/side/a.vtt" ] && [ -s "$T/side/a.chapters.json" ] || fail "no sidecars made"
+printf 'keep\n' >"$T/side/a.notes.vtt"
+printf 'keep\n' >"$T/side/b.vtt"
+$B --vtt "$T/in/a.txt" -d "$T/side" 2>"$T/err" || fail "rerun with --vtt only"
+[ -s "$T/side/a.vtt" ] || fail "--vtt rerun removed its own captions"
+[ -e "$T/side/a.chapters.json" ] && fail "stale chapters left after a rerun without --chapters"
+$B "$T/in/a.txt" -d "$T/side" 2>"$T/err" || fail "rerun without sidecars"
+[ -e "$T/side/a.vtt" ] && fail "stale captions left after a rerun without --vtt"
+[ -s "$T/side/a.wav" ] && [ -s "$T/side/a.meta.json" ] || fail "audio or record missing"
+[ -s "$T/side/a.notes.vtt" ] && [ -s "$T/side/b.vtt" ] || fail "removed a file that is not a sidecar of a"
+grep -q '"a.vtt"\|chapters.json' "$T/side/a.meta.json" && fail "the record still lists sidecars"
+$B "$T/in/a.txt" -d "$T/side" 2>"$T/err"
+grep -q "0 done, 1 up to date" "$T/err" || fail "not up to date after the rerun: $(cat "$T/err")"
+echo "ok: stale sidecars removed"
+
 # Two shards running at once into one directory (as two machines would on
 # shared storage) make exactly what one full run makes.
 $B -j 1 --shard 1/2 "$T/in" "$SAMPLE" -d "$T/sh" --report "$T/s1.json" 2>"$T/s1.err" &

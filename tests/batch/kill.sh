@@ -26,6 +26,11 @@ FMT="--format flac --no-loudness --vtt --chapters"
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 python3 "$GEN" "$T/in" 14 --sample "$SAMPLE" --broken || exit 1
+# The speech cache (crier-PID-XXXXXX directories) goes to a TMPDIR of our
+# own, where what the kills leave can be seen.
+TMPDIR=$T/tmp
+export TMPDIR
+mkdir "$TMPDIR"
 
 # The reference run. The broken files make it a partial success: exit 1.
 "$CRIER" batch -q -j 1 $FMT "$T/in" -d "$T/ref" 2>"$T/ref.log"
@@ -97,10 +102,19 @@ visible_match "$T/early"
 : >"$T/early/.story-001.flac.Ab12Cd"
 : >"$T/early/.story-001.meta.json.Ab12Cd"
 : >"$T/early/.someone-else.flac.Ab12Cd"
+# The speech cache of a killed run goes with the rerun: a directory whose
+# process is dead. One of a live process stays, and so does anything that
+# is not named as ours.
+echo "speech caches left by the kills: $(ls "$TMPDIR" | grep -c '^crier-')"
+mkdir "$TMPDIR/crier-$$-Live01" "$TMPDIR/crier-4999999-Dead01" "$TMPDIR/crier-Old001"
+: >"$TMPDIR/crier-4999999-Dead01/chunk000000.pcm"
+: >"$TMPDIR/crier-$$-Live01/chunk000000.pcm"
 rerun_and_compare "$T/early"
 [ -e "$T/early/.someone-else.flac.Ab12Cd" ] || fail "a temporary file of another job was removed"
 rm -f "$T/early/.someone-else.flac.Ab12Cd"
 [ "$(hashes "$T/early")" = "$(hashes "$T/ref")" ] || fail "stale temporary files were left"
+[ "$(LC_ALL=C ls "$TMPDIR" | tr '\n' ' ')" = "crier-$$-Live01 crier-Old001 " ] ||
+    fail "speech caches after the rerun: $(ls "$TMPDIR" | tr '\n' ' ')"
 
 echo "$fails failed"
 [ "$fails" -eq 0 ]
