@@ -333,11 +333,30 @@ static void cache_sweep_one(const char *tmp, const char *name)
 /* A run that is killed outright (SIGKILL, a crash, the power) cannot
  * remove its speech cache. Cache directories are named after their
  * process, crier-PID-XXXXXX, so that the next run can tell the leftovers
- * of dead processes (no process has that PID) from the caches of live
+ * of dead processes (no process has that PID, or a zombie) from the caches of live
  * ones, and remove them. A reused PID only keeps a leftover for longer;
  * a live cache removed by mistake (a process in another PID namespace
  * sharing the directory) only costs that run its cache: a chunk whose
  * file is missing is synthesized again. */
+/* True when process pid is gone: no such process, or a zombie (dead,
+ * waiting to be reaped, which a parent killed outright leaves for a
+ * while, and kill() still finds). */
+static int process_gone(long pid)
+{
+    if (kill((pid_t)pid, 0) < 0)
+        return errno == ESRCH;
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0; /* no /proc: alive, to be safe */
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    const char *state = strrchr(buf, ')'); /* after the command's name */
+    return state && state[1] == ' ' && (state[2] == 'Z' || state[2] == 'X');
+}
+
 static void cache_sweep(const char *tmp)
 {
     DIR *d = opendir(tmp);
@@ -351,7 +370,7 @@ static void cache_sweep(const char *tmp)
         if (*end != '-' || strlen(end + 1) != 6 || pid <= 0 || pid > INT32_MAX ||
             pid == (long)getpid())
             continue;
-        if (kill((pid_t)pid, 0) < 0 && errno == ESRCH)
+        if (process_gone(pid))
             cache_sweep_one(tmp, name);
     }
     if (d)
