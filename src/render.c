@@ -480,16 +480,19 @@ static void chain_end(chain *c)
         if (c->npcm)
             c->broken |= crier_record(c->fd, REC_PCM, c->pcm, c->npcm * sizeof(float)) < 0;
         if (c->mp3 && !c->broken) {
+            /* Decoded first, sent after: the worker's work is all done
+             * before it can block on a pipe that the parent reads only
+             * when this chunk's turn comes. */
             c->broken |= crier_mp3_finish(c->mp3) < 0;
+            c->stats.decoded = crier_mp3_decoded(c->mp3);
+            c->broken |= crier_mp3_decode(c->mp3, on_decoded, c) < 0;
+            double dtp = crier_peak_db(&c->dec_peak);
+            c->stats.dec_peak = isfinite(dtp) ? pow(10, dtp / 20) : 0;
             size_t n;
             const unsigned char *m = crier_mp3_bytes(c->mp3, &n);
             for (size_t at = 0; at < n && !c->broken; at += 65536)
                 c->broken |= crier_record(c->fd, REC_MP3, m + at,
                                           n - at < 65536 ? n - at : 65536) < 0;
-            c->stats.decoded = crier_mp3_decoded(c->mp3);
-            c->broken |= crier_mp3_decode(c->mp3, on_decoded, c) < 0;
-            double dtp = crier_peak_db(&c->dec_peak);
-            c->stats.dec_peak = isfinite(dtp) ? pow(10, dtp / 20) : 0;
         }
         double tp = crier_peak_db(&c->peak);
         c->stats.peak = isfinite(tp) ? pow(10, tp / 20) : 0;

@@ -3,15 +3,18 @@
  * The parent forks one worker per task, keeps at most `jobs` of them
  * running, and reads only the pipe of the oldest unfinished task; later
  * workers run ahead and park their records in their pipes (or block when
- * a pipe is full, which bounds memory). A worker that finished early is
+ * a pipe is full, which bounds memory; pipes are enlarged to hold a
+ * chunk's records, see PIPE_BYTES). A worker that finished early is
  * noticed through POLLHUP on its pipe and reaped, so that another can
  * start. No signal handlers, no threads, no global state: everything lives
  * in this call's stack frame, and every path out of it kills and reaps the
  * workers it started. */
+#define _GNU_SOURCE /* F_SETPIPE_SZ */
 #include "workers.h"
 #include "internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -23,6 +26,15 @@
 #endif
 
 enum { TAG_DONE = 'Z', TAG_ERROR = 'X', POLL_MS = 100 };
+
+/* A later worker whose records all fit in its pipe exits when its work is
+ * done, and frees its CPU for the next task while the parent still reads
+ * an earlier one; a worker whose pipe is full waits, and its CPU idles.
+ * The default 64 KB holds a few seconds of MP3; 1 MB (Linux's limit for
+ * an unprivileged process) holds a chunk's (half a minute at 96 kbit/s is
+ * about 400 KB). The kernel allocates a pipe's pages only as they fill,
+ * and at most `window` pipes exist at once. */
+enum { PIPE_BYTES = 1 << 20 };
 
 typedef struct slot {
     size_t task;
@@ -124,6 +136,11 @@ static crier_status start(pool *P, size_t task, crier_error *err)
     int fds[2];
     if (pipe(fds) < 0)
         return crier_fail(err, CRIER_ERR_SYNTH, NULL, 0, "pipe: %s", strerror(errno));
+#ifdef F_SETPIPE_SZ
+    /* Not an error when refused: a small pipe only makes the worker
+     * wait longer. */
+    fcntl(fds[0], F_SETPIPE_SZ, PIPE_BYTES);
+#endif
     pid_t pid = fork();
     if (pid < 0) {
         close(fds[0]);
