@@ -23,20 +23,6 @@
 
 /* ==== Atomic writes ====================================================== */
 
-static int write_fd(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
 /* The directory part of `path` ("." when there is none). Caller frees. */
 static char *dir_of(const char *path)
 {
@@ -102,7 +88,7 @@ crier_status crier_write_atomic(const char *path, const char *data, size_t len,
         if (fd >= 0)
             fchmod(fd, 0666 & ~mask);
     }
-    int bad = fd < 0 || write_fd(fd, data, len) < 0 || fsync(fd) < 0;
+    int bad = fd < 0 || crier_write_all(fd, data, len) < 0 || fsync(fd) < 0;
     if (!bad && !named)
         bad = link_tmpfile(fd, tmp) < 0;
     else if (bad && named && fd >= 0)

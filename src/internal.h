@@ -21,6 +21,12 @@ crier_status crier_read_file(const char *path, char **out, size_t *len, crier_er
 /* Joins a directory and a name with one slash. Caller frees; NULL on OOM. */
 char *crier_path_join(const char *dir, const char *name);
 
+/* Writes, or reads, all n bytes of a file descriptor, through short
+ * counts and EINTR. Returns 0, or -1 on an error (errno says which) or at
+ * the end of the file. */
+int crier_write_all(int fd, const void *p, size_t n);
+int crier_read_all(int fd, void *p, size_t n);
+
 #define CRIER_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

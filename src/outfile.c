@@ -57,17 +57,10 @@ crier_status crier_outfile_open(crier_outfile *o, const char *path, crier_error 
 
 crier_status crier_outfile_write(crier_outfile *o, const void *buf, size_t n, crier_error *err)
 {
-    const char *p = buf;
-    while (n) {
-        ssize_t k = write(o->fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return crier_fail(err, CRIER_ERR_IO, o->path, 0, "cannot write: %s",
-                              k < 0 ? strerror(errno) : "nothing written");
-        p += k;
-        n -= (size_t)k;
-    }
+    errno = 0;
+    if (crier_write_all(o->fd, buf, n) < 0)
+        return crier_fail(err, CRIER_ERR_IO, o->path, 0, "cannot write: %s",
+                          errno ? strerror(errno) : "nothing written");
     return CRIER_OK;
 }
 

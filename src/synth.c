@@ -16,7 +16,6 @@
  *   'Z' u32 status (0 = success) -- always the last record */
 #include "synth.h"
 #include "internal.h"
-#include "workers.h"
 
 #include <errno.h>
 #include <espeak-ng/speak_lib.h>

@@ -46,11 +46,6 @@ crier_status crier_pool_run(const crier_pool_spec *spec, crier_error *err);
  * (the parent stopped listening). */
 int crier_record(int fd, int tag, const void *p, size_t n);
 
-/* Writes, or reads, all n bytes, through short counts and EINTR.
- * Returns 0, or -1 on an error or at the end of the file. */
-int crier_write_all(int fd, const void *p, size_t n);
-int crier_read_all(int fd, void *p, size_t n);
-
 /* The number of online processors (at least 1). */
 int crier_cpu_count(void);
 
