@@ -144,40 +144,20 @@ static char *rfc822_to_iso(const char *s)
     return out;
 }
 
-/* Fills an item from an RSS <item>. */
+/* Fills an item from an RSS <item>. Its elements are in the item's own
+ * namespace: none in RSS 2.0, RSS 1.0's in an rdf:RDF feed. */
 static void rss_item(const xmlNode *n, crier_feed_item *it)
 {
-    it->title = text_of(child(n, "title", NULL));
-    it->link = text_of(child(n, "link", NULL));
-    char *pub = text_of(child(n, "pubDate", NULL));
+    const char *ns = n->ns ? (const char *)n->ns->href : NULL;
+    it->title = text_of(child(n, "title", ns));
+    it->link = text_of(child(n, "link", ns));
+    char *pub = text_of(child(n, "pubDate", ns));
     it->date = pub ? rfc822_to_iso(pub) : text_of(child(n, "date", NS_DC));
     free(pub);
     it->content = text_of(child(n, "encoded", NS_CONTENT));
     if (!it->content)
-        it->content = text_of(child(n, "description", NULL));
+        it->content = text_of(child(n, "description", ns));
     it->html = 1; /* RSS descriptions are entity-encoded HTML */
-}
-
-/* The first RSS 1.0 / 2.0 items, under `n` (channel or rdf:RDF). */
-static void rss_items_of(const xmlNode *n, const char *ns, crier_feed_item **v, size_t *cnt,
-                         size_t *cap, int *oom)
-{
-    for (const xmlNode *c = n->children; c && !*oom; c = c->next) {
-        if (!is(c, "item", ns))
-            continue;
-        if (*cnt == *cap) {
-            *cap = *cap ? *cap * 2 : 16;
-            crier_feed_item *g = realloc(*v, *cap * sizeof *g);
-            if (!g) {
-                *oom = 1;
-                break;
-            }
-            *v = g;
-        }
-        crier_feed_item *it = &(*v)[(*cnt)++];
-        memset(it, 0, sizeof *it);
-        rss_item(c, it);
-    }
 }
 
 /* Fills an item from an Atom <entry>. */
@@ -206,11 +186,15 @@ static void atom_entry(const xmlNode *n, crier_feed_item *it)
     xmlFree(type);
 }
 
-static void atom_entries_of(const xmlNode *n, crier_feed_item **v, size_t *cnt, size_t *cap,
-                            int *oom)
+/* Appends an item for each child of `n` named `name` in namespace `ns`
+ * (RSS <item>s under channel or rdf:RDF, Atom <entry>s under feed),
+ * filled by `fill`. Sets *oom and stops when memory runs out. */
+static void items_of(const xmlNode *n, const char *name, const char *ns,
+                     void (*fill)(const xmlNode *, crier_feed_item *), crier_feed_item **v,
+                     size_t *cnt, size_t *cap, int *oom)
 {
     for (const xmlNode *c = n->children; c && !*oom; c = c->next) {
-        if (!is(c, "entry", NS_ATOM))
+        if (!is(c, name, ns))
             continue;
         if (*cnt == *cap) {
             *cap = *cap ? *cap * 2 : 16;
@@ -223,7 +207,7 @@ static void atom_entries_of(const xmlNode *n, crier_feed_item **v, size_t *cnt, 
         }
         crier_feed_item *it = &(*v)[(*cnt)++];
         memset(it, 0, sizeof *it);
-        atom_entry(c, it);
+        fill(c, it);
     }
 }
 
@@ -318,11 +302,11 @@ crier_status crier_feed_parse(const char *buf, size_t len, const char *name,
     if (root && is(root, "rss", NULL)) {
         const xmlNode *ch = child(root, "channel", NULL);
         if (ch)
-            rss_items_of(ch, NULL, &v, &n, &cap, &oom);
+            items_of(ch, "item", NULL, rss_item, &v, &n, &cap, &oom);
     } else if (root && !strcmp((const char *)root->name, "RDF")) {
-        rss_items_of(root, "http://purl.org/rss/1.0/", &v, &n, &cap, &oom);
+        items_of(root, "item", "http://purl.org/rss/1.0/", rss_item, &v, &n, &cap, &oom);
     } else if (root && is(root, "feed", NS_ATOM)) {
-        atom_entries_of(root, &v, &n, &cap, &oom);
+        items_of(root, "entry", NS_ATOM, atom_entry, &v, &n, &cap, &oom);
     }
     xmlFreeDoc(doc);
     if (oom) {

@@ -133,6 +133,14 @@ static const char ATOM[] =
     "</entry><entry><title>Two</title><published>2023-01-02T03:00:00Z</published>"
     "<summary>plain</summary></entry></feed>";
 
+static const char RDF[] =
+    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+    "xmlns=\"http://purl.org/rss/1.0/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+    "<channel><title>C</title></channel>"
+    "<item><title>Dated</title><link>http://r/1</link><dc:date>2021-05-06</dc:date>"
+    "<description>Some text.</description></item>"
+    "<item><title>Plain</title><description>More.</description></item></rdf:RDF>";
+
 static void test_feeds_in(void)
 {
     OK(crier_feed_sniff(RSS, strlen(RSS)), "sniff RSS");
@@ -161,6 +169,15 @@ static void test_feeds_in(void)
         OK(!it[0].html, "summary is text");
         OK(it[1].html && strstr(it[1].content, "<p>X</p>"), "xhtml content kept as markup");
         STR_EQ(it[1].link, "http://a/1", "alternate link");
+    }
+    crier_feed_items_free(it, n);
+    OK(crier_feed_parse(RDF, strlen(RDF), "rdf.xml", &it, &n, &err) == CRIER_OK, "RSS 1.0");
+    INT_EQ(n, 2, "RSS 1.0 items");
+    if (n == 2) {
+        STR_EQ(it[0].title, "Dated", "RSS 1.0 title");
+        STR_EQ(it[0].date, "2021-05-06", "dc:date");
+        STR_EQ(it[0].link, "http://r/1", "RSS 1.0 link");
+        STR_EQ(it[1].content, "More.", "RSS 1.0 description");
     }
     crier_feed_items_free(it, n);
     OK(crier_feed_parse("<rss><channel/></rss>", 21, "e.xml", &it, &n, &err) == CRIER_ERR_EMPTY,
