@@ -65,6 +65,12 @@ int cli_data_option(int c, const char *arg, cli_data *d);
  * option and returns -1. */
 int cli_parse_choice(const char *opt, const char *val, const char *const *names, int n);
 
+/* Parses a whole decimal number (or any number, for cli_parse_num) within
+ * [lo, hi] into *out; otherwise prints an error naming the option and
+ * returns -1. */
+int cli_parse_int(const char *opt, const char *s, int lo, int hi, int *out);
+int cli_parse_num(const char *opt, const char *s, double lo, double hi, double *out);
+
 int cmd_speak(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);

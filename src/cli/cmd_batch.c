@@ -114,18 +114,6 @@ static int key_settings(settings *s, const cli_data *d)
     return 0;
 }
 
-static int parse_count(const char *opt, const char *v, int lo, int hi, int *out)
-{
-    char *end;
-    long x = strtol(v, &end, 10);
-    if (end == v || *end || x < lo || x > hi) {
-        cli_error("--%s: expected a number from %d to %d, got '%s'", opt, lo, hi, v);
-        return -1;
-    }
-    *out = (int)x;
-    return 0;
-}
-
 /* "I/N", 1-based like the shard options of test runners, so that a Slurm
  * array 1-N maps straight onto it. */
 static int parse_shard(const char *v, settings *s)
@@ -148,10 +136,9 @@ static int one_option(int c, const char *arg, settings *s)
     static const char *const INPUTS[] = {"auto", "text", "html"};
     static const char *const PLACES[] = {"end", "inline", "skip"};
     int v;
-    char *end;
     switch (c) {
     case 'd': s->out_dir = arg; return 0;
-    case 'j': return parse_count("jobs", arg, 1, 1024, &s->jobs) ? EXIT_USAGE : 0;
+    case 'j': return cli_parse_int("jobs", arg, 1, 1024, &s->jobs) ? EXIT_USAGE : 0;
     case 'q': s->quiet = 1; return 0;
     case 'S': return parse_shard(arg, s) ? EXIT_USAGE : 0;
     case 'R': s->report = arg; return 0;
@@ -159,15 +146,10 @@ static int one_option(int c, const char *arg, settings *s)
     case 'n': s->dry_run = 1; return 0;
     case 'f': s->ext = arg; return 0;
     case 'v': s->sopts.voice = arg; return 0;
-    case 'r': return parse_count("rate", arg, 80, 450, &s->sopts.rate) ? EXIT_USAGE : 0;
-    case 'p': return parse_count("pitch", arg, 0, 100, &s->sopts.pitch) ? EXIT_USAGE : 0;
+    case 'r': return cli_parse_int("rate", arg, 80, 450, &s->sopts.rate) ? EXIT_USAGE : 0;
+    case 'p': return cli_parse_int("pitch", arg, 0, 100, &s->sopts.pitch) ? EXIT_USAGE : 0;
     case 'Q':
-        s->sopts.quality = strtod(arg, &end);
-        if (end == arg || *end || s->sopts.quality < 0 || s->sopts.quality > 1) {
-            cli_error("--quality: expected a number from 0 to 1, got '%s'", arg);
-            return EXIT_USAGE;
-        }
-        return 0;
+        return cli_parse_num("quality", arg, 0, 1, &s->sopts.quality) < 0 ? EXIT_USAGE : 0;
     case 'i':
         if ((v = cli_parse_choice("input", arg, INPUTS, 3)) < 0)
             return EXIT_USAGE;
@@ -181,14 +163,8 @@ static int one_option(int c, const char *arg, settings *s)
     case 'V': s->captions = 1; return 0;
     case 'C': s->chapters = 1; return 0;
     case 'N': s->sopts.no_loudness = 1; return 0;
-    case 'B': return parse_count("bitrate", arg, 8, 320, &s->sopts.bitrate) ? EXIT_USAGE : 0;
-    case 'L':
-        s->sopts.loudness = strtod(arg, &end);
-        if (end == arg || *end || s->sopts.loudness < -40 || s->sopts.loudness > -5) {
-            cli_error("--loudness: expected LUFS from -40 to -5, got '%s'", arg);
-            return EXIT_USAGE;
-        }
-        return 0;
+    case 'B': return cli_parse_int("bitrate", arg, 8, 320, &s->sopts.bitrate) ? EXIT_USAGE : 0;
+    case 'L': return cli_parse_num("loudness", arg, -40, -5, &s->sopts.loudness) ? EXIT_USAGE : 0;
     }
     fputs(HELP, stderr);
     return EXIT_USAGE;

@@ -171,18 +171,6 @@ static volatile sig_atomic_t cancel;
 
 static void on_signal(int sig) { cancel = sig; }
 
-static int parse_num(const char *opt, const char *v, int lo, int hi, int *out)
-{
-    char *end;
-    long x = strtol(v, &end, 10);
-    if (end == v || *end || x < lo || x > hi) {
-        cli_error("--%s: expected a number from %d to %d, got '%s'", opt, lo, hi, v);
-        return -1;
-    }
-    *out = (int)x;
-    return 0;
-}
-
 /* Settles the title and date once, so that the audio and the episode
  * record say the same. */
 static int settle(crier_bulletin_options *bo, const stories *s, const crier_lexicon *lex,
@@ -265,7 +253,6 @@ int cmd_bulletin(int argc, char **argv)
     crier_speak_options_init(&so);
     const char *output = NULL;
     int quiet = 0, script = 0, latest = 10, c, y, m, d;
-    char *end;
     while ((c = getopt_long(argc, argv, "ho:qj:", LONG, NULL)) != -1) {
         int dd = cli_data_option(c, optarg, &data);
         if (dd < 0)
@@ -286,11 +273,11 @@ int cmd_bulletin(int argc, char **argv)
             bo.date = optarg;
             break;
         case O_LATEST:
-            if (parse_num("latest", optarg, 1, 1000, &latest) < 0)
+            if (cli_parse_int("latest", optarg, 1, 1000, &latest) < 0)
                 return EXIT_USAGE;
             break;
         case O_GAP:
-            if (parse_num("gap", optarg, 0, 60000, &bo.gap_ms) < 0)
+            if (cli_parse_int("gap", optarg, 0, 60000, &bo.gap_ms) < 0)
                 return EXIT_USAGE;
             break;
         case O_VOICE: so.voice = optarg; break;
@@ -298,23 +285,20 @@ int cmd_bulletin(int argc, char **argv)
         case O_SCRIPT: script = 1; break;
         case O_STING: bo.sting = optarg; break;
         case 'j':
-            if (parse_num("jobs", optarg, 1, 64, &so.jobs) < 0)
+            if (cli_parse_int("jobs", optarg, 1, 64, &so.jobs) < 0)
                 return EXIT_USAGE;
             break;
         case O_RATE:
-            if (parse_num("rate", optarg, 80, 450, &so.rate) < 0)
+            if (cli_parse_int("rate", optarg, 80, 450, &so.rate) < 0)
                 return EXIT_USAGE;
             break;
         case O_PITCH:
-            if (parse_num("pitch", optarg, 0, 100, &so.pitch) < 0)
+            if (cli_parse_int("pitch", optarg, 0, 100, &so.pitch) < 0)
                 return EXIT_USAGE;
             break;
         case O_QUALITY:
-            so.quality = strtod(optarg, &end);
-            if (end == optarg || *end || so.quality < 0 || so.quality > 1) {
-                cli_error("--quality: expected a number from 0 to 1, got '%s'", optarg);
+            if (cli_parse_num("quality", optarg, 0, 1, &so.quality) < 0)
                 return EXIT_USAGE;
-            }
             break;
         default: fputs(HELP, stderr); return EXIT_USAGE;
         }

@@ -73,32 +73,6 @@ static void install_handlers(void)
     signal(SIGXFSZ, SIG_IGN);
 }
 
-/* Parses a whole decimal number within [lo, hi]; prints an error naming
- * the option otherwise. */
-static int parse_int(const char *opt, const char *s, int lo, int hi, int *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (end == s || *end || v < lo || v > hi) {
-        cli_error("--%s: expected a number from %d to %d, got '%s'", opt, lo, hi, s);
-        return -1;
-    }
-    *out = (int)v;
-    return 0;
-}
-
-static int parse_num(const char *opt, const char *s, double lo, double hi, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !(v >= lo && v <= hi)) {
-        cli_error("--%s: expected a number from %g to %g, got '%s'", opt, lo, hi, s);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
 enum {
     OPT_VOICE = 2000, OPT_RATE, OPT_PITCH, OPT_FORMAT, OPT_INPUT, OPT_CAPTIONS, OPT_PHOTO,
     OPT_SCRIPT, OPT_QUALITY, OPT_LOUDNESS, OPT_NO_LOUDNESS, OPT_SAMPLE_RATE, OPT_BITRATE,
@@ -161,7 +135,7 @@ static int option(args *a, int c, const char *arg)
     switch (c) {
     case 'o': a->output = arg; return 0;
     case 'q': a->quiet = 1; return 0;
-    case 'j': return parse_int("jobs", arg, 1, 64, &s->jobs) < 0 ? EXIT_USAGE : 0;
+    case 'j': return cli_parse_int("jobs", arg, 1, 64, &s->jobs) < 0 ? EXIT_USAGE : 0;
     case OPT_VOICE: s->voice = arg; return 0;
     case OPT_FORMAT: s->format = arg; return 0;
     case OPT_SCRIPT: a->script = 1; return 0;
@@ -172,14 +146,14 @@ static int option(args *a, int c, const char *arg)
     case OPT_ALBUM: a->tags.album = arg; return 0;
     case OPT_DATE: a->tags.date = arg; return 0;
     case OPT_COMMENT: a->tags.comment = arg; return 0;
-    case OPT_QUALITY: return parse_num("quality", arg, 0, 1, &s->quality) < 0 ? EXIT_USAGE : 0;
+    case OPT_QUALITY: return cli_parse_num("quality", arg, 0, 1, &s->quality) < 0 ? EXIT_USAGE : 0;
     case OPT_LOUDNESS:
-        return parse_num("loudness", arg, -40, -5, &s->loudness) < 0 ? EXIT_USAGE : 0;
-    case OPT_RATE: return parse_int("rate", arg, 80, 450, &s->rate) < 0 ? EXIT_USAGE : 0;
-    case OPT_PITCH: return parse_int("pitch", arg, 0, 100, &s->pitch) < 0 ? EXIT_USAGE : 0;
+        return cli_parse_num("loudness", arg, -40, -5, &s->loudness) < 0 ? EXIT_USAGE : 0;
+    case OPT_RATE: return cli_parse_int("rate", arg, 80, 450, &s->rate) < 0 ? EXIT_USAGE : 0;
+    case OPT_PITCH: return cli_parse_int("pitch", arg, 0, 100, &s->pitch) < 0 ? EXIT_USAGE : 0;
     case OPT_SAMPLE_RATE:
-        return parse_int("sample-rate", arg, 8000, 192000, &s->sample_rate) < 0 ? EXIT_USAGE : 0;
-    case OPT_BITRATE: return parse_int("bitrate", arg, 8, 320, &s->bitrate) < 0 ? EXIT_USAGE : 0;
+        return cli_parse_int("sample-rate", arg, 8000, 192000, &s->sample_rate) < 0 ? EXIT_USAGE : 0;
+    case OPT_BITRATE: return cli_parse_int("bitrate", arg, 8, 320, &s->bitrate) < 0 ? EXIT_USAGE : 0;
     case OPT_INPUT:
         if ((v = cli_parse_choice("input", arg, INPUTS, 3)) < 0)
             return EXIT_USAGE;

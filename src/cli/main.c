@@ -134,6 +134,30 @@ int cli_parse_choice(const char *opt, const char *val, const char *const *names,
     return -1;
 }
 
+int cli_parse_int(const char *opt, const char *s, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < lo || v > hi) {
+        cli_error("--%s: expected a number from %d to %d, got '%s'", opt, lo, hi, s);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+int cli_parse_num(const char *opt, const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= lo && v <= hi)) {
+        cli_error("--%s: expected a number from %g to %g, got '%s'", opt, lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 int cli_load_lexicon(const cli_data *d, crier_lexicon **lex)
 {
     crier_error err = {0};
