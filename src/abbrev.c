@@ -212,7 +212,7 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
 /* True when the dot after an abbreviation at token `next` (the token after
  * it) ends the sentence: at the end of a line, or before a capitalised
  * word that usually starts one. */
-static int ends_sentence(const norm *z, size_t next)
+int crier_ends_sentence(const norm *z, size_t next)
 {
     size_t k = crier_skip_space(z, next);
     while (k < z->n && (tok_punct(z, k, '"') || tok_punct(z, k, '\'')))
@@ -276,7 +276,7 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     crier_emit_toks(z, say, i, i + used);
     /* The dot was the abbreviation's; a sentence may still end there. */
     int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
-    if (dot && !titled && ends_sentence(z, i + used))
+    if (dot && !titled && crier_ends_sentence(z, i + used))
         crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }
@@ -292,7 +292,7 @@ static size_t initial(norm *z, size_t i)
     /* "D ." as tokenized text writes an initial */
     size_t next = crier_skip_space(z, d + 1);
     if (next == d + 1 || !tok_is(z, next, TK_WORD) || !(z->t[next].flags & TF_CAP) ||
-        ends_sentence(z, d + 1))
+        crier_ends_sentence(z, d + 1))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     crier_spell(tok_text(z, i), 1, &w);
@@ -362,7 +362,7 @@ size_t crier_cls_abbrev(norm *z, size_t i)
     crier_buf w = CRIER_BUF_INIT;
     crier_spell(s, t->len, &w);
     crier_emit_buf(z, &w, i, i + 1);
-    if (s[t->len - 1] == '.' && ends_sentence(z, i + 1))
+    if (s[t->len - 1] == '.' && crier_ends_sentence(z, i + 1))
         crier_emit_pause(z, ".", tok_end(z, i) - 1, 1);
     return 1;
 }
@@ -399,7 +399,7 @@ size_t crier_cls_state(norm *z, size_t i)
         !(tok_is(z, next, TK_NUM) && z->t[next].len == 5))
         return 0;
     crier_emit_toks(z, r->cols[1], i, i + used);
-    if (dotted && ends_sentence(z, i + used))
+    if (dotted && crier_ends_sentence(z, i + used))
         crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }

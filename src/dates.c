@@ -31,7 +31,9 @@ static const crier_lex_row *month_at(const norm *z, size_t i, size_t *used)
     const crier_lex_row *m = crier_tok_find(z, CRIER_TAB_MONTHS, i);
     if (!m)
         return NULL;
-    *used = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) ? 2 : 1;
+    /* "Sept." takes its dot; "June." leaves it to end the sentence. */
+    *used = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) &&
+                    z->t[i].len < strlen(m->cols[1]) ? 2 : 1;
     /* "Oct . 2010", as tokenized text writes an abbreviation. */
     if (*used == 1 && tok_is(z, i + 1, TK_SPACE) && tok_punct(z, i + 2, '.') &&
         tok_is(z, i + 3, TK_SPACE) && tok_is(z, i + 4, TK_NUM) &&
@@ -135,6 +137,38 @@ static void say_date(const norm *z, const char *month, int day, int day_first, i
     }
 }
 
+/* True when the dot of a month or weekday abbreviation that ends a date
+ * at token `next` ends the sentence too: a name does not follow a date,
+ * so any capitalised word starts a new sentence ("on 9 Nov. Turnout"). */
+static int date_dot_ends(const norm *z, size_t next)
+{
+    size_t k = crier_skip_space(z, next);
+    return crier_ends_sentence(z, next) ||
+           (k > next && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP));
+}
+
+/* A second day after a dash ends a range of days: "Aug. 3-6", "12 - 14
+ * June". It must come after the first ("3-1" is a score) and not start a
+ * time ("3-6:30"). Returns it and sets *end past it, or 0. */
+static int day_range(const norm *z, size_t j, int day, size_t *end)
+{
+    size_t k = j, spaced = tok_is(z, k, TK_SPACE) && z->t[k].len == 1;
+    k += spaced;
+    if (!crier_tok_dash(z, k))
+        return 0;
+    size_t d = k + 1;
+    if (spaced && !(tok_is(z, d, TK_SPACE) && z->t[d].len == 1))
+        return 0;
+    d += spaced;
+    if (!spaced && !tok_glued(z, d))
+        return 0;
+    int day2 = day_at(z, d, end);
+    if (day2 <= day || tok_punct(z, *end, ':') ||
+        (crier_tok_dash(z, *end) && tok_is(z, *end + 1, TK_NUM)))
+        return 0;
+    return day2;
+}
+
 /* A two- or four-digit year: "oh five", "oh oh", "ninety-eight", "twenty
  * ten". */
 static void say_any_year(const norm *z, const char *d, size_t n, crier_buf *w)
@@ -198,6 +232,15 @@ static size_t month_first(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     say_date(z, m->cols[1], day, 0, 0, &w);
+    size_t end2;
+    int day2 = !poss && !dashed && !y ? day_range(z, end, day, &end2) : 0;
+    if (day2) {
+        /* "August third to sixth[, twenty twenty-four]" */
+        crier_put_phrase(z, "to", &w);
+        say_day(z, day2, &w);
+        end = end2;
+        y = year_after(z, end, &comma);
+    }
     if (poss)
         crier_buf_puts(&w, "'s");
     crier_emit_buf(z, &w, i, end);
@@ -211,10 +254,13 @@ static size_t month_first(norm *z, size_t i)
  * "the 26th May" keeps its own "the". */
 static size_t day_first(norm *z, size_t i)
 {
-    size_t end;
+    size_t end, end2;
     int day = day_at(z, i, &end);
     if (!day || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
+    int day2 = day_range(z, end, day, &end2); /* "12-14 June" */
+    if (day2)
+        end = end2;
     size_t k = crier_skip_space(z, end), mu;
     if (crier_tok_eq(z, k, "of"))
         k = crier_skip_space(z, k + 1);
@@ -227,10 +273,20 @@ static size_t day_first(norm *z, size_t i)
     size_t p = crier_prev_word(z, i);
     int the = !(p != (size_t)-1 && (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER));
     crier_buf w = CRIER_BUF_INIT;
-    say_date(z, m->cols[1], day, 1, the, &w);
+    if (day2) {
+        /* "the twelfth to the fourteenth of June" */
+        if (the)
+            crier_put_phrase(z, "the", &w);
+        say_day(z, day, &w);
+        crier_put_phrase(z, "to", &w);
+    }
+    say_date(z, m->cols[1], day2 ? day2 : day, 1, the || day2, &w);
     crier_emit_buf(z, &w, i, k + mu);
-    if (!y)
+    if (!y) {
+        if (mu == 2 && date_dot_ends(z, k + mu)) /* "on 12 Sept. Then" */
+            crier_emit_pause(z, ".", z->t[k + 1].off, 1);
         return k + mu - i;
+    }
     emit_year(z, y, comma);
     return y + 1 - i;
 }
@@ -261,6 +317,33 @@ static size_t weekday_date(norm *z, size_t i)
     if (paren && tok_punct(z, e, ')'))
         e++;
     return e - i;
+}
+
+/* "in Oct., down from Sept.", "Wed., Nov. 15": an abbreviated month or
+ * weekday with its dot, and no day after it, is still the name when a
+ * word before it brings a date ("in", "since", "on") or a comma follows.
+ * Alone it may be a name ("I met Jan."), and after "the" a weekday may be
+ * a newspaper ("the Sun."). */
+static size_t name_alone(norm *z, size_t i)
+{
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_MONTHS, i);
+    int month = r != NULL;
+    if (!r)
+        r = crier_tok_find(z, CRIER_TAB_WEEKDAYS, i);
+    if (!r || !(z->t[i].flags & TF_CAP) || (z->t[i].flags & TF_UPPER) ||
+        z->t[i].len >= strlen(r->cols[1]) || !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        return 0;
+    size_t p = crier_prev_word(z, i), next = crier_skip_space(z, i + 2), mu;
+    unsigned ctx = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? crier_tok_ctx(z, p) : 0;
+    if (!month && (ctx & CRIER_CTX_DETERMINER))
+        ctx = 0;
+    if (!(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
+        !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)))
+        return 0;
+    crier_emit_toks(z, r->cols[1], i, i + 2);
+    if (date_dot_ends(z, i + 2))
+        crier_emit_pause(z, ".", z->t[i + 1].off, 1);
+    return 2;
 }
 
 /* ==== Numeric dates ====================================================== */
@@ -622,6 +705,8 @@ size_t crier_cls_date(norm *z, size_t i)
         used = weekday_date(z, i);
         if (!used)
             used = month_first(z, i);
+        if (!used)
+            used = name_alone(z, i);
     } else {
         used = numeric_date(z, i);
         if (!used)

@@ -232,6 +232,10 @@ size_t crier_cls_abbrev(norm *z, size_t i);
  * glued to it ("St.", "St", "N"); *used counts the tokens and *dot says
  * whether a dot was part of it. NULL when there is none. */
 const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot);
+/* True when the dot of an abbreviation before token `next` ends the
+ * sentence: at the end of a line, or before a capitalised word that
+ * usually starts one. */
+int crier_ends_sentence(const norm *z, size_t next);
 size_t crier_cls_caps(norm *z, size_t i);
 size_t crier_cls_word(norm *z, size_t i);
 /* Appends the letters of s[0..n) as spoken letter names, upper-case and
