@@ -196,7 +196,9 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
             return;
         }
-    int pron = crier_pronounceable(z, s, n);
+    /* In a line of capitals a common English word is the word ("RULES"). */
+    int pron = crier_pronounceable(z, s, n) ||
+               (caps_run && n > 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n));
     int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);
     if (!word)
@@ -245,6 +247,18 @@ static int name_side(const norm *z, size_t i, size_t next)
     return before ? 'b' : after ? 'a' : 0;
 }
 
+/* True when "and" (or "&") and another title follow at token `next`:
+ * "Mr. and Mrs. Jones", "Gov. and Mrs. Smith". */
+static int title_pair(const norm *z, size_t next)
+{
+    if (!crier_tok_eq(z, next, "and") && !tok_punct(z, next, '&'))
+        return 0;
+    size_t k = crier_skip_space(z, next + 1), used;
+    int dot;
+    const crier_lex_row *r = k > next + 1 ? crier_abbrev_at(z, k, &used, &dot) : NULL;
+    return r && (r->flags & CRIER_ABBR_TITLE) && r->ncols <= 3;
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
@@ -259,7 +273,7 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
             return 0;
     } else if ((r->flags & CRIER_ABBR_TITLE) &&
                !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) &&
-               !(dot && (next >= z->n || z->t[next].kind == TK_NL))) {
+               !(dot && (next >= z->n || z->t[next].kind == TK_NL)) && !title_pair(z, next)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
     if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
