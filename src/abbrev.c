@@ -441,6 +441,33 @@ static int caps_with_ending(const norm *z, size_t i, size_t *base)
     return 1;
 }
 
+/* "mRNA", "cDNAs", "iOS": one or two small letters before two capitals
+ * or more are part of the initialism and spelled with it. Returns the
+ * tokens used, or 0. */
+static size_t small_prefix(norm *z, size_t i)
+{
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len, a = 0, b;
+    if (n > 3 && s[n - 2] == '\'' && s[n - 1] == 's')
+        n -= 2;
+    else if (n > 3 && s[n - 1] == 's')
+        n--;
+    while (a < n && a < 3 && s[a] >= 'a' && s[a] <= 'z')
+        a++;
+    for (b = a; b < n && s[b] >= 'A' && s[b] <= 'Z'; b++)
+        ;
+    if (a == 0 || a > 2 || b != n || b - a < 2)
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_spell(s, n, &w);
+    if (n < z->t[i].len) {
+        if (w.len && w.ptr[w.len - 1] == '\x01')
+            w.len--;
+        crier_buf_puts(&w, "'s");
+    }
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
 /* Upper-case words, with or without a plural or possessive ending. */
 size_t crier_cls_caps(norm *z, size_t i)
 {
@@ -448,6 +475,11 @@ size_t crier_cls_caps(norm *z, size_t i)
         return 0;
     const tok *t = &z->t[i];
     const char *s = tok_text(z, i);
+    if (!(t->flags & (TF_UPPER | TF_CAP | TF_LOWER)) && !(t->flags & TF_DOTS)) {
+        size_t k = small_prefix(z, i);
+        if (k)
+            return k;
+    }
     size_t base = t->len;
     int ending = caps_with_ending(z, i, &base);
     if (!(t->flags & TF_UPPER) && !ending)

@@ -96,7 +96,13 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     if (!r)
         return 0;
     unsigned f = r->flags;
-    if (((f & CRIER_UNIT_GLUED) && !glued) || ((f & CRIER_UNIT_AFTER) && !after && !glued) ||
+    /* "2.5 in. of rain": with its dot, before a word in lower case, a
+     * number or the end of the line, "in" is the unit, not the word. */
+    size_t nx = crier_skip_space(z, i + used + 1);
+    int dotted = tok_punct(z, i + used, '.') && tok_glued(z, i + used) &&
+                 (nx >= z->n || z->t[nx].kind == TK_NL || tok_is(z, nx, TK_NUM) ||
+                  (tok_is(z, nx, TK_WORD) && (z->t[nx].flags & TF_LOWER)));
+    if (((f & CRIER_UNIT_GLUED) && !glued) || ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
         return 0;
     if (f & CRIER_UNIT_PREFIX) {
@@ -265,10 +271,15 @@ size_t crier_cls_measure(norm *z, size_t i)
         k += 2;
         one = 0;
     }
-    u = crier_unit_parse(z, k, !one && !adj, glued, 0, &w);
+    size_t mark = w.len;
+    u = glued && crier_scale_before_noun(z, k) ? 0 : crier_unit_parse(z, k, !one && !adj, glued, 0, &w);
     if (!u) {
         crier_buf_free(&w);
         return 0;
+    }
+    if (!one && !adj && crier_adjective_amount(z, i, k + u)) {
+        crier_buf_truncate(&w, mark); /* "a five kilometer race" */
+        crier_unit_parse(z, k, 0, glued, 0, &w);
     }
     size_t end = unit_dot(z, k + u);
     end = second_measure(z, end, &w);

@@ -176,6 +176,14 @@ void crier_put_word(crier_buf *w, const char *s);
 /* True when word token i, glued to a number, is an ordinal suffix: `want`
  * ("st"), or any of st/nd/rd/th when NULL. "th's" counts, with *poss set. */
 int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss);
+/* True when the one-letter word at token k, glued to a number, is a
+ * scale ("m" for million) because what follows is counted: "1.5m euros",
+ * "3m copies". */
+int crier_scale_before_noun(const norm *z, size_t k);
+/* True when the amount of tokens [i, end) is an adjective: after "a" or
+ * "an" and before a noun in lower case, "a $50,000 prize", "a 5 km
+ * race". Its unit is then singular. */
+int crier_adjective_amount(const norm *z, size_t i, size_t end);
 /* Classifier: cardinals, ordinals, decimals, percents, fractions, years. */
 size_t crier_cls_number(norm *z, size_t i);
 /* Parses a fraction ("1/2", "3 1/2", "½") at token i into `w`; *whole is

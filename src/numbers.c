@@ -583,6 +583,51 @@ static void scale_alone(const norm *z, const numx *x, crier_buf *w)
     crier_put_number_word(z, key, 1, w);
 }
 
+/* True when a currency of currencies.tsv is named by word token i
+ * ("euros", "rupees"). */
+static int currency_name(const norm *z, size_t i)
+{
+    size_t n = z->t[i].len, count = crier_lex_count(z->lex, CRIER_TAB_CURRENCIES);
+    const char *s = tok_text(z, i);
+    for (size_t r = 0; r < count; r++) {
+        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_CURRENCIES, r);
+        if (strlen(row->cols[3]) == n && memcmp(row->cols[3], s, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* See norm.h. "5m" alone is five meters, but before what is counted in
+ * millions ("1.5m euros", "3m copies", "2m years") it is a scale. */
+int crier_scale_before_noun(const norm *z, size_t k)
+{
+    if (!tok_is(z, k, TK_WORD) || z->t[k].len != 1 || !tok_glued(z, k) ||
+        !tok_is(z, k + 1, TK_SPACE) || z->t[k + 1].len != 1 || !tok_is(z, k + 2, TK_WORD) ||
+        !(z->t[k + 2].flags & TF_LOWER))
+        return 0;
+    const crier_lex_row *sc = crier_tok_find(z, CRIER_TAB_SCALES, k);
+    if (!sc || !(sc->flags & CRIER_SCALE_ABBR))
+        return 0;
+    return (crier_tok_ctx(z, k + 2) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
+           currency_name(z, k + 2);
+}
+
+/* See norm.h. */
+int crier_adjective_amount(const norm *z, size_t i, size_t end)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p == (size_t)-1 || !(crier_tok_eq(z, p, "a") || crier_tok_eq(z, p, "an")) ||
+        !tok_is(z, end, TK_SPACE) || z->t[end].len != 1 || !tok_is(z, end + 1, TK_WORD) ||
+        !(z->t[end + 1].flags & TF_LOWER))
+        return 0;
+    /* "a $5 or $6 fee", "a 5 km to 6 km", "an $8 per month fee" */
+    size_t k = end + 1;
+    return !(crier_tok_ctx(z, k) & (CRIER_CTX_STARTER | CRIER_CTX_YEAR_BEFORE |
+                                    CRIER_CTX_DATE_BEFORE | CRIER_CTX_DETERMINER)) &&
+           !crier_tok_eq(z, k, "to") && !crier_tok_eq(z, k, "per") &&
+           !crier_tok_eq(z, k, "each") && !crier_tok_eq(z, k, "apiece");
+}
+
 /* What is left of the numbers after the other classes: an ordinal when a
  * suffix is glued ("21st"), an integer read by its shape (say_plain_int),
  * or a decimal; then a plural "s", a percent sign or a trailing plus. */
@@ -607,8 +652,9 @@ size_t crier_cls_number(norm *z, size_t i)
     /* "3.5bn", "40mln": a glued abbreviation of two letters or more that
      * can only be a scale. "5m" and "10k" are left to the units and the
      * codes (meters, "a 10k race"). */
-    const crier_lex_row *sc = tok_is(z, end, TK_WORD) && tok_glued(z, end) && z->t[end].len >= 2 &&
-                                      !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))
+    const crier_lex_row *sc = (tok_is(z, end, TK_WORD) && tok_glued(z, end) && z->t[end].len >= 2 &&
+                               !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
+                                      crier_scale_before_noun(z, end)
                                   ? crier_tok_find(z, CRIER_TAB_SCALES, end)
                                   : NULL;
     if (sc && (sc->flags & CRIER_SCALE_ABBR)) {
@@ -621,6 +667,12 @@ size_t crier_cls_number(norm *z, size_t i)
         !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
         scale_alone(z, &x, &w);
         crier_pluralize_last(z, &w);
+        end++;
+    }
+    /* "the 49ers", "76ers": a team named by its number, "forty-niners". */
+    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "ers") && w.len &&
+        !x.fp && !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+        crier_buf_puts(&w, w.ptr[w.len - 1] == 'e' ? "rs" : "ers");
         end++;
     }
     /* "3.5%", "31.7 %" */

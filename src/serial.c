@@ -288,12 +288,14 @@ size_t crier_cls_serial(norm *z, size_t i)
     /* "21st", "11th's" and "1990s" belong to the number and date rules. */
     int poss;
     if (j == i + 2 && z->t[i].kind == TK_NUM &&
-        (crier_suffix_at(z, i + 1, NULL, &poss) || crier_tok_eq(z, i + 1, "s")))
+        (crier_suffix_at(z, i + 1, NULL, &poss) || crier_tok_eq(z, i + 1, "s") ||
+         crier_tok_eq(z, i + 1, "ers")))
         return 0;
     /* "2tn", "40mln": an amount with its scale, read by numbers.c. */
-    if (j == i + 2 && z->t[i].kind == TK_NUM && z->t[i + 1].len >= 2 &&
-        crier_tok_find(z, CRIER_TAB_SCALES, i + 1))
-        return 0;
+    if (j == i + 2 && z->t[i].kind == TK_NUM &&
+        ((z->t[i + 1].len >= 2 && crier_tok_find(z, CRIER_TAB_SCALES, i + 1)) ||
+         crier_scale_before_noun(z, i + 1)))
+        return 0; /* "3m copies" too */
     crier_buf w = CRIER_BUF_INIT;
     size_t dims = 0;
     for (size_t k = i; k < j; k++) {
