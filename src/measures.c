@@ -102,7 +102,14 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     int dotted = tok_punct(z, i + used, '.') && tok_glued(z, i + used) &&
                  (nx >= z->n || z->t[nx].kind == TK_NL || tok_is(z, nx, TK_NUM) ||
                   (tok_is(z, nx, TK_WORD) && (z->t[nx].flags & TF_LOWER)));
-    if (((f & CRIER_UNIT_GLUED) && !glued) || ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
+    /* "8.1 g of gold", "3 g, 5 g": a one-letter unit that is usually
+     * glued stands apart before "of", "and", "or", a comma or a bracket;
+     * before a full stop it may be a letter ("Appendix 5 l."). */
+    size_t nw = crier_skip_space(z, i + used);
+    int apart = tok_punct(z, nw, ',') || tok_punct(z, nw, ';') || tok_punct(z, nw, ')') ||
+                crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or");
+    if (((f & CRIER_UNIT_GLUED) && !glued && !apart) ||
+        ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
         return 0;
     if (f & CRIER_UNIT_PREFIX) {

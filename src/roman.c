@@ -195,16 +195,21 @@ size_t crier_cls_roman(norm *z, size_t i)
         (tok_glued(z, i) && !tok_punct(z, i - 1, '(') && !crier_tok_dash(z, i - 1)))
         return 0;
     const tok *t = &z->t[i];
-    int v = roman_value(tok_text(z, i), t->len);
+    const char *s = tok_text(z, i);
+    /* "Henry VIII's": the possessive is part of the word token. */
+    size_t n = t->len > 3 && s[t->len - 2] == '\'' && s[t->len - 1] == 's' ? t->len - 2 : t->len;
+    int v = roman_value(s, n);
     if (!v && (t->flags & TF_LOWER))
         return lower_numeral(z, i);
+    if (n < t->len && (!v || n < 2))
+        return 0;
     if (!v || (tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)))
         return 0;
     /* One letter: only I, V and X; "C", "D", "M" are letters. D and M in
      * short words are abbreviations ("CD", "MD", "DC"). */
-    if (t->len == 1 && v != 1 && v != 5 && v != 10)
+    if (n == 1 && v != 1 && v != 5 && v != 10)
         return 0;
-    if (t->len < 4 && (memchr(tok_text(z, i), 'D', t->len) || memchr(tok_text(z, i), 'M', t->len)))
+    if (n < 4 && (memchr(s, 'D', n) || memchr(s, 'M', n)))
         return 0;
     int how = roman_reading(z, i, v);
     if (!how)
@@ -220,6 +225,10 @@ size_t crier_cls_roman(norm *z, size_t i)
         crier_say_cardinal(z, d, strlen(d), &w);
     }
     size_t end = i + 1;
+    if (n < t->len) {
+        crier_buf_puts(&w, "'s");
+        return crier_emit_buf(z, &w, i, end);
+    }
     /* "Charles V. prosecuted": the old-style dot after a regnal numeral
      * is not a full stop when the sentence goes on in lower case. */
     size_t k = crier_skip_space(z, i + 2);
