@@ -236,6 +236,62 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
     return j + 1 - i;
 }
 
+/* A number glued to a mark (U+00B0 degree, U+2032 prime or "'", U+2033
+ * double prime or '"'): which mark it is, 'd', 'm' or 's', or 0. Sets
+ * *end past the mark. */
+static int coord_part(const norm *z, size_t i, numx *x, size_t *end)
+{
+    if (!crier_num_parse(z, i, x) || x->neg || !tok_glued(z, x->end))
+        return 0;
+    size_t e = x->end;
+    *end = e + 1;
+    if (tok_punct(z, e, 0xB0))
+        return 'd';
+    if (tok_punct(z, e, 0x2032) || tok_punct(z, e, '\''))
+        return 'm';
+    if (tok_punct(z, e, 0x2033) || tok_punct(z, e, '"'))
+        return 's';
+    return 0;
+}
+
+/* "45°30′N", "40.7128° N": a latitude or longitude, "forty-five degrees
+ * thirty minutes north". The compass letter is required; without it an
+ * angle is an ordinary measure. */
+static size_t coordinate(norm *z, size_t i)
+{
+    static const char *const name[3][2] = {
+        {"degree", "degrees"}, {"minute", "minutes"}, {"second", "seconds"}};
+    crier_buf w = CRIER_BUF_INIT;
+    numx x;
+    size_t j = i, e = i;
+    for (int part = 0; part < 3; part++) {
+        int m = coord_part(z, j, &x, &e);
+        if (m != "dms"[part] || (part > 0 && j > i && !tok_glued(z, j)))
+            break;
+        crier_say_num(z, &x, &w);
+        crier_put_phrase(z, name[part][!crier_num_is_one(&x)], &w);
+        j = e;
+    }
+    size_t k = tok_is(z, j, TK_SPACE) && z->t[j].len == 1 ? j + 1 : j;
+    char key[3] = {0, '.', 0};
+    const crier_lex_row *r = NULL;
+    if (j > i && tok_is(z, k, TK_WORD) && z->t[k].len == 1 && !(tok_is(z, k + 1, TK_WORD) &&
+                                                                   tok_glued(z, k + 1))) {
+        key[0] = tok_text(z, k)[0];
+        if (strchr("NSEW", key[0]))
+            r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, key, 2);
+    }
+    if (!r || !(r->flags & CRIER_ABBR_COMPASS)) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    crier_put_word(&w, r->cols[1]);
+    size_t c = w.len - strlen(r->cols[1]);
+    if (w.ptr[c] >= 'A' && w.ptr[c] <= 'Z')
+        w.ptr[c] = (char)(w.ptr[c] + 32); /* "north" */
+    return crier_emit_buf(z, &w, i, k + 1);
+}
+
 /* A number (or a fraction), then a unit: glued, after one space, after
  * a hyphen (an adjective: singular), or after a slash ("12/kg"); inch
  * marks; an optional scale word between ("100 million kg"); and maybe a
@@ -244,6 +300,9 @@ size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
         return 0;
+    size_t c = coordinate(z, i);
+    if (c)
+        return c;
     crier_buf w = CRIER_BUF_INIT;
     int one = 0;
     size_t used = measure_number(z, i, &w, &one), u;

@@ -259,6 +259,22 @@ size_t crier_cls_range(norm *z, size_t i)
         end += u;
         era = 1;
     }
+    /* "747-400", "Boeing 737-800": an aircraft model and its series. A
+     * range does not run down to a round hundred without a unit or an era,
+     * nor follow a maker's name. */
+    size_t p = crier_prev_word(z, i);
+    size_t pp = p != (size_t)-1 ? crier_prev_word(z, p) : (size_t)-1;
+    int maker = p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) &&
+                !(z->t[p].flags & TF_UPPER) && !crier_tok_ctx(z, p) && pp != (size_t)-1 &&
+                z->t[pp].kind != TK_NL && !tok_punct(z, pp, '.');
+    if (!era && !unit && !pct && right == a.end + 1 && plain_int(&a) && plain_int(&b) &&
+        a.ipn == 3 && b.ipn == 3 && a.ip[2] != '0' && memcmp(b.ip + 1, "00", 2) == 0 &&
+        (memcmp(b.ip, a.ip, 3) < 0 || maker) && !tok_punct(z, end, '%')) {
+        crier_buf_free(&tail);
+        crier_say_year(z, a.ip, 3, &w); /* "seven forty-seven" */
+        crier_say_num(z, &b, &w);
+        return crier_emit_buf(z, &w, i, b.end);
+    }
     int years = era || (!unit && yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
                         crier_year_context(z, i));
     say_side(z, &a, years, &w);
