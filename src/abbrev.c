@@ -399,6 +399,17 @@ size_t crier_cls_state(norm *z, size_t i)
     size_t used = 1 + (size_t)dot;
     const crier_lex_row *r =
         crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), z->t[i].len + (size_t)dot);
+    /* "N. Y.", "D. C.": the initials of a state written apart. */
+    if (dot && z->t[i].len == 1 && tok_is(z, i + 2, TK_SPACE) && z->t[i + 2].len == 1 &&
+        tok_is(z, i + 3, TK_WORD) && z->t[i + 3].len == 1 && (z->t[i + 3].flags & TF_CAP) &&
+        tok_punct(z, i + 4, '.') && tok_glued(z, i + 4)) {
+        char key[4] = {tok_text(z, i)[0], '.', tok_text(z, i + 3)[0], '.'};
+        const crier_lex_row *r2 = crier_lex_find(z->lex, CRIER_TAB_STATES, key, 4);
+        if (r2) {
+            r = r2;
+            used = 5;
+        }
+    }
     if (!r && dot) {
         used = 1;
         r = crier_tok_find(z, CRIER_TAB_STATES, i);
