@@ -290,7 +290,7 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     crier_emit_toks(z, say, i, i + used);
     /* The dot was the abbreviation's; a sentence may still end there. */
     int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
-    if (dot && !titled && crier_ends_sentence(z, i + used))
+    if (dot && !titled && !(r->flags & CRIER_ABBR_BEFORE_NUM) && crier_ends_sentence(z, i + used))
         crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }

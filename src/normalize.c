@@ -404,7 +404,13 @@ void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len)
     char last = z->out.ptr[z->out.len - 1];
     if (strchr(",;:.!?", last)) {
         /* A stronger mark replaces a comma: "(Sep 20)." gives "20." */
-        if (last == ',' && strchr(".!?;:", mark[0])) {
+        const crier_span *sp = z->nspans ? &z->spans[z->nspans - 1] : NULL;
+        /* A dot with a comma glued after it ("Regt.,", "ft.,") was an
+         * abbreviation's, not a full stop: the comma replaces it. */
+        int abbr_dot = last == '.' && (mark[0] == ',' || mark[0] == ';') && sp &&
+                       sp->out_off == z->out.len - 1 && sp->src_len == 1 &&
+                       sp->src_off + 1 == off;
+        if ((last == ',' && strchr(".!?;:", mark[0])) || abbr_dot) {
             z->out.len--;
             if (z->nspans && z->spans[z->nspans - 1].out_off == z->out.len)
                 z->nspans--;

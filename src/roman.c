@@ -104,6 +104,10 @@ static int plain_numeral(const norm *z, size_t i)
     size_t n = z->t[i].len;
     if (n < 2 || crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n))
         return 0;
+    /* "MDCCCLXV" on a title page: six canonical letters or more are no
+     * acronym. */
+    if (n >= 6 && !(z->t[i].flags & TF_CAPS_RUN))
+        return 1;
     for (size_t k = 0; k < n; k++)
         if (s[k] != 'I' && s[k] != 'V' && s[k] != 'X')
             return 0;
@@ -187,6 +191,30 @@ static size_t lower_numeral(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* "the XVIIth century", "Louis XIVth": a numeral of two letters or more
+ * with an English ordinal ending glued to it. Returns the numeral's
+ * length, or 0. */
+static size_t ordinal_numeral(const char *s, size_t n)
+{
+    static const char *const end[] = {"th", "st", "nd", "rd"};
+    if (n < 4)
+        return 0;
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(end); k++)
+        if (memcmp(s + n - 2, end[k], 2) == 0 && roman_value(s, n - 2))
+            return n - 2;
+    return 0;
+}
+
+static size_t say_roman_ordinal(norm *z, size_t i, int v)
+{
+    char d[8];
+    snprintf(d, sizeof d, "%d", v);
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, "");
+    crier_say_ordinal(z, d, strlen(d), &w);
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
 /* A canonical numeral, alone as a word, read the way roman_reading()
  * says; a regnal numeral may keep an old-style dot or a possessive. */
 size_t crier_cls_roman(norm *z, size_t i)
@@ -199,6 +227,9 @@ size_t crier_cls_roman(norm *z, size_t i)
     /* "Henry VIII's": the possessive is part of the word token. */
     size_t n = t->len > 3 && s[t->len - 2] == '\'' && s[t->len - 1] == 's' ? t->len - 2 : t->len;
     int v = roman_value(s, n);
+    size_t th = ordinal_numeral(s, t->len);
+    if (th)
+        return say_roman_ordinal(z, i, roman_value(s, th));
     if (!v && (t->flags & TF_LOWER))
         return lower_numeral(z, i);
     if (n < t->len && (!v || n < 2))
@@ -221,6 +252,8 @@ size_t crier_cls_roman(norm *z, size_t i)
         crier_put_phrase(z, "the", &w);
         crier_put_word(&w, "");
         crier_say_ordinal(z, d, strlen(d), &w);
+    } else if (v >= 1100 && v < 2100 && n >= 5) {
+        crier_say_year(z, d, 4, &w); /* "MDCCCLXV": a date on a title page */
     } else {
         crier_say_cardinal(z, d, strlen(d), &w);
     }

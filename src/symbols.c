@@ -220,6 +220,20 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '(': case ')': case '[': case ']': case '{': case '}': case 0x2013: case 0x2014:
         crier_emit_pause(z, ",", t->off, t->len);
         return 1;
+    case '&':
+        /* "&c.", the old sign for "etc." (abbreviations.tsv). */
+        if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) && z->t[i + 1].len == 1 &&
+            tok_punct(z, i + 2, '.') && tok_glued(z, i + 2)) {
+            const crier_lex_row *r =
+                crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, tok_text(z, i), tok_end(z, i + 2) - t->off);
+            if (r) {
+                crier_emit_toks(z, r->cols[1], i, i + 3);
+                if (crier_ends_sentence(z, i + 3))
+                    crier_emit_pause(z, ".", z->t[i + 2].off, 1);
+                return 3;
+            }
+        }
+        break;
     case '\'':
         if ((k = apostrophe_s(z, i)) != 0)
             return k;
