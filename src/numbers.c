@@ -489,6 +489,21 @@ static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
     return want[0] && crier_suffix_at(z, i, want, poss);
 }
 
+/* "the 2d of May", "the 33d regiment": nineteenth-century books write
+ * second and third with a bare "d". Only after "the" or before "of",
+ * since "3d" is also "3-D" and "2d." an old penny. */
+static int old_ordinal(const norm *z, const numx *x, size_t i)
+{
+    if (x->fp || x->neg || !x->ip || x->ipn > 3 || !tok_is(z, i, TK_WORD) || !tok_glued(z, i) ||
+        z->t[i].len != 1 || tok_text(z, i)[0] != 'd')
+        return 0;
+    char last = x->ip[x->ipn - 1];
+    if ((last != '2' && last != '3') || (x->ipn > 1 && x->ip[x->ipn - 2] == '1'))
+        return 0;
+    size_t p = crier_prev_word(z, x->i), k = crier_skip_space(z, i + 1);
+    return (p != (size_t)-1 && crier_tok_eq(z, p, "the")) || (k > i + 1 && crier_tok_eq(z, k, "of"));
+}
+
 /* True when a three- or four-digit number at token i names something
  * rather than counting it: right after a capitalised name, inside a
  * sentence, with no lower-case word after it ("Boeing 737 MAX", "Room
@@ -639,7 +654,10 @@ size_t crier_cls_number(norm *z, size_t i)
     crier_buf w = CRIER_BUF_INIT;
     size_t end = x.end;
     int poss;
-    if (ordinal_suffix(z, &x, end, &poss)) {
+    if (old_ordinal(z, &x, end)) {
+        crier_say_ordinal(z, x.ip, x.ipn, &w);
+        end++;
+    } else if (ordinal_suffix(z, &x, end, &poss)) {
         crier_say_ordinal(z, x.ip, x.ipn, &w);
         if (poss)
             crier_buf_puts(&w, "'s");
