@@ -383,10 +383,69 @@ size_t crier_cls_abbrev(norm *z, size_t i)
 
 /* ==== States ============================================================= */
 
+/* The state named at token i, by its abbreviation ("Calif.", "N.Y.",
+ * with the dot that follows) or its one-word name ("Texas"); *used
+ * counts the tokens. */
+static const char *state_at(const norm *z, size_t i, size_t *used)
+{
+    if (!tok_is(z, i, TK_WORD) || !(z->t[i].flags & TF_CAP))
+        return NULL;
+    int dot = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1);
+    const crier_lex_row *r = NULL;
+    /* "W.Va.": two parts, each with its dot */
+    if (dot && tok_is(z, i + 2, TK_WORD) && tok_glued(z, i + 2) && tok_punct(z, i + 3, '.') &&
+        tok_glued(z, i + 3)) {
+        r = crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), tok_end(z, i + 3) - z->t[i].off);
+        *used = 4;
+    }
+    if (!r) {
+        r = crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), z->t[i].len + (size_t)dot);
+        *used = 1 + (size_t)dot;
+    }
+    if (!r && dot) {
+        r = crier_tok_find(z, CRIER_TAB_STATES, i);
+        *used = 1;
+    }
+    if (r)
+        return r->cols[1];
+    *used = 1;
+    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_STATES); k++) {
+        const char *name = crier_lex_at(z->lex, CRIER_TAB_STATES, k)->cols[1];
+        if (strlen(name) == z->t[i].len && memcmp(name, tok_text(z, i), z->t[i].len) == 0)
+            return name;
+    }
+    return NULL;
+}
+
+/* "(D-N.Y.)", ", R-Texas,": a politician's party and state, "Democrat of
+ * New York". Only in brackets or between commas. */
+static size_t party_state(norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), used = 0;
+    if (z->t[i].len != 1 || !tok_punct(z, i + 1, '-') || !tok_glued(z, i + 1) ||
+        !tok_glued(z, i + 2) || p == (size_t)-1 || !(tok_punct(z, p, '(') || tok_punct(z, p, ',')))
+        return 0;
+    const crier_lex_row *r =
+        crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, tok_text(z, i), 2);
+    const char *state = r && (r->flags & CRIER_ABBR_PARTY) ? state_at(z, i + 2, &used) : NULL;
+    size_t end = i + 2 + used, k = crier_skip_space(z, end);
+    if (!state || !(k >= z->n || z->t[k].kind == TK_NL || tok_punct(z, k, ')') ||
+                    tok_punct(z, k, ',') || tok_punct(z, k, ';')))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, r->cols[1]);
+    crier_put_phrase(z, "of", &w);
+    crier_put_word(&w, state);
+    return crier_emit_buf(z, &w, i, end);
+}
+
 /* "Albany, N.Y.", "Santa Clara, CA 95051", "Richmond, Va.": a state
  * abbreviation after a place and a comma is the state's name. */
 size_t crier_cls_state(norm *z, size_t i)
 {
+    size_t ps = tok_is(z, i, TK_WORD) ? party_state(z, i) : 0;
+    if (ps)
+        return ps;
     if (!tok_is(z, i, TK_WORD) || !(z->t[i].flags & TF_CAP) || z->t[i].len > 6)
         return 0;
     size_t p = crier_prev_word(z, i);
@@ -399,6 +458,12 @@ size_t crier_cls_state(norm *z, size_t i)
     size_t used = 1 + (size_t)dot;
     const crier_lex_row *r =
         crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), z->t[i].len + (size_t)dot);
+    /* "W.Va.": two parts, each with its dot */
+    if (!r && dot && tok_is(z, i + 2, TK_WORD) && tok_glued(z, i + 2) && tok_punct(z, i + 3, '.') &&
+        tok_glued(z, i + 3)) {
+        r = crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), tok_end(z, i + 3) - z->t[i].off);
+        used = r ? 4 : used;
+    }
     /* "N. Y.", "D. C.": the initials of a state written apart. */
     if (dot && z->t[i].len == 1 && tok_is(z, i + 2, TK_SPACE) && z->t[i + 2].len == 1 &&
         tok_is(z, i + 3, TK_WORD) && z->t[i + 3].len == 1 && (z->t[i + 3].flags & TF_CAP) &&

@@ -57,6 +57,7 @@ enum {
     CRIER_ABBR_NO_DOT = 1 << 5,   /* the form also matches without its dot */
     CRIER_ABBR_STREET = 1 << 6,   /* a kind of street: "Ave." */
     CRIER_ABBR_COMPASS = 1 << 7,  /* a compass point, only in addresses: "N" */
+    CRIER_ABBR_PARTY = 1 << 8,    /* a party before a state: "D-" in "(D-N.Y.)" */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     /* credits */

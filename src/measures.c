@@ -184,10 +184,26 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
 {
     size_t s = crier_skip_space(z, end);
     numx x;
-    if (s == end || !crier_num_parse(z, s, &x) || x.neg || !tok_is(z, x.end, TK_SPACE))
+    if (s == end || !crier_num_parse(z, s, &x) || x.neg)
         return end;
     crier_buf v = CRIER_BUF_INIT;
     crier_say_num(z, &x, &v);
+    /* "7h 30m", "2 hrs 15m": after hours, "m" is minutes, not meters. */
+    size_t hl = strlen(crier_phrase(z, "hours")), h1 = strlen(crier_phrase(z, "hour"));
+    int hours = (w->len >= hl && strcmp(w->ptr + w->len - hl, crier_phrase(z, "hours")) == 0) ||
+                (w->len >= h1 && strcmp(w->ptr + w->len - h1, crier_phrase(z, "hour")) == 0);
+    size_t mk = tok_is(z, x.end, TK_SPACE) ? x.end + 1 : x.end;
+    if (hours && (crier_tok_eq(z, mk, "m") || crier_tok_eq(z, mk, "min")) &&
+        !(tok_is(z, mk + 1, TK_WORD) && tok_glued(z, mk + 1))) {
+        crier_put_phrase(z, crier_num_is_one(&x) ? "minute" : "minutes", &v);
+        crier_put_word(w, v.ptr);
+        crier_buf_free(&v);
+        return mk + 1;
+    }
+    if (!tok_is(z, x.end, TK_SPACE)) {
+        crier_buf_free(&v);
+        return end;
+    }
     size_t u = crier_unit_parse(z, x.end + 1, !crier_num_is_one(&x), 0, 1, &v);
     if (u && v.ptr) {
         crier_put_word(w, v.ptr);

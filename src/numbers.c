@@ -402,6 +402,14 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         return 0;
     const char *num = tok_text(z, j), *den = tok_text(z, j + 2);
     size_t nn = z->t[j].len, dn = z->t[j + 2].len;
+    /* "24/7": a set phrase of phrases.tsv, not a fraction. */
+    const crier_lex_row *idiom = !*whole ? crier_lex_find(z->lex, CRIER_TAB_PHRASES, num,
+                                                          tok_end(z, j + 2) - z->t[j].off)
+                                         : NULL;
+    if (idiom && !(tok_is(z, j + 3, TK_WORD) && tok_glued(z, j + 3))) {
+        crier_put_word(w, idiom->cols[1]);
+        return j + 3 - i;
+    }
     long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
     if (vb <= 0 || va < 0)
         return 0;
@@ -518,7 +526,10 @@ static int label_context(const norm *z, size_t i)
         z->t[k].len >= 3 && crier_pronounceable(z, tok_text(z, k), z->t[k].len))
         return 1; /* not "350 FBI agents" */
     size_t p = crier_prev_word(z, i);
+    const char *ps = p != (size_t)-1 ? tok_text(z, p) : NULL;
+    size_t pn = p != (size_t)-1 ? z->t[p].len : 0;
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
+        (pn > 2 && ps[pn - 2] == '\'' && ps[pn - 1] == 's') || /* "Trump's 232" counts */
         (z->t[p].flags & TF_UPPER) || crier_tok_ctx(z, p) ||
         crier_tok_find(z, CRIER_TAB_MONTHS, p) || crier_tok_find(z, CRIER_TAB_ROMAN_CONTEXT, p))
         return 0;

@@ -297,6 +297,15 @@ size_t crier_cls_serial(norm *z, size_t i)
          crier_scale_before_noun(z, i + 1)))
         return 0; /* "3m copies" too */
     crier_buf w = CRIER_BUF_INIT;
+    /* "FY2023": a word that brings a year (context-words.tsv), glued to
+     * one, "F Y twenty twenty-three". */
+    if (j == i + 2 && z->t[i].kind == TK_WORD && (crier_tok_ctx(z, i) & CRIER_CTX_YEAR_BEFORE) &&
+        z->t[i + 1].len == 4 && crier_digits_value(tok_text(z, i + 1), 4) >= 1900 &&
+        crier_digits_value(tok_text(z, i + 1), 4) < 2100) {
+        crier_say_caps(z, tok_text(z, i), z->t[i].len, 0, &w);
+        crier_say_year(z, tok_text(z, i + 1), 4, &w);
+        return crier_emit_buf(z, &w, i, j);
+    }
     size_t dims = 0;
     for (size_t k = i; k < j; k++) {
         const char *s = tok_text(z, k);

@@ -162,10 +162,15 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
         const char *m = tok_text(z, i + 2);
         end = i + 3;
         if (tok_punct(z, end, ':') && two_digits_below(z, end + 1, 60)) {
-            say_count(z, s, n, "hour", "hours", w);
+            /* "0:05:12" is "five minutes and twelve seconds": no zero
+             * hours, unless the minutes are zero too. */
+            const char *sec = tok_text(z, end + 1);
+            int hz = h == 0 && (m[0] != '0' || m[1] != '0');
+            if (!hz)
+                say_count(z, s, n, "hour", "hours", w);
             say_count(z, m, 2, "minute", "minutes", w);
             crier_put_phrase(z, "and", w);
-            say_count(z, tok_text(z, end + 1), 2, "second", "seconds", w);
+            say_count(z, sec, 2, "second", "seconds", w);
             end += 2;
         } else {
             if (h % 24 || m[0] != '0' || m[1] != '0' || has_ampm(z, end))
