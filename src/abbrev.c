@@ -544,6 +544,34 @@ static size_t small_prefix(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* True when upper-case word i is part of a dateline: the place in
+ * capitals that starts a line, "KYIV, Ukraine (AP) —", "LVIV (Reuters)
+ * -". The capitals run from the line's start, and a bracket or a dash
+ * comes before any word in lower case. A place name is then said as a
+ * word, even one English spelling cannot cut into syllables. */
+static int dateline(const norm *z, size_t i)
+{
+    size_t p = i, k;
+    for (int n = 0;; n++) {
+        size_t q = crier_prev_word(z, p);
+        if (q == (size_t)-1 || z->t[q].kind == TK_NL)
+            break;
+        if (n == 3 || !tok_is(z, q, TK_WORD) || !(z->t[q].flags & TF_UPPER))
+            return 0;
+        p = q;
+    }
+    for (k = i + 1; k < z->n && k < i + NORM_LOOK; k++) {
+        const tok *t = &z->t[k];
+        if (t->kind == TK_NL || (t->kind == TK_WORD && (t->flags & TF_LOWER)))
+            return 0;
+        if (tok_punct(z, k, '(') || (crier_tok_dash(z, k) && tok_is(z, k - 1, TK_SPACE))) {
+            size_t a = crier_skip_space(z, k + 1); /* "(AP)", "— Russian" */
+            return tok_is(z, a, TK_WORD) && (z->t[a].flags & TF_CAP);
+        }
+    }
+    return 0;
+}
+
 /* Upper-case words, with or without a plural or possessive ending. */
 size_t crier_cls_caps(norm *z, size_t i)
 {
@@ -577,6 +605,9 @@ size_t crier_cls_caps(norm *z, size_t i)
         if (w.len && w.ptr[w.len - 1] == '\x01')
             w.len--; /* "N G A's": the ending already makes it the letter */
         crier_buf_puts(&w, "'s");
+    } else if (!(t->flags & TF_CAPS_RUN) && t->len > 3 &&
+               !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len) && dateline(z, i)) {
+        title_case(s, t->len, &w); /* "KYIV, Ukraine (AP)" */
     } else {
         crier_say_caps(z, s, t->len, (t->flags & TF_CAPS_RUN) != 0, &w);
     }

@@ -301,13 +301,16 @@ static size_t weekday_date(norm *z, size_t i)
         return 0;
     size_t j = crier_skip_space(z, i + 1), mu, end;
     int paren = tok_punct(z, j, '(');
-    if (!paren && !tok_punct(z, j, ','))
+    /* "Tue March 5": a month right after the weekday, no comma. */
+    int bare = j == i + 2 && tok_is(z, j, TK_WORD) && (z->t[j].flags & TF_CAP) && month_at(z, j, &mu);
+    if (!paren && !bare && !tok_punct(z, j, ','))
         return 0;
-    size_t k = crier_skip_space(z, j + 1);
+    size_t k = bare ? j : crier_skip_space(z, j + 1);
     if (!month_at(z, k, &mu) && !day_at(z, k, &end))
         return 0;
     crier_emit_toks(z, wd->cols[1], i, i + 1);
-    crier_emit_pause(z, ",", z->t[j].off, 1);
+    if (!bare)
+        crier_emit_pause(z, ",", z->t[j].off, 1);
     size_t used = month_first(z, k);
     if (!used)
         used = day_first(z, k);

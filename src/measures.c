@@ -248,6 +248,8 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
     if (!tok_punct(z, j, '"') || !tok_glued(z, j) || quotes_before(z, j) % 2 != 0 ||
         (tok_is(z, j + 1, TK_WORD) && tok_glued(z, j + 1)))
         return 0;
+    if (crier_adjective_amount(z, i, j + 1))
+        one = 1; /* "a 6.7\" screen" */
     crier_put_phrase(z, one ? "inch" : "inches", w);
     return j + 1 - i;
 }

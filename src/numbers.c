@@ -518,6 +518,13 @@ static int old_ordinal(const norm *z, const numx *x, size_t i)
  * 101"). Such numbers are read in pairs: "seven thirty-seven". */
 static int label_context(const norm *z, size_t i)
 {
+    /* "F-150", "C-130", "I-395": a model or a road after capitals and a
+     * hyphen. */
+    if (i >= 2 && crier_tok_dash(z, i - 1) && tok_glued(z, i) && tok_glued(z, i - 1) &&
+        tok_is(z, i - 2, TK_WORD) && z->t[i - 2].len <= 3 &&
+        (z->t[i - 2].flags & (TF_UPPER | TF_CAP)) && !(z->t[i - 2].flags & TF_LOWER) &&
+        (z->t[i - 2].len == 1 || (z->t[i - 2].flags & TF_UPPER)))
+        return 1;
     /* "the 737 MAX": a model name in capitals after the number. */
     size_t k = crier_skip_space(z, i + 1);
     if (k > i + 1 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_UPPER) &&
@@ -581,6 +588,19 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     }
     if (!grouped && !x->neg && x->ipn == 3 && x->ip[0] != '0' && label_context(z, x->i)) {
         crier_say_year(z, x->ip, 3, w); /* "seven thirty-seven" */
+        return;
+    }
+    /* "call 911": a number said as a set phrase (phrases.tsv); but after
+     * a name inside a sentence it is a model, "the Porsche 911". */
+    const crier_lex_row *r = !grouped && !x->neg ? crier_lex_find(z->lex, CRIER_TAB_PHRASES, x->ip, x->ipn)
+                                                 : NULL;
+    size_t p = crier_prev_word(z, x->i), pp = p != (size_t)-1 ? crier_prev_word(z, p) : p;
+    if (r && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) && tok_is(z, pp, TK_WORD)) {
+        crier_say_year(z, x->ip, x->ipn, w);
+        return;
+    }
+    if (r) {
+        crier_put_word(w, r->cols[1]);
         return;
     }
     crier_say_num(z, x, w);
