@@ -45,12 +45,34 @@ static int contains_ci(const char *s, size_t n, const char *needle)
     return 0;
 }
 
+/* The length of a furniture line without what points at the links after
+ * it: "Read more:", "More stories >", "Related ›", "See also…". */
+static size_t strip_pointer(const char *s, size_t n)
+{
+    for (;;) {
+        while (n && s[n - 1] == ' ')
+            n--;
+        if (n && (s[n - 1] == ':' || s[n - 1] == '>'))
+            n--;
+        else if (n >= 2 && (memcmp(s + n - 2, "\xc2\xbb", 2) == 0))          /* » */
+            n -= 2;
+        else if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\xba", 3) == 0 ||   /* › */
+                            memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0))    /* … */
+            n -= 3;
+        else
+            return n;
+    }
+}
+
 /* See segment.h. */
 int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len, int *stop)
 {
     if (len > MAX_FURNITURE || !len)
         return 0;
     const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BOILERPLATE, line, len);
+    size_t bare = strip_pointer(line, len);
+    if (!r && bare && bare < len)
+        r = crier_lex_find(lex, CRIER_TAB_BOILERPLATE, line, bare);
     if (r) {
         if (strcmp(r->cols[1], "end") == 0)
             *stop = 1;
