@@ -119,6 +119,26 @@ static int equation(const norm *z, size_t i)
     return 0;
 }
 
+/* "pro- and anti-war", "19th- or 20th-century": a hyphen that ends a word
+ * and waits for the compound after it. Read as nothing, not as a pause,
+ * since the phrase runs on; found by its shape, a hyphenated word a few
+ * words later. */
+static int suspended(const norm *z, size_t i)
+{
+    if (tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM) || crier_tok_dash(z, i + 1))
+        return 0;
+    size_t k = crier_skip_space(z, i + 1);
+    for (int words = 0; k < z->n && words < 3; k++) {
+        if (z->t[k].kind == TK_WORD || z->t[k].kind == TK_NUM)
+            words += !tok_glued(z, k);
+        else if (tok_punct(z, k, '-'))
+            return tok_glued(z, k) && (tok_is(z, k + 1, TK_WORD) || tok_is(z, k + 1, TK_NUM));
+        else if (z->t[k].kind != TK_SPACE)
+            return 0;
+    }
+    return 0;
+}
+
 /* A hyphen: kept inside a compound ("state-issued", "mid-1980s"), a
  * minus in a sum ("1-2=5"), a pause between spaces or doubled ("--"),
  * else nothing. */
@@ -139,6 +159,8 @@ static size_t hyphen(norm *z, size_t i)
         z->letter_a = 0;
         return 1;
     }
+    if (before && suspended(z, i))
+        return 1;
     size_t j = i;
     while (crier_tok_dash(z, j))
         j++;
