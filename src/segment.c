@@ -249,6 +249,8 @@ static int drop_repeats(crier_doc *doc)
         return -1;
     for (size_t i = 0; i < doc->n; i++) {
         const char *s = doc->segs[i].text;
+        if (!s)
+            continue; /* already dropped */
         size_t j = hash_text(s) & (nslots - 1);
         while (slots[j] && strcmp(doc->segs[slots[j] - 1].text, s) != 0)
             j = (j + 1) & (nslots - 1);
@@ -296,6 +298,66 @@ static int order_for_listening(crier_doc *doc, crier_captions policy)
     return 0;
 }
 
+/* True when s is a stamp of the day iso ("YYYY-MM-DD"): its month (from
+ * months.tsv) next to its day, no other year, and at most two other words
+ * of three letters or more ("Updated", "Published"; weekdays, "at", "ET"
+ * and "a.m." are free), so that a sentence about that day is not one. */
+static int names_day(const crier_lexicon *lex, const char *s, const char *iso)
+{
+    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+    int month = 0, day = 0, others = 0, prev = 0; /* prev: 1 month, 2 a day number */
+    for (size_t i = 0; s[i];) {
+        while (s[i] && !isalnum((unsigned char)s[i]))
+            i++;
+        size_t w = i;
+        while (isalnum((unsigned char)s[i]))
+            i++;
+        if (i == w)
+            break;
+        const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_MONTHS, s + w, i - w);
+        int v = isdigit((unsigned char)s[w]) ? atoi(s + w) : -1;
+        if (r && atoi(r->cols[2]) == m) {
+            month = 1;
+            day |= prev == 2;
+            prev = 1;
+            continue;
+        }
+        if (v == d && (prev == 1 || i - w <= 2)) {
+            day |= prev == 1;
+            prev = 2;
+            continue;
+        }
+        if ((r && atoi(r->cols[2]) != m) || (v >= 1000 && v != y))
+            return 0; /* another day */
+        others += v < 0 && i - w >= 3 && !crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s + w, i - w);
+        prev = 0;
+    }
+    return month && day && others <= 2;
+}
+
+/* Drops a paragraph near the top that only repeats the day of
+ * publication ("Feb. 21, 2019", "Updated 21 February 2019"), which the
+ * dateline already says. */
+static void drop_date_stamps(crier_doc *doc, const crier_lexicon *lex)
+{
+    enum { NEAR_TOP = 4, STAMP_WORDS = 10 };
+    if (!doc->date || strlen(doc->date) < 10)
+        return;
+    for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
+        crier_segment *g = &doc->segs[i];
+        if (g->kind != CRIER_KIND_PARAGRAPH || !g->text)
+            continue;
+        seen++;
+        size_t words = 0;
+        for (const char *c = g->text; *c; c++)
+            words += *c != ' ' && (c == g->text || c[-1] == ' ');
+        if (words <= STAMP_WORDS && names_day(lex, g->text, doc->date)) {
+            free(g->text);
+            g->text = NULL;
+        }
+    }
+}
+
 /* True when the doc has a paragraph or a heading: something to read. */
 static int has_body(const crier_doc *doc)
 {
@@ -324,6 +386,8 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
                (opts->input == CRIER_INPUT_AUTO && crier_input_looks_html(text, len));
     crier_status st = html ? crier_extract_html(text, len, lex, doc, err)
                            : crier_extract_text(text, len, lex, doc, err);
+    if (st == CRIER_OK)
+        drop_date_stamps(doc, lex);
     if (st == CRIER_OK && order_for_listening(doc, opts->captions) < 0)
         st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     if (st == CRIER_OK && !has_body(doc))
