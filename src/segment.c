@@ -115,6 +115,21 @@ size_t crier_byline_prefix(const crier_lexicon *lex, const char *s, size_t n)
     return best;
 }
 
+/* Adds the byline "a b", its first letter in capitals ("by" -> "By"). */
+static int add_joined(crier_doc *doc, const char *a, size_t ka, const char *b, size_t nb)
+{
+    char *text = malloc(ka + 1 + nb + 1);
+    if (!text)
+        return -1;
+    memcpy(text, a, ka);
+    text[ka] = ' ';
+    memcpy(text + ka + 1, b, nb);
+    text[0] = (char)toupper((unsigned char)text[0]);
+    int rc = crier_doc_add(doc, CRIER_KIND_BYLINE, text, ka + 1 + nb);
+    free(text);
+    return rc;
+}
+
 /* See segment.h. */
 int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, size_t n)
 {
@@ -126,7 +141,14 @@ int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, si
         return 0;
     if (!doc->byline && crier_doc_set(&doc->byline, s, n) < 0)
         return -1;
-    if (crier_byline_prefix(lex, s, n))
+    size_t k = crier_byline_prefix(lex, s, n), rest = k + 1;
+    if (k && s[k] == ':') {
+        /* "by: Jane Doe" is said "By Jane Doe", without a pause. */
+        while (rest < n && s[rest] == ' ')
+            rest++;
+        return rest < n ? add_joined(doc, s, k, s + rest, n - rest) : 0;
+    }
+    if (k)
         return crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
     /* A bare name: say "By" (or the lexicon's word for it) first. */
     const char *say = NULL;
@@ -136,18 +158,7 @@ int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, si
         if (r->flags & CRIER_BYLINE_SAY)
             say = r->cols[0];
     }
-    if (!say)
-        return crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
-    size_t k = strlen(say);
-    char *text = malloc(k + 1 + n + 1);
-    if (!text)
-        return -1;
-    memcpy(text, say, k);
-    text[k] = ' ';
-    memcpy(text + k + 1, s, n);
-    int rc = crier_doc_add(doc, CRIER_KIND_BYLINE, text, k + 1 + n);
-    free(text);
-    return rc;
+    return say ? add_joined(doc, say, strlen(say), s, n) : crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
 }
 
 /* The full name of month m (1-12) from the months table, or NULL. */
