@@ -280,6 +280,8 @@ size_t crier_cls_measure(norm *z, size_t i)
     u = crier_unit_parse(z, k, !one && !adj, glued, 0, &w);
     if (u == 1 && glued && z->t[k].len == 1 && after_label(z, i))
         u = 0; /* "Gate 5h", "Block 4C": a name, not a measure */
+    if (adj && crier_tok_eq(z, k, "in") && tok_punct(z, k + 1, '-') && tok_is(z, k + 2, TK_NUM))
+        u = 0; /* "3-in-4", "a 5-in-1 tool": a ratio, not a measure */
     if (!u) {
         crier_buf_free(&w);
         return 0;
