@@ -216,6 +216,8 @@ size_t crier_era_parse(const norm *z, size_t i, crier_buf *w);
 /* True when the four-digit number at token i reads as a year here. */
 int crier_year_context(const norm *z, size_t i);
 size_t crier_cls_time(norm *z, size_t i);
+/* True when an a.m./p.m. marker stands at token i (after optional space). */
+int crier_ampm_at(const norm *z, size_t i);
 size_t crier_cls_range(norm *z, size_t i);
 
 /* ==== Other classes (roman.c, serial.c, electronic.c, symbols.c) ========= */

@@ -421,6 +421,10 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     if (*whole) {
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, num, nn, den, dn, w);
+    } else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2) {
+        /* "a 60/40 split", "50/50": two shares, not a fraction. */
+        crier_say_cardinal(z, num, nn, w);
+        crier_say_cardinal(z, den, dn, w);
     } else {
         crier_say_fraction(z, num, nn, den, dn, w);
     }
@@ -677,11 +681,34 @@ int crier_adjective_amount(const norm *z, size_t i, size_t end)
 /* What is left of the numbers after the other classes: an ordinal when a
  * suffix is glued ("21st"), an integer read by its shape (say_plain_int),
  * or a decimal; then a plural "s", a percent sign or a trailing plus. */
+/* A number token that no rule could read ("2.0.1", "4.5.2"): its groups
+ * of digits, with "point" for each dot, so that nothing is lost. A group
+ * with a leading zero is read digit by digit ("oh" is for years). */
+static size_t dotted_groups(norm *z, size_t i)
+{
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len, a = 0;
+    crier_buf w = CRIER_BUF_INIT;
+    while (a < n) {
+        size_t b = a;
+        while (b < n && s[b] >= '0' && s[b] <= '9')
+            b++;
+        if (b > a && (s[a] != '0' || b - a == 1) && b - a <= 4)
+            crier_say_cardinal(z, s + a, b - a, &w);
+        else
+            crier_say_digits(z, s + a, b - a, &w);
+        if (b < n && s[b] == '.')
+            crier_put_number_word(z, ".", 1, &w);
+        a = b + 1;
+    }
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
 size_t crier_cls_number(norm *z, size_t i)
 {
     numx x;
     if (!crier_num_parse(z, i, &x))
-        return 0;
+        return tok_is(z, i, TK_NUM) ? dotted_groups(z, i) : 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t end = x.end;
     int poss;
@@ -722,6 +749,13 @@ size_t crier_cls_number(norm *z, size_t i)
         !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
         scale_alone(z, &x, &w);
         crier_pluralize_last(z, &w);
+        end++;
+    }
+    /* "2.5x faster", "a 10x rise": a multiple, "times". */
+    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "x") && w.len &&
+        tok_is(z, end + 1, TK_SPACE) && tok_is(z, end + 2, TK_WORD) &&
+        (z->t[end + 2].flags & TF_LOWER)) {
+        crier_put_phrase(z, "times", &w);
         end++;
     }
     /* "the 49ers", "76ers": a team named by its number, "forty-niners". */

@@ -243,6 +243,8 @@ size_t crier_cls_range(norm *z, size_t i)
         return 0;
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s"))
         return 0;
+    if (crier_ampm_at(z, end) || (tok_punct(z, end, ':') && tok_is(z, end + 1, TK_NUM)))
+        return 0; /* "7-9pm", "7-9:30": hours, read by times.c */
     crier_buf w = CRIER_BUF_INIT, tail = CRIER_BUF_INIT;
     /* Units, a percent sign or an era after the second number apply to
      * both: "2-5lb", "10-20%", "1425-1400 BC". */

@@ -289,7 +289,8 @@ size_t crier_cls_serial(norm *z, size_t i)
     int poss;
     if (j == i + 2 && z->t[i].kind == TK_NUM &&
         (crier_suffix_at(z, i + 1, NULL, &poss) || crier_tok_eq(z, i + 1, "s") ||
-         crier_tok_eq(z, i + 1, "ers") || crier_tok_eq(z, i + 1, "d")))
+         crier_tok_eq(z, i + 1, "ers") || crier_tok_eq(z, i + 1, "d") ||
+         crier_tok_eq(z, i + 1, "x")))
         return 0;
     /* "2tn", "40mln": an amount with its scale, read by numbers.c. */
     if (j == i + 2 && z->t[i].kind == TK_NUM &&

@@ -273,6 +273,17 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '(': case ')': case '{': case '}': case 0x2013: case 0x2014:
         crier_emit_pause(z, ",", t->off, t->len);
         return 1;
+    case '#':
+        /* "C#", "F# minor": a note or the language, "sharp". */
+        if (i > 0 && tok_glued(z, i) && tok_is(z, i - 1, TK_WORD) && z->t[i - 1].len == 1 &&
+            tok_text(z, i - 1)[0] >= 'A' && tok_text(z, i - 1)[0] <= 'G' &&
+            !(i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && z->t[i + 1].kind != TK_NL &&
+              z->t[i + 1].kind != TK_PUNCT)) {
+            z->need_space = 1;
+            crier_emit_toks(z, crier_phrase(z, "sharp"), i, i + 1);
+            return 1;
+        }
+        break;
     case '&':
         /* "&c.", the old sign for "etc." (abbreviations.tsv). */
         if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) && z->t[i + 1].len == 1 &&

@@ -58,6 +58,8 @@ static int has_ampm(const norm *z, size_t i)
     return ok;
 }
 
+int crier_ampm_at(const norm *z, size_t i) { return has_ampm(z, i); }
+
 /* Parses a zone at token i (after optional space): "GMT", "e.s.t".
  * `marked` says an a.m./p.m. marker stands before it. */
 static size_t zone(const norm *z, size_t i, int marked, crier_buf *w)
@@ -121,7 +123,10 @@ static int military(const norm *z, size_t i, crier_buf *w)
 {
     const char *s = tok_text(z, i);
     long h = crier_digits_value(s, 2), m = crier_digits_value(s + 2, 2);
-    if (h < 0 || m < 0 || h > 23 || m > 59 || !has_zone(z, i + 1))
+    /* "0800 hrs": a leading zero and "hours" make it a clock too. */
+    size_t k = crier_skip_space(z, i + 1);
+    int hrs = s[0] == '0' && k == i + 2 && (crier_tok_eq(z, k, "hrs") || crier_tok_eq(z, k, "hours"));
+    if (h < 0 || m < 0 || h > 23 || m > 59 || !(hrs || has_zone(z, i + 1)))
         return 0;
     if (h == 0 && m == 0) {
         crier_put_phrase(z, "midnight", w);
@@ -151,8 +156,14 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
         return 0;
     const char *s = tok_text(z, i);
     size_t n = z->t[i].len, end = i + 1, used;
-    if (n == 4 && military(z, i, w))
+    if (n == 4 && military(z, i, w)) {
+        size_t k = crier_skip_space(z, end);
+        if (crier_tok_eq(z, k, "hrs") || crier_tok_eq(z, k, "hours")) {
+            crier_put_phrase(z, "hours", w); /* "oh eight hundred hours" */
+            return k + 1 - i;
+        }
         return end + zone(z, end, 0, w) - i;
+    }
     const char *dot = memchr(s, '.', n);
     size_t hn = dot ? (size_t)(dot - s) : n;
     long h = crier_digits_value(s, hn);
@@ -214,6 +225,23 @@ size_t crier_cls_time(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t used = time_parse(z, i, &w);
+    long h = z->t[i].len <= 2 ? crier_digits_value(tok_text(z, i), z->t[i].len) : -1;
+    if (!used && h >= 1 && h <= 12 && !(tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1))) {
+        /* "7-9pm", "10 - 11 a.m.": a bare hour before a marked one. */
+        crier_say_cardinal(z, tok_text(z, i), z->t[i].len, &w);
+        used = 1;
+        size_t d = crier_skip_space(z, i + 1), k = crier_skip_space(z, d + 1);
+        crier_buf t = CRIER_BUF_INIT;
+        size_t u = crier_tok_dash(z, d) && (d - i - 1) == (k - d - 1) ? time_parse(z, k, &t) : 0;
+        if (u && t.ptr) {
+            crier_put_phrase(z, "to", &w);
+            crier_put_word(&w, t.ptr);
+            crier_buf_free(&t);
+            return crier_emit_buf(z, &w, i, k + u);
+        }
+        crier_buf_free(&t);
+        used = 0;
+    }
     if (!used) {
         crier_buf_free(&w);
         return 0;
