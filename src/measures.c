@@ -95,6 +95,17 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     const crier_lex_row *r = unit_at(z, i, &used);
     if (!r)
         return 0;
+    /* "45 ° C", as tokenized text writes "45°C". */
+    size_t cf = i + used + 1;
+    if (tok_punct(z, i, 0xB0) && used == 1 && tok_is(z, i + 1, TK_SPACE) && z->t[i + 1].len == 1 &&
+        tok_is(z, cf, TK_WORD) && z->t[cf].len == 1 && !(tok_is(z, cf + 1, TK_WORD) && tok_glued(z, cf + 1))) {
+        char key[4] = {(char)0xC2, (char)0xB0, tok_text(z, cf)[0], 0};
+        const crier_lex_row *r2 = crier_lex_find(z->lex, CRIER_TAB_UNITS, key, 3);
+        if (r2) {
+            put_unit_words(z, r2->cols[plural ? 2 : 1], w);
+            return cf + 1 - i;
+        }
+    }
     unsigned f = r->flags;
     /* "2.5 in. of rain": with its dot, before a word in lower case, a
      * number or the end of the line, "in" is the unit, not the word. */
@@ -345,6 +356,18 @@ size_t crier_cls_measure(norm *z, size_t i)
     if (inches)
         return crier_emit_buf(z, &w, i, i + inches);
     int glued = 1, adj = 0;
+    /* "476.6 / km2", as tokenized text writes "476.6/km2". */
+    if (tok_is(z, j, TK_SPACE) && tok_punct(z, j + 1, '/') && tok_is(z, j + 2, TK_SPACE)) {
+        crier_buf pu = CRIER_BUF_INIT;
+        size_t n = crier_unit_parse(z, j + 3, 0, 2, 0, &pu);
+        if (n && pu.ptr) {
+            crier_put_phrase(z, "per", &w);
+            crier_put_word(&w, pu.ptr);
+            crier_buf_free(&pu);
+            return crier_emit_buf(z, &w, i, j + 3 + n);
+        }
+        crier_buf_free(&pu);
+    }
     if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
         k = j + 1;
         glued = 0;

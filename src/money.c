@@ -35,6 +35,20 @@ static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
             return r;
         }
     }
+    /* "US $ 12", as tokenized text writes "US$12" (spaces all round). */
+    if (k == TK_WORD && (z->t[i].flags & TF_UPPER) && z->t[i].len <= 3 && tok_is(z, i + 1, TK_SPACE) &&
+        z->t[i + 1].len == 1 && tok_is(z, i + 2, TK_SYM) && z->t[i + 2].len <= 4 &&
+        tok_is(z, i + 3, TK_SPACE)) {
+        char key[8];
+        memcpy(key, tok_text(z, i), z->t[i].len);
+        memcpy(key + z->t[i].len, tok_text(z, i + 2), z->t[i + 2].len);
+        const crier_lex_row *r =
+            crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, key, z->t[i].len + z->t[i + 2].len);
+        if (r) {
+            *used = 3;
+            return r;
+        }
+    }
     if (k != TK_WORD && k != TK_SYM)
         return NULL;
     const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_CURRENCIES, i);

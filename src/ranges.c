@@ -134,8 +134,9 @@ static size_t ratio(norm *z, size_t i)
     if (right == c + 1 && a.ipn <= 2 && crier_digits_value(a.ip, a.ipn) <= 24 && b.ipn == 2 &&
         b.ip[0] <= '5')
         return 0;
-    /* "1:2:3" and "10:30:15" are something else. */
-    if (tok_punct(z, b.end, ':') && tok_is(z, b.end + 1, TK_NUM))
+    /* "1:2:3" and "10:30:15" are something else; "7 : 30 p.m." is a
+     * time written apart. */
+    if ((tok_punct(z, b.end, ':') && tok_is(z, b.end + 1, TK_NUM)) || crier_ampm_at(z, b.end))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     crier_say_num(z, &a, &w);

@@ -185,12 +185,47 @@ static size_t dotted_quad(norm *z, size_t i)
 /* Dotted quads first ("123.123.0.40"), then the group shapes of
  * telephone numbers; the groups are read digit by digit with a pause
  * between them. */
+/* "ISBN 978-0-300-01234-5", "PIN 12-34": after a word that introduces
+ * a code (context-words.tsv, digits-after), groups of digits joined by
+ * hyphens are read digit by digit, with a pause between groups; a final
+ * check letter ("X") is spelled. */
+static size_t code_groups(norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), j = i;
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(crier_tok_ctx(z, p) & CRIER_CTX_DIGITS_AFTER) ||
+        !crier_tok_dash(z, i + 1) || !tok_glued(z, i + 1) || !tok_glued(z, i + 2))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    for (int g = 0; g < 8; g++) {
+        if (tok_is(z, j, TK_NUM) && all_digits(tok_text(z, j), z->t[j].len))
+            crier_say_digits(z, tok_text(z, j), z->t[j].len, &w);
+        else if (g > 0 && tok_is(z, j, TK_WORD) && z->t[j].len == 1)
+            crier_spell(tok_text(z, j), 1, &w);
+        else
+            break;
+        j++;
+        if (!crier_tok_dash(z, j) || !tok_glued(z, j) || !tok_glued(z, j + 1) ||
+            !(tok_is(z, j + 1, TK_NUM) || tok_is(z, j + 1, TK_WORD)))
+            break;
+        crier_buf_putc(&w, ',');
+        j++;
+    }
+    if (j < i + 3 || !w.ptr) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    return crier_emit_buf(z, &w, i, j);
+}
+
 size_t crier_cls_phone(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '+') && !tok_punct(z, i, '('))
         return 0;
     if (i > 0 && tok_glued(z, i) && (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM))
         return 0;
+    size_t cg = tok_is(z, i, TK_NUM) ? code_groups(z, i) : 0;
+    if (cg)
+        return cg;
     if (tok_is(z, i, TK_NUM)) {
         size_t q = dotted_quad(z, i);
         if (q)

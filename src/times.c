@@ -169,9 +169,19 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     long h = crier_digits_value(s, hn);
     if (h < 0 || h > 24 || memchr(s, ',', n))
         return 0;
-    if (!dot && tok_punct(z, i + 1, ':') && two_digits_below(z, i + 2, 60)) {
-        const char *m = tok_text(z, i + 2);
-        end = i + 3;
+    /* "7 : 30 p.m.": a colon written apart, as tokenized text does,
+     * is a time only before a marker. */
+    size_t c = i + 1, mi = i + 2;
+    if (!dot && tok_is(z, i + 1, TK_SPACE) && z->t[i + 1].len == 1 && tok_punct(z, i + 2, ':') &&
+        tok_is(z, i + 3, TK_SPACE) && z->t[i + 3].len == 1 && tok_is(z, i + 4, TK_NUM) &&
+        z->t[i + 4].len == 2 && crier_digits_value(tok_text(z, i + 4), 2) < 60 &&
+        has_ampm(z, i + 5)) {
+        c = i + 2;
+        mi = i + 4;
+    }
+    if (!dot && tok_punct(z, c, ':') && (mi > i + 2 || two_digits_below(z, mi, 60))) {
+        const char *m = tok_text(z, mi);
+        end = mi + 1;
         if (tok_punct(z, end, ':') && two_digits_below(z, end + 1, 60)) {
             /* "0:05:12" is "five minutes and twelve seconds": no zero
              * hours, unless the minutes are zero too. */
