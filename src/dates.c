@@ -647,6 +647,10 @@ size_t crier_cls_decade(norm *z, size_t i)
 int crier_year_context(const norm *z, size_t i)
 {
     size_t p = crier_prev_word(z, i), mu;
+    /* "pre-1914", "post-2008", "mid-1990": a prefix glued by a hyphen. */
+    if (p != (size_t)-1 && p + 1 == i && crier_tok_dash(z, p) && p > 0 && tok_glued(z, p) &&
+        tok_is(z, p - 1, TK_WORD))
+        return (crier_tok_ctx(z, p - 1) & CRIER_CTX_YEAR_BEFORE) != 0;
     if (p != (size_t)-1 && (tok_punct(z, p, '(') || tok_punct(z, p, '"')))
         p = crier_prev_word(z, p);
     unsigned before = p != (size_t)-1 ? crier_tok_ctx(z, p) : 0;
