@@ -75,6 +75,8 @@ static void test_span_properties(const crier_lexicon *lex)
         "BREAKING NEWS: PRESIDENT RESIGNS\nsecond line\n\nfourth",
         "The Organisation's 2x8 m2 slab, 2Q22 sales, card ending in 8876.",
         "Write to enterpriseservices@ourdailynews.com or http : //www.example.com/a .",
+        "Sen. Ann Ruiz (D-W.Va.) met Aug. 3-6 at 45°30′N, 7 : 30 p.m., ISBN 978-0-300-01234-5.",
+        "KYIV, Ukraine (AP) — Mr. and Mrs. Li paid 1.5m euros for a 747-400 in FY2024.",
     };
     for (size_t i = 0; i < sizeof INPUTS / sizeof *INPUTS; i++) {
         crier_spoken *sp = norm(lex, INPUTS[i], 0);
@@ -225,6 +227,24 @@ static void test_lexicon_files(const char *dir)
     crier_lexicon_free(lex);
 }
 
+/* A number no rule recognises is still read, never dropped: a version,
+ * a clause, stray separators. Every line gives words and no figure. */
+static void test_numbers_kept(const crier_lexicon *lex)
+{
+    static const char *INPUTS[] = {"2.0.1", "release 7.4.1.9 is out", "1..2", "3,5,7",
+                                   "12,34,567", "0.0.0", "v10.15.7 and 8.1.2-rc"};
+    for (size_t i = 0; i < sizeof INPUTS / sizeof *INPUTS; i++) {
+        crier_spoken *sp = norm(lex, INPUTS[i], 0);
+        if (!sp)
+            continue;
+        int figures = 0;
+        for (size_t k = 0; k < sp->len; k++)
+            figures |= sp->text[k] >= '0' && sp->text[k] <= '9';
+        OK(sp->len > 0 && !figures, "\"%s\" read in words: \"%s\"", INPUTS[i], sp->text);
+        crier_spoken_free(sp);
+    }
+}
+
 /* Input that is not valid UTF-8 still gives an answer (the library never
  * aborts on input), and so does a text of nothing but symbols. */
 static void test_odd_input(const crier_lexicon *lex)
@@ -253,6 +273,7 @@ int main(int argc, char **argv)
     test_lines(lex);
     test_flags(lex);
     test_odd_input(lex);
+    test_numbers_kept(lex);
     crier_lexicon_free(lex);
     test_lexicon_files(argv[1]);
     return harness_done();
