@@ -287,6 +287,14 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
               (p > 0 && tok_is(z, p - 1, TK_NUM) && crier_suffix_at(z, p, NULL, &poss))))
             return 0;
     }
+    /* "Alphabet Inc.'s unit": a possessive after the dot. */
+    if (dot && tok_punct(z, i + used, '\'') && tok_glued(z, i + used) &&
+        crier_tok_eq(z, i + used + 1, "s") && tok_glued(z, i + used + 1)) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_buf_puts(&w, say);
+        crier_buf_puts(&w, "'s");
+        return crier_emit_buf(z, &w, i, i + used + 2);
+    }
     crier_emit_toks(z, say, i, i + used);
     /* The dot was the abbreviation's; a sentence may still end there. */
     int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
