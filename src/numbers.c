@@ -537,6 +537,8 @@ static int label_context(const norm *z, size_t i)
         z->t[k].len >= 3 && crier_pronounceable(z, tok_text(z, k), z->t[k].len))
         return 1; /* not "350 FBI agents" */
     size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_LABEL_BEFORE))
+        return 1; /* "Flight 370", "Room 101" */
     const char *ps = p != (size_t)-1 ? tok_text(z, p) : NULL;
     size_t pn = p != (size_t)-1 ? z->t[p].len : 0;
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
