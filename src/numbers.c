@@ -582,6 +582,13 @@ static int digits_context(const norm *z, size_t i)
 static void say_plain_int(norm *z, const numx *x, crier_buf *w)
 {
     int grouped = memchr(x->ip, ',', x->ipn) != NULL;
+    /* "the Class of '08": a year cut to two digits, "oh eight". */
+    if (x->ipn == 2 && x->ip[0] == '0' && !x->neg && x->i > 0 && tok_glued(z, x->i) &&
+        tok_punct(z, x->i - 1, '\'')) {
+        crier_put_number_word(z, "o", 1, w);
+        crier_say_digits(z, x->ip + 1, 1, w);
+        return;
+    }
     if (!grouped && !x->neg && x->ipn > 1 &&
         (x->ip[0] == '0' || x->ipn >= 5 || digits_context(z, x->i))) {
         crier_say_digits(z, x->ip, x->ipn, w);
