@@ -85,6 +85,12 @@ static int phone_groups(const norm *z, size_t i, phone *p)
         return dotted_groups(z, j, p);
     while (j < z->n && p->count < 8) {
         size_t next;
+        /* "+44 (0)20 7946 0958": the trunk zero in brackets is not
+         * dialled from abroad, nor said. */
+        if (p->plus && tok_punct(z, j, '(') && tok_is(z, j + 1, TK_NUM) && z->t[j + 1].len == 1 &&
+            tok_text(z, j + 1)[0] == '0' && tok_punct(z, j + 2, ')') && tok_is(z, j + 3, TK_NUM) &&
+            tok_glued(z, j + 3))
+            j += 3;
         if (tok_punct(z, j, '(') && tok_is(z, j + 1, TK_NUM) && z->t[j + 1].len == 3 &&
             tok_punct(z, j + 2, ')') && all_digits(tok_text(z, j + 1), 3)) {
             add_group(p, j + 1, tok_text(z, j + 1), 3, 0);
