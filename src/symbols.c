@@ -63,6 +63,11 @@ static int table_symbol(norm *z, size_t i)
         return 0;
     unsigned f = r->flags;
     int nb = num_beside(z, i, -1) != (size_t)-1, na = num_beside(z, i, +1) != (size_t)-1;
+    /* "~$5 million": an amount of money counts as a number after it. */
+    size_t c = crier_skip_space(z, i + 1);
+    if (!na && tok_is(z, c, TK_SYM) && tok_is(z, c + 1, TK_NUM) && tok_glued(z, c + 1) &&
+        crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, c), z->t[c].len))
+        na = 1;
     int say = 1;
     if (f & (CRIER_SYM_NUMERIC | CRIER_SYM_BEFORE_NUM | CRIER_SYM_AFTER_NUM | CRIER_SYM_WORDS)) {
         size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + 1);
