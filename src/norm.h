@@ -247,6 +247,7 @@ const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int 
  * usually starts one. */
 int crier_ends_sentence(const norm *z, size_t next);
 size_t crier_cls_caps(norm *z, size_t i);
+size_t crier_cls_idiom(norm *z, size_t i);
 size_t crier_cls_word(norm *z, size_t i);
 /* Appends the letters of s[0..n) as spoken letter names, upper-case and
  * separated by spaces ("U S"). */
