@@ -402,14 +402,6 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         return 0;
     const char *num = tok_text(z, j), *den = tok_text(z, j + 2);
     size_t nn = z->t[j].len, dn = z->t[j + 2].len;
-    /* "24/7": a set phrase of phrases.tsv, not a fraction. */
-    const crier_lex_row *idiom = !*whole ? crier_lex_find(z->lex, CRIER_TAB_PHRASES, num,
-                                                          tok_end(z, j + 2) - z->t[j].off)
-                                         : NULL;
-    if (idiom && !(tok_is(z, j + 3, TK_WORD) && tok_glued(z, j + 3))) {
-        crier_put_word(w, idiom->cols[1]);
-        return j + 3 - i;
-    }
     long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
     if (vb <= 0 || va < 0)
         return 0;
@@ -603,9 +595,9 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
         crier_say_year(z, x->ip, 3, w); /* "seven thirty-seven" */
         return;
     }
-    /* "call 911": a number said as a set phrase (phrases.tsv); but after
+    /* "call 911": a number said as a set phrase (idioms.tsv); but after
      * a name inside a sentence it is a model, "the Porsche 911". */
-    const crier_lex_row *r = !grouped && !x->neg ? crier_lex_find(z->lex, CRIER_TAB_PHRASES, x->ip, x->ipn)
+    const crier_lex_row *r = !grouped && !x->neg ? crier_lex_find(z->lex, CRIER_TAB_IDIOMS, x->ip, x->ipn)
                                                  : NULL;
     size_t p = crier_prev_word(z, x->i), pp = p != (size_t)-1 ? crier_prev_word(z, p) : p;
     if (r && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) && tok_is(z, pp, TK_WORD)) {
