@@ -66,6 +66,15 @@ static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
  * Abbreviations count only when glued, or spaced after a currency sign. */
 static const crier_lex_row *scale_at(const norm *z, size_t i, int money, size_t *used)
 {
+    /* "a $1.2-billion plan": a scale word after a hyphen. */
+    if (tok_punct(z, i, '-') && tok_glued(z, i) && tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)) {
+        const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_SCALES, i + 1);
+        if (r && !(r->flags & CRIER_SCALE_ABBR) && !(tok_is(z, i + 2, TK_WORD) || tok_punct(z, i + 2, '-'))) {
+            *used = 2;
+            return r;
+        }
+        return NULL;
+    }
     size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
     if (!tok_is(z, k, TK_WORD))
         return NULL;
@@ -223,8 +232,12 @@ static size_t money_prefix(norm *z, size_t i)
             end = b.end;
         }
     }
-    if (end == a.end)
+    if (end == a.end && a.scale && tok_punct(z, a.x.end, '-')) {
+        say_amount_number(z, &a, &w); /* "a one point two billion dollar plan" */
+        crier_put_word(&w, cur->cols[2]);
+    } else if (end == a.end) {
         say_money(z, &a, cur, &w);
+    }
     end += per_unit(z, end, &w);
     return crier_emit_buf(z, &w, i, end);
 }

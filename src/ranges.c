@@ -134,13 +134,17 @@ static size_t ratio(norm *z, size_t i)
     if (right == c + 1 && a.ipn <= 2 && crier_digits_value(a.ip, a.ipn) <= 24 && b.ipn == 2 &&
         b.ip[0] <= '5')
         return 0;
+    /* "finished in 32:15": minutes and seconds, or a chapter and verse,
+     * both said "thirty-two fifteen". */
+    int paired = right == c + 1 && b.ipn == 2 && b.ip[0] <= '5' && a.ipn <= 3;
     /* "1:2:3" and "10:30:15" are something else; "7 : 30 p.m." is a
      * time written apart. */
     if ((tok_punct(z, b.end, ':') && tok_is(z, b.end + 1, TK_NUM)) || crier_ampm_at(z, b.end))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     crier_say_num(z, &a, &w);
-    crier_put_phrase(z, "to", &w);
+    if (!paired)
+        crier_put_phrase(z, "to", &w);
     crier_say_num(z, &b, &w);
     return crier_emit_buf(z, &w, i, b.end);
 }
@@ -258,6 +262,11 @@ size_t crier_cls_range(norm *z, size_t i)
     } else if (tok_punct(z, end, '%')) {
         crier_put_phrase(z, "percent", &tail);
         end++;
+    } else if (tok_punct(z, end, '"') && tok_glued(z, end) && tok_is(z, end + 1, TK_SPACE) &&
+               tok_is(z, end + 2, TK_WORD) && (z->t[end + 2].flags & TF_LOWER)) {
+        crier_put_phrase(z, "inches", &tail); /* "1-3\" of rain" */
+        end++;
+        unit = 1;
     } else if ((u = crier_era_parse(z, end, &tail)) != 0) {
         end += u;
         era = 1;

@@ -179,6 +179,22 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
         c = i + 2;
         mi = i + 4;
     }
+    /* "3:43.13", "1:59.40": a race time with fractions of a second. */
+    const char *ms = tok_is(z, i + 2, TK_NUM) ? tok_text(z, i + 2) : NULL;
+    if (!dot && ms && tok_punct(z, i + 1, ':') && tok_glued(z, i + 1) && tok_glued(z, i + 2) &&
+        z->t[i + 2].len > 3 && z->t[i + 2].len <= 6 && ms[2] == '.' && ms[0] <= '5' &&
+        crier_digits_value(ms, 2) >= 0 && crier_digits_value(ms + 3, z->t[i + 2].len - 3) >= 0 &&
+        !tok_punct(z, i + 3, ':')) {
+        crier_say_cardinal(z, s, n, w);
+        numx sec = {.ip = ms, .ipn = 2, .fp = ms + 3, .fpn = z->t[i + 2].len - 3};
+        if (ms[0] == '0') {
+            crier_put_number_word(z, "o", 1, w); /* "one oh five point two" */
+            sec.ip = ms + 1;
+            sec.ipn = 1;
+        }
+        crier_say_num(z, &sec, w);
+        return 3;
+    }
     if (!dot && tok_punct(z, c, ':') && (mi > i + 2 || two_digits_below(z, mi, 60))) {
         const char *m = tok_text(z, mi);
         end = mi + 1;
