@@ -613,7 +613,7 @@ size_t crier_cls_caps(norm *z, size_t i)
         if (w.len && w.ptr[w.len - 1] == '\x01')
             w.len--; /* "N G A's": the ending already makes it the letter */
         crier_buf_puts(&w, "'s");
-    } else if (!(t->flags & TF_CAPS_RUN) && t->len > 3 &&
+    } else if (!(t->flags & TF_CAPS_RUN) && t->len > 2 &&
                !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len) && dateline(z, i)) {
         title_case(s, t->len, &w); /* "KYIV, Ukraine (AP)" */
     } else {

@@ -229,9 +229,6 @@ size_t crier_cls_phone(norm *z, size_t i)
         return 0;
     if (i > 0 && tok_glued(z, i) && (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM))
         return 0;
-    size_t cg = tok_is(z, i, TK_NUM) ? code_groups(z, i) : 0;
-    if (cg)
-        return cg;
     if (tok_is(z, i, TK_NUM)) {
         size_t q = dotted_quad(z, i);
         if (q)
@@ -240,7 +237,7 @@ size_t crier_cls_phone(norm *z, size_t i)
     phone p;
     int sep = phone_groups(z, i, &p);
     if (!sep || !phone_shape(&p, sep))
-        return 0;
+        return tok_is(z, i, TK_NUM) ? code_groups(z, i) : 0;
     /* A longer run of digits glued after the number: not a telephone. */
     if (tok_is(z, p.end, TK_NUM) || (tok_glued(z, p.end) && tok_is(z, p.end, TK_WORD)))
         return 0;
