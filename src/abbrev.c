@@ -580,6 +580,30 @@ static int dateline(const norm *z, size_t i)
     return 0;
 }
 
+/* True when upper-case word i is an ordinary word shouted inside a line
+ * of normal case: "HOW DO YOU NOT SEE IT?". It is a common word
+ * (words.tsv), no listed acronym, and two of the four words around it
+ * are in capitals too. */
+static int shouted(const norm *z, size_t i)
+{
+    const tok *t = &z->t[i];
+    if (t->len < 2 || !crier_lex_find(z->lex, CRIER_TAB_WORDS, tok_text(z, i), t->len) ||
+        crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, tok_text(z, i), t->len))
+        return 0;
+    int caps = 0;
+    size_t k = i;
+    for (int n = 0; n < 2 && (k = crier_prev_word(z, k)) != (size_t)-1 && tok_is(z, k, TK_WORD); n++)
+        caps += (z->t[k].flags & TF_UPPER) != 0;
+    k = i;
+    for (int n = 0; n < 2; n++) {
+        k = crier_skip_space(z, k + 1);
+        if (!tok_is(z, k, TK_WORD))
+            break;
+        caps += (z->t[k].flags & TF_UPPER) != 0;
+    }
+    return caps >= 2;
+}
+
 /* Upper-case words, with or without a plural or possessive ending. */
 size_t crier_cls_caps(norm *z, size_t i)
 {
@@ -617,7 +641,7 @@ size_t crier_cls_caps(norm *z, size_t i)
                !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, t->len) && dateline(z, i)) {
         title_case(s, t->len, &w); /* "KYIV, Ukraine (AP)" */
     } else {
-        crier_say_caps(z, s, t->len, (t->flags & TF_CAPS_RUN) != 0, &w);
+        crier_say_caps(z, s, t->len, (t->flags & TF_CAPS_RUN) || shouted(z, i), &w);
     }
     return crier_emit_buf(z, &w, i, i + 1);
 }
