@@ -145,6 +145,28 @@ static int military(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
+/* "3:43.13", "1:59.40": minutes, and seconds with their fractions, as a
+ * race is timed: "three forty-three point one three". Appends it and
+ * returns 1, or 0. */
+static int race_time(const norm *z, size_t i, crier_buf *w)
+{
+    const char *ms = tok_is(z, i + 2, TK_NUM) ? tok_text(z, i + 2) : NULL;
+    size_t mn = ms ? z->t[i + 2].len : 0;
+    if (!ms || !tok_punct(z, i + 1, ':') || !tok_glued(z, i + 1) || !tok_glued(z, i + 2) ||
+        mn <= 3 || mn > 6 || ms[2] != '.' || ms[0] > '5' || crier_digits_value(ms, 2) < 0 ||
+        crier_digits_value(ms + 3, mn - 3) < 0 || tok_punct(z, i + 3, ':'))
+        return 0;
+    crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
+    numx sec = {.ip = ms, .ipn = 2, .fp = ms + 3, .fpn = mn - 3};
+    if (ms[0] == '0') {
+        crier_put_number_word(z, "o", 1, w); /* "one oh five point two" */
+        sec.ip = ms + 1;
+        sec.ipn = 1;
+    }
+    crier_say_num(z, &sec, w);
+    return 1;
+}
+
 /* Parses one time at token i into `w`; returns the tokens used, or 0.
  * On the hour, a 24-hour time with a zone is read the military way,
  * "fourteen hundred G M T"; without one, "twenty-three hundred" could be
@@ -179,22 +201,8 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
         c = i + 2;
         mi = i + 4;
     }
-    /* "3:43.13", "1:59.40": a race time with fractions of a second. */
-    const char *ms = tok_is(z, i + 2, TK_NUM) ? tok_text(z, i + 2) : NULL;
-    if (!dot && ms && tok_punct(z, i + 1, ':') && tok_glued(z, i + 1) && tok_glued(z, i + 2) &&
-        z->t[i + 2].len > 3 && z->t[i + 2].len <= 6 && ms[2] == '.' && ms[0] <= '5' &&
-        crier_digits_value(ms, 2) >= 0 && crier_digits_value(ms + 3, z->t[i + 2].len - 3) >= 0 &&
-        !tok_punct(z, i + 3, ':')) {
-        crier_say_cardinal(z, s, n, w);
-        numx sec = {.ip = ms, .ipn = 2, .fp = ms + 3, .fpn = z->t[i + 2].len - 3};
-        if (ms[0] == '0') {
-            crier_put_number_word(z, "o", 1, w); /* "one oh five point two" */
-            sec.ip = ms + 1;
-            sec.ipn = 1;
-        }
-        crier_say_num(z, &sec, w);
+    if (!dot && race_time(z, i, w))
         return 3;
-    }
     if (!dot && tok_punct(z, c, ':') && (mi > i + 2 || two_digits_below(z, mi, 60))) {
         const char *m = tok_text(z, mi);
         end = mi + 1;
