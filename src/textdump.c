@@ -308,14 +308,31 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
  * "21/12/2018"). */
 static int date_like(const crier_lexicon *lex, const line *l)
 {
-    if (l->words > 14 || l->n > 120)
+    enum { SHORT = 14, LONG = 24, HEAD = 8 }; /* words */
+    size_t n = l->n;
+    if (l->words > SHORT) {
+        /* A longer line may start with the date and go on with the time
+         * it was updated ("Thu 3 Jan 2019 02.00 EST Last modified on
+         * ..."): its first words are looked at, when it is not a
+         * sentence. */
+        if (l->words > LONG || ends_sentence(l->s, l->n))
+            return 0;
+        n = 0;
+        for (unsigned w = 0; n < l->n && w < HEAD; w++) {
+            while (n < l->n && l->s[n] == ' ')
+                n++;
+            while (n < l->n && l->s[n] != ' ')
+                n++;
+        }
+    }
+    if (n > 120)
         return 0;
     int prev_number = 0, prev_month = 0;
-    for (size_t i = 0; i < l->n;) {
-        while (i < l->n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
             i++;
         size_t w = i, digits = 0;
-        while (i < l->n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
+        while (i < n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
             digits += isdigit((unsigned char)l->s[i++]) != 0;
         if (i == w)
             continue;
@@ -328,10 +345,10 @@ static int date_like(const crier_lexicon *lex, const line *l)
         if ((month && prev_number) || (number && prev_month))
             return 1;
         /* 2019-02-21, 21/12/2018, 21.12.2018 */
-        if (digits == i - w && i + 1 < l->n && strchr("-/.", l->s[i]) &&
+        if (digits == i - w && i + 1 < n && strchr("-/.", l->s[i]) &&
             isdigit((unsigned char)l->s[i + 1])) {
             size_t k = i + 1, parts = 1;
-            while (k < l->n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
+            while (k < n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
                 parts += l->s[k++] == l->s[i];
             if (parts == 2 && k - w >= 8)
                 return 1;
@@ -412,14 +429,23 @@ static size_t repeats(const line *l)
 }
 
 /* A short line said over (a picture's alt text and title, a card's
- * link) is dropped. A long one said twice is a caption printed with its
+ * link) is dropped, but for a date. A long one said twice is a caption printed with its
  * alt text: it is read once, as a caption. A long paragraph said three times over is
  * filler text, and is read as it is. */
-static int doubled(line *l)
+static int doubled(const crier_lexicon *lex, line *l)
 {
     size_t k = repeats(l);
-    if (k > 1 && l->words <= 40)
-        return 1;
+    if (k > 1 && l->words <= 40) {
+        /* A date said twice (a page's visible date and its machine-read
+         * copy) is the date, once. */
+        line once = *l;
+        once.n = (l->n + 1) / k - 1;
+        count_words(&once);
+        if (!date_like(lex, &once))
+            return 1;
+        *l = once;
+        return 0;
+    }
     if (k == 2) {
         l->n = (l->n + 1) / 2 - 1;
         count_words(l);
@@ -514,6 +540,28 @@ static int byline_line(const crier_lexicon *lex, const line *l)
     return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
 }
 
+/* Where a byline starts on a line of parts split by " | ", after the
+ * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
+ * date and the byline on one line). A part that starts with a byline
+ * prefix and a capital letter is one. 0 when there is none. */
+static size_t byline_part(const crier_lexicon *lex, const line *l)
+{
+    enum { MAX_WORDS = 40 };
+    const char *s = l->s;
+    if (l->words > MAX_WORDS)
+        return 0;
+    for (size_t i = 1; i + 3 < l->n; i++) {
+        if (s[i - 1] != ' ' || s[i] != '|' || s[i + 1] != ' ')
+            continue;
+        size_t k = i + 2, p = crier_byline_prefix(lex, s + k, l->n - k), j = k + p;
+        while (j < l->n && (s[j] == ' ' || s[j] == ':'))
+            j++;
+        if (p && j < l->n && isupper((unsigned char)s[j]))
+            return k;
+    }
+    return 0;
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -535,17 +583,18 @@ static void classify(dump *d)
         int stop = 0;
         if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
             l->flags |= stop ? L_END | L_FURN : L_FURN;
-        if (placeholder(l) || doubled(l))
+        if (placeholder(l) || doubled(d->lex, l))
             l->flags |= L_IMAGE;
         if (teaser(d->lex, l))
             l->flags |= L_FURN;
-        if (separators(l) >= 3)
+        size_t part = byline_part(d->lex, l);
+        if (separators(l) >= 3 && !part)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
         if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
-        if (byline_line(d->lex, l))
+        if (part || byline_line(d->lex, l))
             l->flags |= L_BYLINE;
         if (date_like(d->lex, l))
             l->flags |= L_DATE;
@@ -678,10 +727,30 @@ static int heading_like(const dump *d, size_t i)
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
+/* True when a line of the page says "By" and the name s[0..n): a name
+ * alone under the headline is its author when the page signs with it
+ * elsewhere ("Written by Jane Doe" in a list of her stories). */
+static int signed_elsewhere(const dump *d, const char *s, size_t n)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const line *l = &d->v[i];
+        if (!(l->flags & L_BYLINE))
+            continue;
+        size_t k = crier_byline_prefix(d->lex, l->s, l->n);
+        while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
+            k++;
+        if (k + n <= l->n && memcmp(l->s + k, s, n) == 0 &&
+            (k + n == l->n || !isalpha((unsigned char)l->s[k + n])))
+            return 1;
+    }
+    return 0;
+}
+
 /* A byline without "By" between the headline and the body (lines h..a):
  * a name with a date, a time or a handle on its line, else a name alone
  * on its line above a date or a time stamp (maybe with a short line
- * between: "Games Editor"), among the first lines under the headline.
+ * between: "Games Editor") or signed with "By" elsewhere on the page,
+ * among the first lines under the headline.
  * Returns its line and sets *rest (see
  * crier_dump_name_len()); d->n when there is none, or when the zone has
  * a byline that says "By". */
@@ -707,7 +776,8 @@ static size_t name_byline(const dump *d, size_t h, size_t a, size_t *rest)
         size_t k = crier_dump_next(d, i);
         if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
             k = crier_dump_next(d, k);
-        if (alone == d->n && k < d->n && (d->v[k].flags & (L_DATE | L_STAMP)))
+        if (alone == d->n && ((k < d->n && (d->v[k].flags & (L_DATE | L_STAMP))) ||
+                              signed_elsewhere(d, l->s, l->n)))
             alone = i;
     }
     if (alone < d->n)
@@ -727,13 +797,38 @@ static void add_name_byline(dump *d, const line *l, size_t rest)
     line when = {l->s + rest, l->n - rest, 0, 0, 0, 0, 0};
     count_words(&when);
     if (rest < l->n && date_like(d->lex, &when))
-        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
+        crier_dump_add_dateline(d, when.s, when.n);
+}
+
+/* A byline in the last parts of a line split by " | " (see
+ * byline_part()), from `at`: the byline, and the first part before it
+ * that is a date, as the dateline. */
+static void add_byline_part(dump *d, const line *l, size_t at)
+{
+    line by = {l->s + at, l->n - at, 0, 0, 0, 0, 0};
+    count_words(&by);
+    crier_dump_add_byline(d, &by);
+    for (size_t i = 0, j; i + 3 < at; i = j + 3) {
+        for (j = i; j + 3 < at && memcmp(l->s + j, " | ", 3) != 0; j++)
+            ;
+        line part = {l->s + i, j - i, 0, 0, 0, 0, 0};
+        count_words(&part);
+        if (date_like(d->lex, &part)) {
+            crier_dump_add_dateline(d, part.s, part.n);
+            return;
+        }
+    }
 }
 
 /* A byline line ("By Jane Doe — 12 March 2024"): the byline, and what
  * follows it on the line, when that is a date, as the dateline. */
 static void add_byline_line(dump *d, const line *l)
 {
+    size_t at = byline_part(d->lex, l);
+    if (at) {
+        add_byline_part(d, l, at);
+        return;
+    }
     size_t k = crier_dump_add_byline(d, l);
     for (;;) { /* the dash, the "|", the bullet between them */
         if (k < l->n && strchr(" -|,:", l->s[k]))
@@ -749,16 +844,34 @@ static void add_byline_line(dump *d, const line *l)
     line when = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
     count_words(&when);
     if (k < l->n && date_like(d->lex, &when))
-        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
+        crier_dump_add_dateline(d, when.s, when.n);
 }
 
-/* Lines between the headline and the body: standfirst, byline, dateline,
- * captions and credits. The rest (share buttons, kickers) is dropped. */
-static void header_zone(dump *d, size_t h, size_t a)
+/* The first copy of the headline at h, when the page prints it twice
+ * close together with a byline, a caption or a credit between the two
+ * copies: the header starts at the first. A copy in the page's title bar
+ * has a menu between, not these. h when there is none. */
+static size_t first_copy(const dump *d, size_t h)
+{
+    enum { NEAR = 12 }; /* lines */
+    size_t k = h > NEAR ? h - NEAR : 0;
+    while (k < h && !crier_dump_same(&d->v[k], &d->v[h]))
+        k++;
+    for (size_t i = k + 1; i < h; i++)
+        if (d->v[i].flags & (L_BYLINE | L_CAPTION | L_CREDIT))
+            return k;
+    return h;
+}
+
+/* Lines between the headline at h and the body at a: standfirst,
+ * byline, dateline, captions and credits, from line `top` (the
+ * headline's first copy, see first_copy()). The rest (share buttons,
+ * kickers) is dropped. */
+static void header_zone(dump *d, size_t top, size_t h, size_t a)
 {
     int standfirst = 0;
     size_t rest = 0, nb = d->doc->byline ? d->n : name_byline(d, h, a, &rest);
-    for (size_t i = h + 1; i < a; i++) {
+    for (size_t i = top + 1; i < a; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
@@ -769,7 +882,7 @@ static void header_zone(dump *d, size_t h, size_t a)
         else if (l->flags & L_BYLINE)
             add_byline_line(d, l);
         else if (l->flags & L_DATE)
-            crier_dump_add(d, CRIER_KIND_DATELINE, l->s, l->n);
+            crier_dump_add_dateline(d, l->s, l->n);
         else if (crier_dump_take_caption(d, l))
             ;
         else if (!standfirst && l->units >= 8) {
@@ -906,7 +1019,7 @@ static void extract(dump *d)
         if (top > a && top <= b)
             a = top;
         if (h < a)
-            header_zone(d, h, a);
+            header_zone(d, first_copy(d, h), h, a);
         else
             a = h + 1;
     }

@@ -102,6 +102,10 @@ int crier_dump_take_caption(dump *d, const line *l);
  * starts. 0 when the line has none. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
+/* Adds a dateline, without a count printed after its year ("March 9,
+ * 2017 13"), unless the doc has one that says the same. */
+void crier_dump_add_dateline(dump *d, const char *s, size_t n);
+
 /* Adds a byline, cut before what often follows it on the same line: a
  * date, a Twitter handle, a "|" or a dash between spaces. Returns where
  * the byline ended on the line. */

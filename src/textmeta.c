@@ -8,6 +8,7 @@
  * "LONDON: The bridge ..." a dateline and a paragraph. The words it knows
  * come from credits.tsv (credit prefixes and agencies), byline.tsv and
  * months.tsv. */
+#include "doc.h"
 #include "internal.h"
 #include "textdump.h"
 
@@ -245,6 +246,53 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
     return name;
 }
 
+/* True when a and b say the same letters and digits ("22 Dec, 2016" and
+ * "22 Dec 2016"), whatever the punctuation and the spaces. */
+static int same_alnum(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && !isalnum((unsigned char)a[i]))
+            i++;
+        while (j < bn && !isalnum((unsigned char)b[j]))
+            j++;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (tolower((unsigned char)a[i++]) != tolower((unsigned char)b[j++]))
+            return 0;
+    }
+}
+
+/* Length of a date without the count that a page printed after its year
+ * (of comments or shares): "March 9, 2017 13" and "22 Dec 2016651" end
+ * with the year. A time after the year ("2017 at 6:01") stays. */
+static size_t date_end(const char *s, size_t n)
+{
+    size_t k = n;
+    while (k && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == ' '))
+        k--;
+    /* s[k..n) is digits and spaces: find a year at its start. */
+    while (k < n && s[k] == ' ')
+        k++;
+    if (k + 4 < n && (k == 0 || !isdigit((unsigned char)s[k - 1])) &&
+        (!strncmp(s + k, "19", 2) || !strncmp(s + k, "20", 2)) && isdigit((unsigned char)s[k + 2]) &&
+        isdigit((unsigned char)s[k + 3]))
+        return k + 4;
+    return n;
+}
+
+/* See textdump.h. */
+void crier_dump_add_dateline(dump *d, const char *s, size_t n)
+{
+    n = date_end(s, n);
+    for (size_t i = 0; i < d->doc->n; i++) {
+        const crier_segment *g = &d->doc->segs[i];
+        if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))
+            return;
+    }
+    crier_dump_add(d, CRIER_KIND_DATELINE, s, n);
+}
+
 /* True when s[i..] starts " - ", " – " or " — ": a dash between
  * spaces, which parts a byline from what follows it. */
 static int spaced_dash(const char *s, size_t n, size_t i)
@@ -263,10 +311,12 @@ size_t crier_dump_add_byline(dump *d, const line *l)
     size_t n = l->n;
     if (l->words > 12 && memchr(l->s, ',', n)) /* "By Jane Doe, a deputy editor ..." */
         n = (size_t)((const char *)memchr(l->s, ',', n) - l->s);
+    /* A digit ends the name, after a space or glued to it where the page
+     * hid the space: "by Jo Lee22 Dec 2016". */
     for (size_t i = 1; i < n; i++)
         if (l->s[i] == '@' || l->s[i] == '|' ||
             spaced_dash(l->s, n, i) ||
-            (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
+            (isdigit((unsigned char)l->s[i]) && (l->s[i - 1] == ' ' || isalpha((unsigned char)l->s[i - 1])))) {
             n = i;
             break;
         }
@@ -344,6 +394,28 @@ static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
                  crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s, w));
 }
 
+/* True when the word s[0..w) is a month with a day after it: "March 9",
+ * where a name stops ("Jo Lee March 9, 2017"). */
+static int month_day(const crier_lexicon *lex, const char *s, size_t w, size_t n)
+{
+    return w + 1 < n && s[w] == ' ' && isdigit((unsigned char)s[w + 1]) &&
+           crier_lex_find(lex, CRIER_TAB_MONTHS, s, w) != NULL;
+}
+
+/* True when s[0..n) is the whole name of a news agency ("Associated
+ * Press"), which signs a story but is not a person's name. */
+static int agency_name(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n &&
+            strncasecmp(s, r->cols[0], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* See textdump.h. */
 size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest)
 {
@@ -354,14 +426,14 @@ size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest
         size_t w = i;
         while (w < n && s[w] != ' ' && s[w] != ',')
             w++;
-        if (!name_word(s + i, w - i))
+        if (!name_word(s + i, w - i) || month_day(lex, s + i, w - i, n - i))
             break;
         words++;
         end = w;
         for (i = w; i < n && s[i] == ' ';)
             i++;
     }
-    if (words < 2 || words > 4)
+    if (words < 2 || words > 4 || agency_name(lex, s, end))
         return 0;
     /* What separates the name from a date or a handle after it. */
     static const char *const SEPS[] = {"-", ",", "|", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x94"};
