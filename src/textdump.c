@@ -84,7 +84,7 @@ static size_t space_at(const char *s, size_t n)
 }
 
 /* Sets a line's word counts (see line.words and line.units). */
-static void count_words(line *l)
+void crier_dump_count_words(line *l)
 {
     unsigned words = 0, cjk_chars = 0;
     int in = 0;
@@ -284,7 +284,7 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
         }
         if (!blank) {
             line l = {text + a, e - a, 0, 0, 0, 0, 0};
-            count_words(&l);
+            crier_dump_count_words(&l);
             prev_open = l.words >= 6 && !ends_sentence(l.s, l.n);
         }
         prev_text = !blank;
@@ -306,7 +306,7 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
  * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
  * where a page glued a label to it), or a numeric date ("2019-02-21",
  * "21/12/2018"). */
-static int date_like(const crier_lexicon *lex, const line *l)
+int crier_dump_date_like(const crier_lexicon *lex, const line *l)
 {
     enum { SHORT = 14, LONG = 24, HEAD = 8 }; /* words */
     size_t n = l->n;
@@ -440,15 +440,15 @@ static int doubled(const crier_lexicon *lex, line *l)
          * copy) is the date, once. */
         line once = *l;
         once.n = (l->n + 1) / k - 1;
-        count_words(&once);
-        if (!date_like(lex, &once))
+        crier_dump_count_words(&once);
+        if (!crier_dump_date_like(lex, &once))
             return 1;
         *l = once;
         return 0;
     }
     if (k == 2) {
         l->n = (l->n + 1) / 2 - 1;
-        count_words(l);
+        crier_dump_count_words(l);
         l->flags |= L_CAPTION;
     }
     return 0;
@@ -521,47 +521,6 @@ static void cjk_stops(dump *d)
             d->v[i].flags |= L_STOPS;
 }
 
-/* A byline: "By" (byline.tsv) and a name, on a short line, or on a long
- * one when a comma or a "|" follows the name ("By Jane Doe, a deputy
- * editor who has covered ..."). "By the end of the year, ..." is not. */
-static int byline_line(const crier_lexicon *lex, const line *l)
-{
-    size_t k = crier_byline_prefix(lex, l->s, l->n);
-    if (!k || l->words <= 12)
-        return k != 0;
-    while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
-        k++;
-    line name = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
-    const char *stop = memchr(name.s, ',', name.n);
-    if (!stop)
-        stop = memchr(name.s, '|', name.n);
-    size_t rest;
-    name.n = stop ? (size_t)(stop - name.s) : 0;
-    return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
-}
-
-/* Where a byline starts on a line of parts split by " | ", after the
- * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
- * date and the byline on one line). A part that starts with a byline
- * prefix and a capital letter is one. 0 when there is none. */
-static size_t byline_part(const crier_lexicon *lex, const line *l)
-{
-    enum { MAX_WORDS = 40 };
-    const char *s = l->s;
-    if (l->words > MAX_WORDS)
-        return 0;
-    for (size_t i = 1; i + 3 < l->n; i++) {
-        if (s[i - 1] != ' ' || s[i] != '|' || s[i + 1] != ' ')
-            continue;
-        size_t k = i + 2, p = crier_byline_prefix(lex, s + k, l->n - k), j = k + p;
-        while (j < l->n && (s[j] == ' ' || s[j] == ':'))
-            j++;
-        if (p && j < l->n && isupper((unsigned char)s[j]))
-            return k;
-    }
-    return 0;
-}
-
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -570,9 +529,9 @@ static void classify(dump *d)
         line *l = &d->v[i];
         if (l->flags & L_BLANK)
             continue;
-        count_words(l);
+        crier_dump_count_words(l);
         if (l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
-            !date_like(d->lex, l)) {
+            !crier_dump_date_like(d->lex, l)) {
             l->flags |= L_BLANK; /* says nothing, and splits nothing */
             continue;
         }
@@ -587,16 +546,16 @@ static void classify(dump *d)
             l->flags |= L_IMAGE;
         if (teaser(d->lex, l))
             l->flags |= L_FURN;
-        size_t part = byline_part(d->lex, l);
+        size_t part = crier_dump_byline_part(d->lex, l);
         if (separators(l) >= 3 && !part)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
         if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
-        if (part || byline_line(d->lex, l))
+        if (part || crier_dump_byline_line(d->lex, l))
             l->flags |= L_BYLINE;
-        if (date_like(d->lex, l))
+        if (crier_dump_date_like(d->lex, l))
             l->flags |= L_DATE;
         size_t cap, off, len;
         int strip;
@@ -727,126 +686,6 @@ static int heading_like(const dump *d, size_t i)
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
-/* True when a line of the page says "By" and the name s[0..n): a name
- * alone under the headline is its author when the page signs with it
- * elsewhere ("Written by Jane Doe" in a list of her stories). */
-static int signed_elsewhere(const dump *d, const char *s, size_t n)
-{
-    for (size_t i = 0; i < d->n; i++) {
-        const line *l = &d->v[i];
-        if (!(l->flags & L_BYLINE))
-            continue;
-        size_t k = crier_byline_prefix(d->lex, l->s, l->n);
-        while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
-            k++;
-        if (k + n <= l->n && memcmp(l->s + k, s, n) == 0 &&
-            (k + n == l->n || !isalpha((unsigned char)l->s[k + n])))
-            return 1;
-    }
-    return 0;
-}
-
-/* A byline without "By" between the headline and the body (lines h..a):
- * a name with a date, a time or a handle on its line, else a name alone
- * on its line above a date or a time stamp (maybe with a short line
- * between: "Games Editor") or signed with "By" elsewhere on the page,
- * among the first lines under the headline.
- * Returns its line and sets *rest (see
- * crier_dump_name_len()); d->n when there is none, or when the zone has
- * a byline that says "By". */
-static size_t name_byline(const dump *d, size_t h, size_t a, size_t *rest)
-{
-    enum { NEAR_HEADLINE = 8 }; /* lines of text */
-    size_t alone = d->n;
-    unsigned seen = 0;
-    for (size_t i = h + 1; i < a && i < d->n && seen < NEAR_HEADLINE; i++) {
-        const line *l = &d->v[i];
-        size_t r = 0;
-        if (l->flags & L_BYLINE)
-            return d->n;
-        if (l->flags & (L_BLANK | L_FURN | L_IMAGE))
-            continue;
-        seen++;
-        if ((l->flags & (L_CAPTION | L_CREDIT)) || !crier_dump_name_len(d->lex, l, &r))
-            continue;
-        if (r < l->n) {
-            *rest = r;
-            return i;
-        }
-        size_t k = crier_dump_next(d, i);
-        if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
-            k = crier_dump_next(d, k);
-        if (alone == d->n && ((k < d->n && (d->v[k].flags & (L_DATE | L_STAMP))) ||
-                              signed_elsewhere(d, l->s, l->n)))
-            alone = i;
-    }
-    if (alone < d->n)
-        *rest = d->v[alone].n;
-    return alone;
-}
-
-/* Adds the byline of name_byline(): "By" and the name, then what follows
- * it on the line, when it is a date ("8h" and "@jdoe" are not), as the
- * dateline. */
-static void add_name_byline(dump *d, const line *l, size_t rest)
-{
-    size_t end = 0;
-    line name = *l;
-    name.n = crier_dump_name_len(d->lex, l, &end);
-    crier_dump_add_byline(d, &name);
-    line when = {l->s + rest, l->n - rest, 0, 0, 0, 0, 0};
-    count_words(&when);
-    if (rest < l->n && date_like(d->lex, &when))
-        crier_dump_add_dateline(d, when.s, when.n);
-}
-
-/* A byline in the last parts of a line split by " | " (see
- * byline_part()), from `at`: the byline, and the first part before it
- * that is a date, as the dateline. */
-static void add_byline_part(dump *d, const line *l, size_t at)
-{
-    line by = {l->s + at, l->n - at, 0, 0, 0, 0, 0};
-    count_words(&by);
-    crier_dump_add_byline(d, &by);
-    for (size_t i = 0, j; i + 3 < at; i = j + 3) {
-        for (j = i; j + 3 < at && memcmp(l->s + j, " | ", 3) != 0; j++)
-            ;
-        line part = {l->s + i, j - i, 0, 0, 0, 0, 0};
-        count_words(&part);
-        if (date_like(d->lex, &part)) {
-            crier_dump_add_dateline(d, part.s, part.n);
-            return;
-        }
-    }
-}
-
-/* A byline line ("By Jane Doe — 12 March 2024"): the byline, and what
- * follows it on the line, when that is a date, as the dateline. */
-static void add_byline_line(dump *d, const line *l)
-{
-    size_t at = byline_part(d->lex, l);
-    if (at) {
-        add_byline_part(d, l, at);
-        return;
-    }
-    size_t k = crier_dump_add_byline(d, l);
-    for (;;) { /* the dash, the "|", the bullet between them */
-        if (k < l->n && strchr(" -|,:", l->s[k]))
-            k++;
-        else if (k + 2 < l->n && (unsigned char)l->s[k] == 0xE2 && (unsigned char)l->s[k + 1] == 0x80)
-            k += 3; /* U+2000..U+203F: dashes, bullets */
-        else if (k < l->n && l->s[k] == '@')
-            while (k < l->n && l->s[k] != ' ')
-                k++; /* the author's handle */
-        else
-            break;
-    }
-    line when = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
-    count_words(&when);
-    if (k < l->n && date_like(d->lex, &when))
-        crier_dump_add_dateline(d, when.s, when.n);
-}
-
 /* The first copy of the headline at h, when the page prints it twice
  * close together with a byline, a caption or a credit between the two
  * copies: the header starts at the first. A copy in the page's title bar
@@ -870,17 +709,17 @@ static size_t first_copy(const dump *d, size_t h)
 static void header_zone(dump *d, size_t top, size_t h, size_t a)
 {
     int standfirst = 0;
-    size_t rest = 0, nb = d->doc->byline ? d->n : name_byline(d, h, a, &rest);
+    size_t rest = 0, nb = d->doc->byline ? d->n : crier_dump_name_byline(d, h, a, &rest);
     for (size_t i = top + 1; i < a; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (i == nb)
-            add_name_byline(d, l, rest);
+            crier_dump_add_name_byline(d, l, rest);
         else if (l->flags & L_CREDIT)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
-            add_byline_line(d, l);
+            crier_dump_add_byline_line(d, l);
         else if (l->flags & L_DATE)
             crier_dump_add_dateline(d, l->s, l->n);
         else if (crier_dump_take_caption(d, l))
@@ -928,7 +767,7 @@ static void body(dump *d, size_t h, size_t a, size_t b)
         else if (crier_dump_take_caption(d, l))
             ;
         else if ((l->flags & L_BYLINE) && !d->doc->byline)
-            add_byline_line(d, l);
+            crier_dump_add_byline_line(d, l);
         else if (!seen_para && (dl = crier_dump_dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
             crier_dump_add(d, CRIER_KIND_DATELINE, l->s, dl);
             crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);

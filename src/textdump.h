@@ -118,6 +118,31 @@ size_t crier_dump_add_byline(dump *d, const line *l);
  * starts (n when nothing does). 0 for any other line. */
 size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest);
 
+/* Sets a line's word counts (line.words, line.units) and L_CJK. */
+void crier_dump_count_words(line *l);
+
+/* True for a date line: short (or a longer one that starts with the
+ * date), with a month name next to a number, or a numeric date. */
+int crier_dump_date_like(const crier_lexicon *lex, const line *l);
+
+/* True for a byline line: "By" (byline.tsv) and a name. */
+int crier_dump_byline_line(const crier_lexicon *lex, const line *l);
+
+/* Where a byline starts on a line of parts split by " | " ("Site | date
+ * | By Jane Doe"), or 0. */
+size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l);
+
+/* The line of a byline without "By" among the first lines under the
+ * headline at h (before the body at a), with *rest where what follows
+ * the name starts; d->n when there is none. */
+size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest);
+
+/* Adds the byline of crier_dump_name_byline() and its date. */
+void crier_dump_add_name_byline(dump *d, const line *l, size_t rest);
+
+/* Adds a byline line ("By Jane Doe — 12 March 2024") and its date. */
+void crier_dump_add_byline_line(dump *d, const line *l);
+
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);
 
