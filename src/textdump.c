@@ -483,6 +483,23 @@ static int image_marker(const crier_lexicon *lex, const line *l)
     return r && strcmp(r->cols[1], "image") == 0;
 }
 
+/* A text browser prints a picture as its alt text and title, the same
+ * words twice on one line (see doubled()), and its caption right under
+ * it, with no blank line between: that line is the caption when it reads
+ * like one, a sentence of three words or more or a line of eight, and is
+ * not too long. A list item under a link printed twice is another link. */
+static void caption_under(dump *d, size_t i)
+{
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    if (i + 1 >= d->n || (d->v[i + 1].flags & (L_BLANK | L_BULLET)) || d->v[i + 1].n > MAX_CAPTION)
+        return;
+    line next = d->v[i + 1];
+    crier_dump_count_words(&next);
+    if (next.words <= MAX_WORDS &&
+        (next.words >= MIN_WORDS || (next.words >= MIN_SENTENCE && ends_sentence(next.s, next.n))))
+        d->v[i + 1].flags |= L_CAPTION_NEXT;
+}
+
 /* A picture's alt text often stands just above its caption, the same
  * words without the credit: "Workers at the port." over "Workers at the
  * port. Photo: Jane Doe", or the start of them where the page cut the
@@ -542,8 +559,12 @@ static void classify(dump *d)
         int stop = 0;
         if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
             l->flags |= stop ? L_END | L_FURN : L_FURN;
-        if (placeholder(l) || doubled(d->lex, l))
+        if (placeholder(l))
             l->flags |= L_IMAGE;
+        else if (doubled(d->lex, l)) {
+            l->flags |= L_IMAGE;
+            caption_under(d, i);
+        }
         if (teaser(d->lex, l))
             l->flags |= L_FURN;
         size_t part = crier_dump_byline_part(d->lex, l);
@@ -560,7 +581,9 @@ static void classify(dump *d)
         size_t cap, off, len;
         int strip;
         if (crier_dump_caption_split(d->lex, l, &cap, &off, &len)) {
-            l->flags |= L_CAPTION;
+            /* "Image: Protesters in the square. Jo Lee / AFP": a caption
+             * with a label, not a credit line. */
+            l->flags = (l->flags | L_CAPTION) & ~(unsigned)L_CREDIT;
             alt_text(d, i, cap);
         } else if (crier_dump_caption_label(d->lex, l->s, l->n, &strip)) {
             l->flags |= L_CAPTION;
@@ -573,7 +596,7 @@ static void classify(dump *d)
             if (k < d->n && d->v[k].n <= MAX_CAPTION)
                 d->v[k].flags |= L_CAPTION_NEXT;
         }
-        if (l->flags & L_CAPTION_NEXT)
+        if ((l->flags & L_CAPTION_NEXT) && !(l->flags & (L_FURN | L_IMAGE | L_END)))
             l->flags |= L_CAPTION;
     }
 }
@@ -835,6 +858,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)

@@ -211,7 +211,13 @@ int crier_dump_take_caption(dump *d, const line *l)
         crier_dump_add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
         return 1;
     }
-    crier_dump_add(d, CRIER_KIND_CAPTION, l->s, cap);
+    /* "Image: Protesters in the square. Jo Lee / AFP": the label is
+     * not said, the caption is introduced as one. */
+    const crier_lex_row *r = credit_prefix(d->lex, l->s, cap);
+    size_t from = r && strcmp(r->cols[1], "credit") == 0 ? strlen(r->cols[0]) : 0;
+    while (from < cap && l->s[from] == ' ')
+        from++;
+    crier_dump_add(d, CRIER_KIND_CAPTION, l->s + from, cap - from);
     crier_dump_add_credit(d, l->s + off, len);
     return 1;
 }
