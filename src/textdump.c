@@ -538,6 +538,26 @@ static void cjk_stops(dump *d)
             d->v[i].flags |= L_STOPS;
 }
 
+/* A byline after marks that set it off ("// By Jane Doe", "— By Jane
+ * Doe"): the marks are left out of the line. */
+static void undecorate(const crier_lexicon *lex, line *l)
+{
+    size_t k = 0;
+    for (;;) {
+        if (k < l->n && strchr("/-|>~=: ", l->s[k]))
+            k++;
+        else if (k + 2 < l->n && (unsigned char)l->s[k] == 0xE2 && (unsigned char)l->s[k + 1] == 0x80)
+            k += 3; /* U+2000..U+203F: dashes, bullets */
+        else
+            break;
+    }
+    if (k && k < l->n && crier_byline_prefix(lex, l->s + k, l->n - k)) {
+        l->s += k;
+        l->n -= k;
+        crier_dump_count_words(l);
+    }
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -567,6 +587,7 @@ static void classify(dump *d)
         }
         if (teaser(d->lex, l))
             l->flags |= L_FURN;
+        undecorate(d->lex, l);
         size_t part = crier_dump_byline_part(d->lex, l);
         if (separators(l) >= 3 && !part)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
@@ -725,6 +746,16 @@ static size_t first_copy(const dump *d, size_t h)
     return h;
 }
 
+/* The date or time stamp under a byline's line i (maybe after a short
+ * label: "Games Editor"), or d->n. */
+static size_t date_under(const dump *d, size_t i)
+{
+    size_t k = crier_dump_next(d, i);
+    if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
+        k = crier_dump_next(d, k);
+    return k < d->n && (d->v[k].flags & (L_DATE | L_STAMP)) ? k : d->n;
+}
+
 /* Lines between the headline at h and the body at a: standfirst,
  * byline, dateline, captions and credits, from line `top` (the
  * headline's first copy, see first_copy()). The rest (share buttons,
@@ -733,12 +764,20 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
 {
     int standfirst = 0;
     size_t rest = 0, nb = d->doc->byline ? d->n : crier_dump_name_byline(d, h, a, &rest);
+    size_t when = nb < d->n ? date_under(d, nb) : d->n;
+    if (nb <= top) { /* above the headline */
+        crier_dump_add_name_byline(d, &d->v[nb], rest);
+        if (when < top)
+            crier_dump_add_dateline(d, d->v[when].s, d->v[when].n);
+    }
     for (size_t i = top + 1; i < a; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (i == nb)
             crier_dump_add_name_byline(d, l, rest);
+        else if (i == when)
+            crier_dump_add_dateline(d, l->s, l->n);
         else if (l->flags & L_CREDIT)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
@@ -858,6 +897,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 

@@ -133,8 +133,9 @@ int crier_dump_byline_line(const crier_lexicon *lex, const line *l);
 size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l);
 
 /* The line of a byline without "By" among the first lines under the
- * headline at h (before the body at a), with *rest where what follows
- * the name starts; d->n when there is none. */
+ * headline at h, or the last ones above the body at a, or the last ones
+ * above the headline, with *rest where what follows the name starts;
+ * d->n when there is none. */
 size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest);
 
 /* Adds the byline of crier_dump_name_byline() and its date. */

@@ -299,15 +299,20 @@ void crier_dump_add_dateline(dump *d, const char *s, size_t n)
     crier_dump_add(d, CRIER_KIND_DATELINE, s, n);
 }
 
-/* True when s[i..] starts " - ", " – " or " — ": a dash between
- * spaces, which parts a byline from what follows it. */
+/* True when s[i..] starts " - ", " – ", " — ", " • " or " · ": a dash
+ * or a bullet between spaces, which parts a byline from what follows
+ * it. */
 static int spaced_dash(const char *s, size_t n, size_t i)
 {
     if (s[i] != ' ' || i + 2 >= n)
         return 0;
     if (s[i + 1] == '-')
         return s[i + 2] == ' ';
-    return i + 4 < n && (!memcmp(s + i + 1, "\xE2\x80\x93", 3) || !memcmp(s + i + 1, "\xE2\x80\x94", 3)) &&
+    if (i + 3 < n && !memcmp(s + i + 1, "\xC2\xB7", 2)) /* a middle dot */
+        return s[i + 3] == ' ';
+    return i + 4 < n &&
+           (!memcmp(s + i + 1, "\xE2\x80\x93", 3) || !memcmp(s + i + 1, "\xE2\x80\x94", 3) ||
+            !memcmp(s + i + 1, "\xE2\x80\xA2", 3)) &&
            s[i + 4] == ' ';
 }
 
@@ -485,8 +490,9 @@ int crier_dump_byline_line(const crier_lexicon *lex, const line *l)
 
 /* Where a byline starts on a line of parts split by " | ", after the
  * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
- * date and the byline on one line). A part that starts with a byline
- * prefix and a capital letter is one. 0 when there is none. */
+ * date and the byline on one line), or after a date ("on March 10, 2015
+ * by Jane Doe"). A part that starts with a byline prefix and a capital
+ * letter is one. 0 when there is none. */
 size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
 {
     enum { MAX_WORDS = 40 };
@@ -501,6 +507,20 @@ size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
             j++;
         if (p && j < l->n && isupper((unsigned char)s[j]))
             return k;
+    }
+    /* ... or after a date: "on March 10, 2015 by Jane Doe". */
+    for (size_t i = 1; i < l->n; i++) {
+        if (s[i - 1] != ' ' || !isalpha((unsigned char)s[i]))
+            continue;
+        size_t p = crier_byline_prefix(lex, s + i, l->n - i), j = i + p;
+        while (p && j < l->n && (s[j] == ' ' || s[j] == ':'))
+            j++;
+        if (!p || j >= l->n || !isupper((unsigned char)s[j]))
+            continue;
+        line before = {s, i - 1, 0, 0, 0, 0, 0};
+        crier_dump_count_words(&before);
+        if (crier_dump_date_like(lex, &before))
+            return i;
     }
     return 0;
 }
@@ -524,43 +544,97 @@ static int signed_elsewhere(const dump *d, const char *s, size_t n)
     return 0;
 }
 
-/* A byline without "By" between the headline and the body (lines h..a):
- * a name with a date, a time or a handle on its line, else a name alone
- * on its line above a date or a time stamp (maybe with a short line
- * between: "Games Editor") or signed with "By" elsewhere on the page,
- * among the first lines under the headline.
- * Returns its line and sets *rest (see
- * crier_dump_name_len()); d->n when there is none, or when the zone has
- * a byline that says "By". */
-size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest)
+/* True when one word of the name at s[0..n) is not a common English
+ * word (words.tsv): "Older Article" and "World News" are labels, "Jane
+ * Doe" may be a person. */
+static int uncommon_word(const crier_lexicon *lex, const char *s, size_t n)
 {
-    enum { NEAR_HEADLINE = 8 }; /* lines of text */
-    size_t alone = d->n;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            i++;
+        size_t w = i;
+        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        if (i > w && !crier_lex_find(lex, CRIER_TAB_WORDS, s + w, i - w))
+            return 1;
+    }
+    return 0;
+}
+
+/* A byline without "By" among NEAR lines of text from line `from` on
+ * (before line `to`): a name with a date, a time or a handle on its line,
+ * else a name alone on its line above a date or a time stamp (maybe with
+ * a short line between: "Games Editor") or signed with "By" elsewhere on
+ * the page; a name alone has a word that is not a common one. Returns its
+ * line (the first such, or the last when `last` is set) and sets *rest
+ * (see crier_dump_name_len()); d->n when there is none, and *by when a
+ * byline that says "By" comes first. An end marker ("You may also like")
+ * ends the search: other stories follow it. */
+static size_t name_in(const dump *d, size_t from, size_t to, int last, size_t *rest, int *by)
+{
+    enum { NEAR = 8 }; /* lines of text */
+    size_t found = d->n, alone = d->n;
     unsigned seen = 0;
-    for (size_t i = h + 1; i < a && i < d->n && seen < NEAR_HEADLINE; i++) {
+    for (size_t i = from; i < to && i < d->n && seen < NEAR && (last || found == d->n); i++) {
         const line *l = &d->v[i];
         size_t r = 0;
-        if (l->flags & L_BYLINE)
-            return d->n;
+        if (l->flags & (L_BYLINE | L_END)) {
+            *by = (l->flags & L_BYLINE) != 0;
+            break;
+        }
         if (l->flags & (L_BLANK | L_FURN | L_IMAGE))
             continue;
         seen++;
         if ((l->flags & (L_CAPTION | L_CREDIT)) || !crier_dump_name_len(d->lex, l, &r))
             continue;
         if (r < l->n) {
+            found = i;
             *rest = r;
-            return i;
+            continue;
         }
         size_t k = crier_dump_next(d, i);
         if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
             k = crier_dump_next(d, k);
-        if (alone == d->n && ((k < d->n && (d->v[k].flags & (L_DATE | L_STAMP))) ||
-                              signed_elsewhere(d, l->s, l->n)))
+        if ((last || alone == d->n) && uncommon_word(d->lex, l->s, l->n) &&
+            ((k < d->n && (d->v[k].flags & (L_DATE | L_STAMP))) || signed_elsewhere(d, l->s, l->n)))
             alone = i;
     }
+    if (found < d->n && (!last || alone == d->n || found > alone))
+        return found;
     if (alone < d->n)
         *rest = d->v[alone].n;
     return alone;
+}
+
+/* The line `count` lines of text before line `end`, but not before
+ * `floor`. */
+static size_t text_before(const dump *d, size_t end, unsigned count, size_t floor)
+{
+    size_t k = end;
+    for (unsigned m = 0; m < count && k > floor;) {
+        k--;
+        m += !(d->v[k].flags & L_BLANK);
+    }
+    return k;
+}
+
+/* See textdump.h. A byline without "By" is looked for under the
+ * headline, then just above the body (a header with kickers and share
+ * buttons), then just above the headline, or above its first copy when
+ * the page prints it twice (some pages sign first). */
+size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest)
+{
+    enum { NEAR = 8, TWICE = 12 }; /* lines */
+    int by = 0;
+    size_t i = name_in(d, h + 1, a, 0, rest, &by), top = h;
+    if (i == d->n && !by)
+        i = name_in(d, text_before(d, a, NEAR, h + 1), a, 1, rest, &by);
+    for (size_t k = h > TWICE ? h - TWICE : 0; k < h && top == h; k++)
+        if (crier_dump_same(&d->v[k], &d->v[h]))
+            top = k;
+    if (i == d->n && !by)
+        i = name_in(d, text_before(d, top, NEAR, 0), top, 1, rest, &by);
+    return by ? d->n : i;
 }
 
 /* Adds the byline of crier_dump_name_byline(): "By" and the name, then what follows
@@ -583,13 +657,17 @@ void crier_dump_add_name_byline(dump *d, const line *l, size_t rest)
  * that is a date, as the dateline. */
 static void add_byline_part(dump *d, const line *l, size_t at)
 {
-    line by = {l->s + at, l->n - at, 0, 0, 0, 0, 0};
+    const char *s = l->s;
+    line by = {s + at, l->n - at, 0, 0, 0, 0, 0};
     crier_dump_count_words(&by);
     crier_dump_add_byline(d, &by);
-    for (size_t i = 0, j; i + 3 < at; i = j + 3) {
-        for (j = i; j + 3 < at && memcmp(l->s + j, " | ", 3) != 0; j++)
+    size_t end = at;
+    while (end && (s[end - 1] == ' ' || s[end - 1] == '|'))
+        end--;
+    for (size_t i = 0, j; i < end; i = j + 3) {
+        for (j = i; j < end && !(j + 3 <= end && memcmp(s + j, " | ", 3) == 0); j++)
             ;
-        line part = {l->s + i, j - i, 0, 0, 0, 0, 0};
+        line part = {s + i, j - i, 0, 0, 0, 0, 0};
         crier_dump_count_words(&part);
         if (crier_dump_date_like(d->lex, &part)) {
             crier_dump_add_dateline(d, part.s, part.n);
