@@ -208,18 +208,11 @@ static crier_status put_block(crier_encoder *e, const float *x, size_t n, crier_
 
 crier_status crier_encoder_write(crier_encoder *e, const float *x, size_t n, crier_error *err)
 {
-    while (n) {
-        size_t k = BLOCK - e->fill < n ? BLOCK - e->fill : n;
-        memcpy(e->buf + e->fill, x, k * sizeof *x);
-        e->fill += k;
-        x += k;
-        n -= k;
-        if (e->fill == BLOCK) {
-            e->fill = 0;
-            crier_status st = put_block(e, e->buf, BLOCK, err);
-            if (st != CRIER_OK)
-                return st;
-        }
+    while (n && crier_fill_block(e->buf, &e->fill, BLOCK, &x, &n)) {
+        e->fill = 0;
+        crier_status st = put_block(e, e->buf, BLOCK, err);
+        if (st != CRIER_OK)
+            return st;
     }
     return CRIER_OK;
 }
@@ -396,17 +389,10 @@ crier_mp3 *crier_mp3_new(int rate, int kbps)
 
 int crier_mp3_write(crier_mp3 *m, const float *x, size_t n)
 {
-    while (n) {
-        size_t k = BLOCK - m->fill < n ? BLOCK - m->fill : n;
-        memcpy(m->buf + m->fill, x, k * sizeof *x);
-        m->fill += k;
-        x += k;
-        n -= k;
-        if (m->fill == BLOCK) {
-            m->fill = 0;
-            if (sf_writef_float(m->sf, m->buf, BLOCK) != BLOCK || m->oom)
-                return -1;
-        }
+    while (n && crier_fill_block(m->buf, &m->fill, BLOCK, &x, &n)) {
+        m->fill = 0;
+        if (sf_writef_float(m->sf, m->buf, BLOCK) != BLOCK || m->oom)
+            return -1;
     }
     return 0;
 }

@@ -319,6 +319,10 @@ static int furniture(const htree *t, int i, int root)
     switch (x->tag) {
     case GUMBO_TAG_H1: case GUMBO_TAG_H2:
         return x->weight < 0;
+    case GUMBO_TAG_P:
+        /* A short paragraph that is one link is a teaser for another
+         * story ("[Read: ...]"), not a sentence of this one. */
+        return x->chars && x->chars < 160 && link_density(x) > 0.95;
     case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
     case GUMBO_TAG_OL: case GUMBO_TAG_DIV:
         break;

@@ -426,6 +426,36 @@ static void flush(htree *t, run *r, int owner)
     *r = (run){b->len, 0, 0, 0, 0};
 }
 
+/* "2. Norway", "10) Spain", "• Oslo": text that opens a numbered or bulleted
+ * item. */
+static int starts_item(const char *s)
+{
+    size_t d = 0;
+    while (d < 3 && isdigit((unsigned char)s[d]))
+        d++;
+    if (d && d < 3 && (s[d] == '.' || s[d] == ')') && s[d + 1] == ' ')
+        return 1;
+    return strncmp(s, "\xe2\x80\xa2", 3) == 0 || strncmp(s, "\xe2\x96\xaa", 3) == 0;
+}
+
+/* True when the text after the <br> at i opens an item, so that a list set
+ * with <br>s inside one paragraph is read as a list, not run together. */
+static int item_follows(const htree *t, size_t i)
+{
+    for (size_t k = i + 1; k < t->count && k < i + 8; k++) {
+        if (t->n[k].tag == GUMBO_TAG_BR || (t->n[k].flags & HN_BLOCK) || hn_dropped(t, k))
+            return 0;
+        if (!(t->n[k].flags & HN_TEXT))
+            continue;
+        const char *s = t->n[k].g->v.text.text;
+        while (isspace((unsigned char)*s))
+            s++;
+        if (*s)
+            return starts_item(s);
+    }
+    return 0;
+}
+
 /* Cuts the readable text into blocks, in document order. */
 static void make_blocks(htree *t)
 {
@@ -455,8 +485,9 @@ static void make_blocks(htree *t)
             r.link_chars += x->link_chars;
             r.commas += x->commas;
         } else if (x->tag == GUMBO_TAG_BR) {
-            /* Two <br>s in a row end a paragraph, as they look on screen. */
-            if (++r.brs == 2)
+            /* Two <br>s in a row end a paragraph, as they look on screen,
+             * and so does one before a list item. */
+            if (++r.brs == 2 || item_follows(t, i))
                 flush(t, &r, sp ? open[sp - 1] : -1);
             else if (t->text.len > r.start)
                 crier_buf_putc(&t->text, ' ');

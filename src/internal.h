@@ -27,6 +27,12 @@ char *crier_path_join(const char *dir, const char *name);
 int crier_write_all(int fd, const void *p, size_t n);
 int crier_read_all(int fd, void *p, size_t n);
 
+/* Moves as much of the samples *x (*n of them) into buf, which holds *fill
+ * of cap, as fits, and advances *x and *n past them. Returns 1 when buf is
+ * then full: the caller sends the block and sets *fill to 0. Encoders and
+ * worker pipes both want fixed-size blocks from calls of any length. */
+int crier_fill_block(float *buf, size_t *fill, size_t cap, const float **x, size_t *n);
+
 #define CRIER_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 #endif

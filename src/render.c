@@ -90,16 +90,9 @@ static void send_pcm(chain *c, const float *x, size_t n)
         c->broken |= crier_mp3_write(c->mp3, x, n) < 0;
         return;
     }
-    while (n) {
-        size_t k = PCM_RECORD - c->npcm < n ? PCM_RECORD - c->npcm : n;
-        memcpy(c->pcm + c->npcm, x, k * sizeof *x);
-        c->npcm += k;
-        x += k;
-        n -= k;
-        if (c->npcm == PCM_RECORD) {
-            c->broken |= crier_record(c->fd, REC_PCM, c->pcm, c->npcm * sizeof *x) < 0;
-            c->npcm = 0;
-        }
+    while (n && crier_fill_block(c->pcm, &c->npcm, PCM_RECORD, &x, &n)) {
+        c->broken |= crier_record(c->fd, REC_PCM, c->pcm, c->npcm * sizeof *x) < 0;
+        c->npcm = 0;
     }
 }
 

@@ -45,12 +45,34 @@ static int contains_ci(const char *s, size_t n, const char *needle)
     return 0;
 }
 
+/* The length of a furniture line without what points at the links after
+ * it: "Read more:", "More stories >", "Related ›", "See also…". */
+static size_t strip_pointer(const char *s, size_t n)
+{
+    for (;;) {
+        while (n && s[n - 1] == ' ')
+            n--;
+        if (n && (s[n - 1] == ':' || s[n - 1] == '>'))
+            n--;
+        else if (n >= 2 && (memcmp(s + n - 2, "\xc2\xbb", 2) == 0))          /* » */
+            n -= 2;
+        else if (n >= 3 && (memcmp(s + n - 3, "\xe2\x80\xba", 3) == 0 ||   /* › */
+                            memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0))    /* … */
+            n -= 3;
+        else
+            return n;
+    }
+}
+
 /* See segment.h. */
 int crier_is_boilerplate(const crier_lexicon *lex, const char *line, size_t len, int *stop)
 {
     if (len > MAX_FURNITURE || !len)
         return 0;
     const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BOILERPLATE, line, len);
+    size_t bare = strip_pointer(line, len);
+    if (!r && bare && bare < len)
+        r = crier_lex_find(lex, CRIER_TAB_BOILERPLATE, line, bare);
     if (r) {
         if (strcmp(r->cols[1], "end") == 0)
             *stop = 1;
@@ -93,6 +115,21 @@ size_t crier_byline_prefix(const crier_lexicon *lex, const char *s, size_t n)
     return best;
 }
 
+/* Adds the byline "a b", its first letter in capitals ("by" -> "By"). */
+static int add_joined(crier_doc *doc, const char *a, size_t ka, const char *b, size_t nb)
+{
+    char *text = malloc(ka + 1 + nb + 1);
+    if (!text)
+        return -1;
+    memcpy(text, a, ka);
+    text[ka] = ' ';
+    memcpy(text + ka + 1, b, nb);
+    text[0] = (char)toupper((unsigned char)text[0]);
+    int rc = crier_doc_add(doc, CRIER_KIND_BYLINE, text, ka + 1 + nb);
+    free(text);
+    return rc;
+}
+
 /* See segment.h. */
 int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, size_t n)
 {
@@ -104,7 +141,14 @@ int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, si
         return 0;
     if (!doc->byline && crier_doc_set(&doc->byline, s, n) < 0)
         return -1;
-    if (crier_byline_prefix(lex, s, n))
+    size_t k = crier_byline_prefix(lex, s, n), rest = k + 1;
+    if (k && s[k] == ':') {
+        /* "by: Jane Doe" is said "By Jane Doe", without a pause. */
+        while (rest < n && s[rest] == ' ')
+            rest++;
+        return rest < n ? add_joined(doc, s, k, s + rest, n - rest) : 0;
+    }
+    if (k)
         return crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
     /* A bare name: say "By" (or the lexicon's word for it) first. */
     const char *say = NULL;
@@ -114,18 +158,7 @@ int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, si
         if (r->flags & CRIER_BYLINE_SAY)
             say = r->cols[0];
     }
-    if (!say)
-        return crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
-    size_t k = strlen(say);
-    char *text = malloc(k + 1 + n + 1);
-    if (!text)
-        return -1;
-    memcpy(text, say, k);
-    text[k] = ' ';
-    memcpy(text + k + 1, s, n);
-    int rc = crier_doc_add(doc, CRIER_KIND_BYLINE, text, k + 1 + n);
-    free(text);
-    return rc;
+    return say ? add_joined(doc, say, strlen(say), s, n) : crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
 }
 
 /* The full name of month m (1-12) from the months table, or NULL. */
@@ -227,6 +260,8 @@ static int drop_repeats(crier_doc *doc)
         return -1;
     for (size_t i = 0; i < doc->n; i++) {
         const char *s = doc->segs[i].text;
+        if (!s)
+            continue; /* already dropped */
         size_t j = hash_text(s) & (nslots - 1);
         while (slots[j] && strcmp(doc->segs[slots[j] - 1].text, s) != 0)
             j = (j + 1) & (nslots - 1);
@@ -274,6 +309,66 @@ static int order_for_listening(crier_doc *doc, crier_captions policy)
     return 0;
 }
 
+/* True when s is a stamp of the day iso ("YYYY-MM-DD"): its month (from
+ * months.tsv) next to its day, no other year, and at most two other words
+ * of three letters or more ("Updated", "Published"; weekdays, "at", "ET"
+ * and "a.m." are free), so that a sentence about that day is not one. */
+static int names_day(const crier_lexicon *lex, const char *s, const char *iso)
+{
+    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+    int month = 0, day = 0, others = 0, prev = 0; /* prev: 1 month, 2 a day number */
+    for (size_t i = 0; s[i];) {
+        while (s[i] && !isalnum((unsigned char)s[i]))
+            i++;
+        size_t w = i;
+        while (isalnum((unsigned char)s[i]))
+            i++;
+        if (i == w)
+            break;
+        const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_MONTHS, s + w, i - w);
+        int v = isdigit((unsigned char)s[w]) ? atoi(s + w) : -1;
+        if (r && atoi(r->cols[2]) == m) {
+            month = 1;
+            day |= prev == 2;
+            prev = 1;
+            continue;
+        }
+        if (v == d && (prev == 1 || i - w <= 2)) {
+            day |= prev == 1;
+            prev = 2;
+            continue;
+        }
+        if ((r && atoi(r->cols[2]) != m) || (v >= 1000 && v != y))
+            return 0; /* another day */
+        others += v < 0 && i - w >= 3 && !crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s + w, i - w);
+        prev = 0;
+    }
+    return month && day && others <= 2;
+}
+
+/* Drops a paragraph near the top that only repeats the day of
+ * publication ("Feb. 21, 2019", "Updated 21 February 2019"), which the
+ * dateline already says. */
+static void drop_date_stamps(crier_doc *doc, const crier_lexicon *lex)
+{
+    enum { NEAR_TOP = 4, STAMP_WORDS = 10 };
+    if (!doc->date || strlen(doc->date) < 10)
+        return;
+    for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
+        crier_segment *g = &doc->segs[i];
+        if (g->kind != CRIER_KIND_PARAGRAPH || !g->text)
+            continue;
+        seen++;
+        size_t words = 0;
+        for (const char *c = g->text; *c; c++)
+            words += *c != ' ' && (c == g->text || c[-1] == ' ');
+        if (words <= STAMP_WORDS && names_day(lex, g->text, doc->date)) {
+            free(g->text);
+            g->text = NULL;
+        }
+    }
+}
+
 /* True when the doc has a paragraph or a heading: something to read. */
 static int has_body(const crier_doc *doc)
 {
@@ -302,6 +397,8 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
                (opts->input == CRIER_INPUT_AUTO && crier_input_looks_html(text, len));
     crier_status st = html ? crier_extract_html(text, len, lex, doc, err)
                            : crier_extract_text(text, len, lex, doc, err);
+    if (st == CRIER_OK)
+        drop_date_stamps(doc, lex);
     if (st == CRIER_OK && order_for_listening(doc, opts->captions) < 0)
         st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     if (st == CRIER_OK && !has_body(doc))

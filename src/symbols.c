@@ -119,6 +119,48 @@ static int equation(const norm *z, size_t i)
     return 0;
 }
 
+/* "pro- and anti-war", "19th- or 20th-century": a hyphen that ends a word
+ * and waits for the compound after it. Read as nothing, not as a pause,
+ * since the phrase runs on; found by its shape, a hyphenated word a few
+ * words later. */
+static int suspended(const norm *z, size_t i)
+{
+    if (tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM) || crier_tok_dash(z, i + 1))
+        return 0;
+    size_t k = crier_skip_space(z, i + 1);
+    for (int words = 0; k < z->n && words < 3; k++) {
+        if (z->t[k].kind == TK_WORD || z->t[k].kind == TK_NUM)
+            words += !tok_glued(z, k);
+        else if (tok_punct(z, k, '-'))
+            return tok_glued(z, k) && (tok_is(z, k + 1, TK_WORD) || tok_is(z, k + 1, TK_NUM));
+        else if (z->t[k].kind != TK_SPACE)
+            return 0;
+    }
+    return 0;
+}
+
+/* "[T]he", "reform[s]": an editor's bracket inside a word, which the
+ * listener should hear as the word. */
+static int inside_word(const norm *z, size_t i)
+{
+    if (i == 0 || !tok_glued(z, i))
+        return 0;
+    if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1))
+        return z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '[') ||
+               tok_punct(z, i - 1, ']');
+    /* The "]" of "reform[s]": its "[" opened inside the word. */
+    return z->t[i].cp == ']' && i >= 3 && tok_punct(z, i - 2, '[') && tok_glued(z, i - 2) &&
+           z->t[i - 3].kind == TK_WORD;
+}
+
+/* "...in 1999.[3]": a reference mark glued to the text before it points
+ * at a footnote a listener cannot see, so it is not read. */
+static int citation(const norm *z, size_t i)
+{
+    return z->t[i].cp == '[' && i > 0 && tok_glued(z, i) && tok_is(z, i + 1, TK_NUM) &&
+           z->t[i + 1].len <= 3 && tok_punct(z, i + 2, ']') && tok_glued(z, i + 2);
+}
+
 /* A hyphen: kept inside a compound ("state-issued", "mid-1980s"), a
  * minus in a sum ("1-2=5"), a pause between spaces or doubled ("--"),
  * else nothing. */
@@ -139,6 +181,8 @@ static size_t hyphen(norm *z, size_t i)
         z->letter_a = 0;
         return 1;
     }
+    if (before && suspended(z, i))
+        return 1;
     size_t j = i;
     while (crier_tok_dash(z, j))
         j++;
@@ -217,7 +261,16 @@ size_t crier_cls_symbol(norm *z, size_t i)
         crier_emit_pause(z, mark, t->off, t->len);
         return 1;
     }
-    case '(': case ')': case '[': case ']': case '{': case '}': case 0x2013: case 0x2014:
+    case '[': case ']':
+        if (citation(z, i))
+            return 3;
+        if (inside_word(z, i)) {
+            z->glue = 1;
+            return 1;
+        }
+        crier_emit_pause(z, ",", t->off, t->len);
+        return 1;
+    case '(': case ')': case '{': case '}': case 0x2013: case 0x2014:
         crier_emit_pause(z, ",", t->off, t->len);
         return 1;
     case '\'':

@@ -25,6 +25,17 @@ expect() {
 }
 
 expect 64 "unknown command" "$CRIER" frobnicate
+
+# Every command is listed by `crier --help` and answers its own --help.
+for cmd in speak segment normalize batch bulletin feed; do
+    if ! "$CRIER" --help | grep -q "^  $cmd "; then
+        echo "FAIL: crier --help does not list $cmd"; fails=$((fails + 1))
+    elif ! "$CRIER" "$cmd" --help >"$T/out" 2>&1 || ! grep -q "crier $cmd" "$T/out"; then
+        echo "FAIL: crier $cmd --help"; sed 's/^/    /' "$T/out"; fails=$((fails + 1))
+    else
+        echo "ok: $cmd in --help"
+    fi
+done
 expect 64 "-o OUTPUT is required" "$CRIER" speak "$SAMPLE"
 expect 66 "$T/missing.txt: cannot open" "$CRIER" segment "$T/missing.txt"
 printf 'Good line\nbad \377 byte\n' >"$T/bad.txt"
