@@ -302,10 +302,22 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
 
 /* ==== What a line is ======================================================= */
 
+/* True for a word of three to ten bytes in lower case (ASCII letters, or
+ * any non-ASCII character): "novembre", "févr". */
+static int lower_word(const char *s, size_t n)
+{
+    if (n < 3 || n > 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            return 0;
+    return 1;
+}
+
 /* A date line: short, with a month name next to a number ("Feb. 21,
  * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
- * where a page glued a label to it), or a numeric date ("2019-02-21",
- * "21/12/2018"). */
+ * where a page glued a label to it), a day, a word and a year ("24
+ * novembre 2017"), or a numeric date ("2019-02-21", "21/12/2018"). */
 int crier_dump_date_like(const crier_lexicon *lex, const line *l)
 {
     enum { SHORT = 14, LONG = 24, HEAD = 8 }; /* words */
@@ -327,7 +339,7 @@ int crier_dump_date_like(const crier_lexicon *lex, const line *l)
     }
     if (n > 120)
         return 0;
-    int prev_number = 0, prev_month = 0;
+    int prev_number = 0, prev_month = 0, day = 0, day_word = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
             i++;
@@ -344,6 +356,15 @@ int crier_dump_date_like(const crier_lexicon *lex, const line *l)
                 month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
         if ((month && prev_number) || (number && prev_month))
             return 1;
+        /* A day, a word in lower case and a year: a month in another
+         * language ("24 novembre 2017", "21.dez.2018"). */
+        int year = digits == 4 && i - w == 4 && (l->s[w] == '1' || l->s[w] == '2') &&
+                   (l->s[w + 1] == '9' || l->s[w + 1] == '0');
+        if (year && day_word)
+            return 1;
+        day_word = day && lower_word(l->s + w, i - w);
+        int value = digits == 1 ? l->s[w] - '0' : digits == 2 ? (l->s[w] - '0') * 10 + l->s[w + 1] - '0' : 0;
+        day = digits == i - w && value >= 1 && value <= 31;
         /* 2019-02-21, 21/12/2018, 21.12.2018 */
         if (digits == i - w && i + 1 < n && strchr("-/.", l->s[i]) &&
             isdigit((unsigned char)l->s[i + 1])) {
@@ -897,6 +918,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 
