@@ -490,8 +490,8 @@ int crier_dump_byline_line(const crier_lexicon *lex, const line *l)
 
 /* Where a byline starts on a line of parts split by " | ", after the
  * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
- * date and the byline on one line), or after a date ("on March 10, 2015
- * by Jane Doe"). A part that starts with a byline prefix and a capital
+ * date and the byline on one line), or after a date that ends with a
+ * number ("on March 10, 2015 by Jane Doe"). A part that starts with a byline prefix and a capital
  * letter is one. 0 when there is none. */
 size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
 {
@@ -508,9 +508,10 @@ size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
         if (p && j < l->n && isupper((unsigned char)s[j]))
             return k;
     }
-    /* ... or after a date: "on March 10, 2015 by Jane Doe". */
-    for (size_t i = 1; i < l->n; i++) {
-        if (s[i - 1] != ' ' || !isalpha((unsigned char)s[i]))
+    /* ... or after a date that ends with its year: "on March 10, 2015 by
+     * Jane Doe". */
+    for (size_t i = 2; i < l->n; i++) {
+        if (s[i - 1] != ' ' || !isdigit((unsigned char)s[i - 2]) || !isalpha((unsigned char)s[i]))
             continue;
         size_t p = crier_byline_prefix(lex, s + i, l->n - i), j = i + p;
         while (p && j < l->n && (s[j] == ' ' || s[j] == ':'))
