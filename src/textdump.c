@@ -927,6 +927,8 @@ static size_t signed_top(const dump *d, size_t h)
 
 
 
+
+
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
