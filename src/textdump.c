@@ -449,18 +449,32 @@ static size_t repeats(const line *l)
     return 1;
 }
 
+/* True when the line is the same words twice with no space between
+ * ("The harbourThe harbour"), as w3m prints a picture's alt text and
+ * title: two halves alike, of two words or more. */
+static int glued_twice(const line *l)
+{
+    size_t h = l->n / 2;
+    return l->n >= 12 && l->n % 2 == 0 && l->s[h - 1] != ' ' && memchr(l->s, ' ', h) &&
+           memcmp(l->s, l->s + h, h) == 0;
+}
+
 /* A short line said over (a picture's alt text and title, a card's
  * link) is dropped, but for a date. A long one said twice is a caption printed with its
  * alt text: it is read once, as a caption. A long paragraph said three times over is
  * filler text, and is read as it is. */
 static int doubled(const crier_lexicon *lex, line *l)
 {
-    size_t k = repeats(l);
+    size_t k = repeats(l), once_n = k > 1 ? (l->n + 1) / k - 1 : 0;
+    if (k == 1 && glued_twice(l)) {
+        k = 2;
+        once_n = l->n / 2;
+    }
     if (k > 1 && l->words <= 40) {
         /* A date said twice (a page's visible date and its machine-read
          * copy) is the date, once. */
         line once = *l;
-        once.n = (l->n + 1) / k - 1;
+        once.n = once_n;
         crier_dump_count_words(&once);
         if (!crier_dump_date_like(lex, &once))
             return 1;
@@ -468,7 +482,7 @@ static int doubled(const crier_lexicon *lex, line *l)
         return 0;
     }
     if (k == 2) {
-        l->n = (l->n + 1) / 2 - 1;
+        l->n = once_n;
         crier_dump_count_words(l);
         l->flags |= L_CAPTION;
     }
@@ -918,6 +932,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 
