@@ -472,11 +472,13 @@ static int doubled(const crier_lexicon *lex, line *l)
     }
     if (k > 1 && l->words <= 40) {
         /* A date said twice (a page's visible date and its machine-read
-         * copy) is the date, once. */
+         * copy) is the date, once; a name twice (the writer's picture and
+         * name) is the name. */
         line once = *l;
         once.n = once_n;
         crier_dump_count_words(&once);
-        if (!crier_dump_date_like(lex, &once))
+        size_t rest;
+        if (!crier_dump_date_like(lex, &once) && crier_dump_name_len(lex, &once, &rest) != once.n)
             return 1;
         *l = once;
         return 0;
@@ -932,6 +934,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 
