@@ -595,6 +595,22 @@ static void undecorate(const crier_lexicon *lex, line *l)
     }
 }
 
+/* A photo credit on line i: the line right above it (no blank line
+ * between), when it is short enough and not a label of its own, is its
+ * picture's caption ("Pickers at work on Monday." over "Photo: Jane
+ * Doe"); a credit with no caption above it is the picture's only caption
+ * ("Photo by Jane Doe"), as a <figcaption> that holds only a credit is. */
+static void photo_credit(dump *d, size_t i)
+{
+    enum { MAX_WORDS = 40 };
+    line *p = i ? &d->v[i - 1] : NULL;
+    if (p && !(p->flags & (L_BLANK | L_FURN | L_IMAGE | L_BYLINE | L_DATE | L_CREDIT | L_END)) &&
+        p->words <= MAX_WORDS && p->n <= MAX_CAPTION)
+        p->flags |= L_CAPTION;
+    if (!p || !(p->flags & L_CAPTION))
+        d->v[i].flags = (d->v[i].flags | L_CAPTION) & ~(unsigned)L_CREDIT;
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -656,6 +672,8 @@ static void classify(dump *d)
         }
         if ((l->flags & L_CAPTION_NEXT) && !(l->flags & (L_FURN | L_IMAGE | L_END)))
             l->flags |= L_CAPTION;
+        if ((l->flags & L_CREDIT) && crier_dump_photo_credit(d->lex, l->s, l->n))
+            photo_credit(d, i);
     }
 }
 
@@ -934,6 +952,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 

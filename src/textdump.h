@@ -77,6 +77,10 @@ void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n);
 /* True when s starts with a credit prefix ("Photo:", "Reporting by"). */
 int crier_dump_is_credit(const crier_lexicon *lex, const char *s, size_t n);
 
+/* True when s starts with a picture's credit prefix ("Photo by"), not a
+ * story's ("Reporting by", "Source:"). */
+int crier_dump_photo_credit(const crier_lexicon *lex, const char *s, size_t n);
+
 /* Length of a caption label that starts the line ("Media caption"), or 0;
  * *strip says whether the label is left out of the caption. */
 size_t crier_dump_caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);

@@ -35,11 +35,24 @@ static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *
     return NULL;
 }
 
+/* True for a credits.tsv row of a credit, a story's or a picture's. */
+static int credit_row(const crier_lex_row *r)
+{
+    return strcmp(r->cols[1], "credit") == 0 || strcmp(r->cols[1], "photo") == 0;
+}
+
 /* See textdump.h. */
 int crier_dump_is_credit(const crier_lexicon *lex, const char *s, size_t n)
 {
     const crier_lex_row *r = credit_prefix(lex, s, n);
-    return r && strcmp(r->cols[1], "credit") == 0;
+    return r && credit_row(r);
+}
+
+/* See textdump.h. */
+int crier_dump_photo_credit(const crier_lexicon *lex, const char *s, size_t n)
+{
+    const crier_lex_row *r = credit_prefix(lex, s, n);
+    return r && strcmp(r->cols[1], "photo") == 0;
 }
 
 /* See textdump.h. */
@@ -96,7 +109,7 @@ static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
             size_t k = strlen(r->cols[0]);
             if (k && r->cols[0][k - 1] == ':')
                 k--;
-            if (strcmp(r->cols[1], "credit") == 0 && at + k < n && k > 3 &&
+            if (credit_row(r) && at + k < n && k > 3 &&
                 strncmp(s + at, r->cols[0], k) == 0 && isupper((unsigned char)s[at + k])) {
                 at += k;
                 again = 1;
@@ -214,7 +227,7 @@ int crier_dump_take_caption(dump *d, const line *l)
     /* "Image: Protesters in the square. Jo Lee / AFP": the label is
      * not said, the caption is introduced as one. */
     const crier_lex_row *r = credit_prefix(d->lex, l->s, cap);
-    size_t from = r && strcmp(r->cols[1], "credit") == 0 ? strlen(r->cols[0]) : 0;
+    size_t from = r && credit_row(r) ? strlen(r->cols[0]) : 0;
     while (from < cap && l->s[from] == ' ')
         from++;
     crier_dump_add(d, CRIER_KIND_CAPTION, l->s + from, cap - from);
