@@ -595,17 +595,43 @@ static void undecorate(const crier_lexicon *lex, line *l)
     }
 }
 
+/* A credit of the form "Name/Agency" alone on its line: "Jane Doe/AFP",
+ * "Jo Lee / Getty Images": a person's name of two words or more, a slash,
+ * then a name, all words with capitals, seven words at most. */
+static int slash_credit(const line *l)
+{
+    enum { MAX_WORDS = 7, MAX_BYTES = 80 };
+    const char *slash = l->n <= MAX_BYTES ? memchr(l->s, '/', l->n) : NULL;
+    if (!slash || l->words > MAX_WORDS || memchr(slash + 1, '/', l->n - (size_t)(slash - l->s) - 1))
+        return 0;
+    unsigned before = 0, after = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->s[i] == ' ' || l->s[i] == '/')
+            continue;
+        if (i > 0 && l->s[i - 1] != ' ' && l->s[i - 1] != '/')
+            continue; /* inside a word */
+        if (!isupper((unsigned char)l->s[i]))
+            return 0;
+        *(l->s + i < slash ? &before : &after) += 1;
+    }
+    for (size_t i = 0; i < l->n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && !strchr(" /.-'&", l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            return 0;
+    return before >= 2 && after >= 1;
+}
+
 /* A photo credit on line i: the line right above it (no blank line
- * between), when it is short enough and not a label of its own, is its
- * picture's caption ("Pickers at work on Monday." over "Photo: Jane
+ * between), when it reads like a caption (a sentence of three words or
+ * more, or eight words) and is not too long, is its picture's caption ("Pickers at work on Monday." over "Photo: Jane
  * Doe"); a credit with no caption above it is the picture's only caption
  * ("Photo by Jane Doe"), as a <figcaption> that holds only a credit is. */
 static void photo_credit(dump *d, size_t i)
 {
-    enum { MAX_WORDS = 40 };
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
     line *p = i ? &d->v[i - 1] : NULL;
     if (p && !(p->flags & (L_BLANK | L_FURN | L_IMAGE | L_BYLINE | L_DATE | L_CREDIT | L_END)) &&
-        p->words <= MAX_WORDS && p->n <= MAX_CAPTION)
+        p->words <= MAX_WORDS && p->n <= MAX_CAPTION &&
+        (p->words >= MIN_WORDS || (p->words >= MIN_SENTENCE && (p->flags & L_SENTENCE))))
         p->flags |= L_CAPTION;
     if (!p || !(p->flags & L_CAPTION))
         d->v[i].flags = (d->v[i].flags | L_CAPTION) & ~(unsigned)L_CREDIT;
@@ -674,6 +700,10 @@ static void classify(dump *d)
             l->flags |= L_CAPTION;
         if ((l->flags & L_CREDIT) && crier_dump_photo_credit(d->lex, l->s, l->n))
             photo_credit(d, i);
+        else if (!(l->flags & (L_CREDIT | L_CAPTION)) && slash_credit(l)) {
+            l->flags |= L_CREDIT;
+            photo_credit(d, i);
+        }
     }
 }
 
@@ -952,6 +982,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 
