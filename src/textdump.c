@@ -637,6 +637,17 @@ static void photo_credit(dump *d, size_t i)
         d->v[i].flags = (d->v[i].flags | L_CAPTION) & ~(unsigned)L_CREDIT;
 }
 
+/* A line of program code in an article (a listing): it ends with ";",
+ * "{" or "}" (no sentence does), or starts with a "//" comment. */
+static int code_like(const line *l)
+{
+    if (l->n < 2)
+        return 0;
+    char last = l->s[l->n - 1];
+    return last == ';' || last == '{' || (last == '}' && l->n > 2) ||
+           (l->s[0] == '/' && l->s[1] == '/' && l->n > 3);
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -672,6 +683,8 @@ static void classify(dump *d)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
         if (ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
+        if (!(l->flags & (L_FURN | L_IMAGE)) && code_like(l))
+            l->flags |= L_CODE;
         if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
         if (part || crier_dump_byline_line(d->lex, l))
@@ -722,6 +735,8 @@ static double value(const line *l)
         return l->flags & L_STAMP ? -6 : -1; /* comments, a feed: not the article */
     if (l->flags & (L_FURN | L_IMAGE))
         return -6;
+    if (l->flags & L_CODE)
+        return 0; /* a listing neither starts nor ends the article */
     double units = l->units < 60 ? l->units : 60, v;
     if (l->flags & L_SENTENCE)
         v = units - 6;
@@ -809,7 +824,7 @@ void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n)
 static int heading_like(const dump *d, size_t i)
 {
     const line *l = &d->v[i];
-    if ((l->flags & (L_SENTENCE | L_BULLET)) || l->units > 15)
+    if ((l->flags & (L_SENTENCE | L_BULLET | L_CODE)) || l->units > 15)
         return 0;
     size_t k = crier_dump_next(d, i);
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
@@ -881,7 +896,7 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
 /* A menu-like line: a few words, not a sentence. */
 static int menu_item(const line *l)
 {
-    return !(l->flags & (L_BLANK | L_SENTENCE)) && l->units <= 4;
+    return !(l->flags & (L_BLANK | L_SENTENCE | L_CODE)) && l->units <= 4;
 }
 
 /* Marks runs of three or more menu-like lines with no blank line between
@@ -982,6 +997,8 @@ static size_t signed_top(const dump *d, size_t h)
     }
     return top;
 }
+
+
 
 
 

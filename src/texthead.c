@@ -42,7 +42,7 @@ static int all_caps(const line *l)
 static int title_like(const line *l)
 {
     return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
-                         L_BULLET | L_CAPTION)) &&
+                         L_BULLET | L_CAPTION | L_CODE)) &&
            l->units >= 2 && l->units <= 40 && l->n <= 300;
 }
 
