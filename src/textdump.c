@@ -998,26 +998,6 @@ static size_t signed_top(const dump *d, size_t h)
     return top;
 }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
