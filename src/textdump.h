@@ -127,7 +127,8 @@ size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest
 void crier_dump_count_words(line *l);
 
 /* True for a date line: short (or a longer one that starts with the
- * date), with a month name next to a number, or a numeric date. */
+ * date), with a month name next to a number, or a numeric date.
+ * (textmeta.c) */
 int crier_dump_date_like(const crier_lexicon *lex, const line *l);
 
 /* True for a byline line: "By" (byline.tsv) and a name. */
@@ -148,6 +149,25 @@ void crier_dump_add_name_byline(dump *d, const line *l, size_t rest);
 
 /* Adds a byline line ("By Jane Doe — 12 March 2024") and its date. */
 void crier_dump_add_byline_line(dump *d, const line *l);
+
+/* True when the text ends like a sentence, after closing quotes and
+ * brackets: . ! ? : and their full-width forms, or an ellipsis. */
+int crier_dump_ends_sentence(const char *s, size_t n);
+
+/* Marks the line under a picture's doubled alt text at line i as its
+ * caption (L_CAPTION_NEXT) when it reads like one. */
+void crier_dump_caption_under(dump *d, size_t i);
+
+/* Marks the alt text printed above line i's caption (`cap` bytes long)
+ * as a caption too. */
+void crier_dump_alt_text(dump *d, size_t i, size_t cap);
+
+/* True for a "Name/Agency" credit alone on its line ("Jo Lee/AFP"). */
+int crier_dump_slash_credit(const line *l);
+
+/* A photo credit on line i: the line above it becomes its caption when
+ * it reads like one, else the credit is the picture's only caption. */
+void crier_dump_photo_caption(dump *d, size_t i);
 
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);

@@ -716,3 +716,164 @@ void crier_dump_add_byline_line(dump *d, const line *l)
     if (k < l->n && crier_dump_date_like(d->lex, &when))
         crier_dump_add_dateline(d, when.s, when.n);
 }
+
+/* ==== Date lines, and captions found from their neighbours ================ */
+
+/* True for a word of three to ten bytes in lower case (ASCII letters, or
+ * any non-ASCII character): "novembre", "févr". */
+static int lower_word(const char *s, size_t n)
+{
+    if (n < 3 || n > 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            return 0;
+    return 1;
+}
+
+/* A date line: short, with a month name next to a number ("Feb. 21,
+ * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
+ * where a page glued a label to it), a day, a word and a year ("24
+ * novembre 2017"), or a numeric date ("2019-02-21", "21/12/2018"). */
+int crier_dump_date_like(const crier_lexicon *lex, const line *l)
+{
+    enum { SHORT = 14, LONG = 24, HEAD = 8 }; /* words */
+    size_t n = l->n;
+    if (l->words > SHORT) {
+        /* A longer line may start with the date and go on with the time
+         * it was updated ("Thu 3 Jan 2019 02.00 EST Last modified on
+         * ..."): its first words are looked at, when it is not a
+         * sentence. */
+        if (l->words > LONG || crier_dump_ends_sentence(l->s, l->n))
+            return 0;
+        n = 0;
+        for (unsigned w = 0; n < l->n && w < HEAD; w++) {
+            while (n < l->n && l->s[n] == ' ')
+                n++;
+            while (n < l->n && l->s[n] != ' ')
+                n++;
+        }
+    }
+    if (n > 120)
+        return 0;
+    int prev_number = 0, prev_month = 0, day = 0, day_word = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            i++;
+        size_t w = i, digits = 0;
+        while (i < n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
+            digits += isdigit((unsigned char)l->s[i++]) != 0;
+        if (i == w)
+            continue;
+        /* "21", "21st", "2019" */
+        int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
+        int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
+        for (size_t k = w + 1; !number && !month && k < i; k++) /* glued: "FinanceOctober" */
+            if (isupper((unsigned char)l->s[k]) && islower((unsigned char)l->s[k - 1]))
+                month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
+        if ((month && prev_number) || (number && prev_month))
+            return 1;
+        /* A day, a word in lower case and a year: a month in another
+         * language ("24 novembre 2017", "21.dez.2018"). */
+        int year = digits == 4 && i - w == 4 && (l->s[w] == '1' || l->s[w] == '2') &&
+                   (l->s[w + 1] == '9' || l->s[w + 1] == '0');
+        if (year && day_word)
+            return 1;
+        day_word = day && lower_word(l->s + w, i - w);
+        int value = digits == 1 ? l->s[w] - '0' : digits == 2 ? (l->s[w] - '0') * 10 + l->s[w + 1] - '0' : 0;
+        day = digits == i - w && value >= 1 && value <= 31;
+        /* 2019-02-21, 21/12/2018, 21.12.2018 */
+        if (digits == i - w && i + 1 < n && strchr("-/.", l->s[i]) &&
+            isdigit((unsigned char)l->s[i + 1])) {
+            size_t k = i + 1, parts = 1;
+            while (k < n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
+                parts += l->s[k++] == l->s[i];
+            if (parts == 2 && k - w >= 8)
+                return 1;
+        }
+        prev_number = number;
+        prev_month = month;
+    }
+    return 0;
+}
+
+/* A text browser prints a picture as its alt text and title, the same
+ * words twice on one line (see doubled()), and its caption right under
+ * it, with no blank line between: that line is the caption when it reads
+ * like one, a sentence of three words or more or a line of eight, and is
+ * not too long. A list item under a link printed twice is another link. */
+void crier_dump_caption_under(dump *d, size_t i)
+{
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    if (i + 1 >= d->n || (d->v[i + 1].flags & (L_BLANK | L_BULLET)) || d->v[i + 1].n > MAX_CAPTION)
+        return;
+    line next = d->v[i + 1];
+    crier_dump_count_words(&next);
+    if (next.words <= MAX_WORDS &&
+        (next.words >= MIN_WORDS || (next.words >= MIN_SENTENCE && crier_dump_ends_sentence(next.s, next.n))))
+        d->v[i + 1].flags |= L_CAPTION_NEXT;
+}
+
+/* A picture's alt text often stands just above its caption, the same
+ * words without the credit: "Workers at the port." over "Workers at the
+ * port. Photo: Jane Doe", or the start of them where the page cut the
+ * alt text short. It is a caption too, not a headline or a paragraph. `cap` is the caption's length in line i. */
+void crier_dump_alt_text(dump *d, size_t i, size_t cap)
+{
+    const char *s = d->v[i].s;
+    while (cap && s[cap - 1] == ' ')
+        cap--;
+    for (size_t k = i, m = 0; m < 2; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            return;
+        size_t n = d->v[p].n;
+        if ((n == cap || (n >= 20 && n < cap)) && memcmp(d->v[p].s, s, n) == 0) {
+            d->v[p].flags |= L_CAPTION;
+            return;
+        }
+        k = p;
+    }
+}
+
+/* A credit of the form "Name/Agency" alone on its line: "Jane Doe/AFP",
+ * "Jo Lee / Getty Images": a person's name of two words or more, a slash,
+ * then a name, all words with capitals, seven words at most. */
+int crier_dump_slash_credit(const line *l)
+{
+    enum { MAX_WORDS = 7, MAX_BYTES = 80 };
+    const char *slash = l->n <= MAX_BYTES ? memchr(l->s, '/', l->n) : NULL;
+    if (!slash || l->words > MAX_WORDS || memchr(slash + 1, '/', l->n - (size_t)(slash - l->s) - 1))
+        return 0;
+    unsigned before = 0, after = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->s[i] == ' ' || l->s[i] == '/')
+            continue;
+        if (i > 0 && l->s[i - 1] != ' ' && l->s[i - 1] != '/')
+            continue; /* inside a word */
+        if (!isupper((unsigned char)l->s[i]))
+            return 0;
+        *(l->s + i < slash ? &before : &after) += 1;
+    }
+    for (size_t i = 0; i < l->n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && !strchr(" /.-'&", l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            return 0;
+    return before >= 2 && after >= 1;
+}
+
+/* A photo credit on line i: the line right above it (no blank line
+ * between), when it reads like a caption (a sentence of three words or
+ * more, or eight words) and is not too long, is its picture's caption ("Pickers at work on Monday." over "Photo: Jane
+ * Doe"); a credit with no caption above it is the picture's only caption
+ * ("Photo by Jane Doe"), as a <figcaption> that holds only a credit is. */
+void crier_dump_photo_caption(dump *d, size_t i)
+{
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    line *p = i ? &d->v[i - 1] : NULL;
+    if (p && !(p->flags & (L_BLANK | L_FURN | L_IMAGE | L_BYLINE | L_DATE | L_CREDIT | L_END)) &&
+        p->words <= MAX_WORDS && p->n <= MAX_CAPTION &&
+        (p->words >= MIN_WORDS || (p->words >= MIN_SENTENCE && (p->flags & L_SENTENCE))))
+        p->flags |= L_CAPTION;
+    if (!p || !(p->flags & L_CAPTION))
+        d->v[i].flags = (d->v[i].flags | L_CAPTION) & ~(unsigned)L_CREDIT;
+}
