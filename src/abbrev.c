@@ -518,3 +518,32 @@ size_t crier_cls_word(norm *z, size_t i)
         crier_buf_put(&w, tok_text(z, i), t->len);
     return crier_emit_buf(z, &w, i, i + 1);
 }
+
+/* ==== Idioms ============================================================= */
+
+/* "24/7", "9/11", "50-50": a run of glued tokens that starts with a number
+ * and is a whole entry of idioms.tsv, said as the table says. The longest
+ * entry wins; a run glued to more letters or digits is not an idiom. */
+size_t crier_cls_idiom(norm *z, size_t i)
+{
+    enum { MAX_TOKS = 5 };
+    if (!tok_is(z, i, TK_NUM) || !tok_is(z, i + 1, TK_PUNCT) || !tok_glued(z, i + 1) ||
+        (i > 0 && tok_glued(z, i) && (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM)))
+        return 0;
+    size_t j = i + 1;
+    while (j + 1 < z->n && j + 1 < i + MAX_TOKS && tok_glued(z, j + 1))
+        j++;
+    for (size_t k = j; k > i; k--) {
+        if (tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1))
+            continue;
+        if (tok_is(z, k + 1, TK_NUM) && tok_glued(z, k + 1))
+            continue;
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_IDIOMS, tok_text(z, i),
+                                                tok_end(z, k) - z->t[i].off);
+        if (r) {
+            crier_emit_toks(z, r->cols[1], i, k + 1);
+            return k + 1 - i;
+        }
+    }
+    return 0;
+}

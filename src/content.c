@@ -344,6 +344,7 @@ static int furniture(const htree *t, int i, int root)
                (x->n_input > p / 3) ||
                (!list && hd < 0.9 && x->chars < 25 && (img == 0 || img > 2) && !figure) ||
                (!list && x->weight < 25 && ld > 0.2) || (x->weight >= 25 && ld > 0.5) ||
+               (list && x->n_li >= 3 && ld > 0.9) ||
                (x->n_embed == 1 && x->chars < 75) || x->n_embed > 1;
     return drop && !(list && image_list(t, i));
 }

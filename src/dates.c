@@ -366,7 +366,7 @@ static int common_fraction(const norm *z, const dparts *d)
     return a < b && crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, d->p[1], d->n[1]) != NULL;
 }
 
-/* True when the word before token i introduces a date ("on 9/11",
+/* True when the word before token i introduces a date ("on 9/13",
  * "Tuesday (2/22)"): a day and month without a year are otherwise too
  * often a fraction ("1/25 of an inch"). */
 static int date_context(const norm *z, size_t i)
@@ -410,7 +410,7 @@ static size_t month_year(norm *z, const dparts *d, size_t i, size_t end)
     return crier_emit_buf(z, &w, i, end);
 }
 
-/* "9/20/2022", "2022-09-20", "01.10.2010", "on 9/11". A year is
+/* "9/20/2022", "2022-09-20", "01.10.2010", "on 9/13". A year is
  * required unless the word before says a date is coming. */
 static size_t numeric_date(norm *z, size_t i)
 {

@@ -42,6 +42,7 @@ typedef enum crier_table {
     CRIER_TAB_QUOTES,         /* opening mark, closing mark */
     CRIER_TAB_CHAPTERS,       /* section, title */
     CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
+    CRIER_TAB_IDIOMS,         /* written ("24/7"), spoken ("twenty-four seven") */
     CRIER_TAB_COUNT
 } crier_table;
 

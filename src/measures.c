@@ -223,6 +223,18 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
     return j + 1 - i;
 }
 
+/* True when the number at i follows a capitalized word inside a sentence
+ * ("Gate 5h", "Apartment 4C"): a one-letter unit glued to it is then part
+ * of a name. */
+static int after_label(const norm *z, size_t i)
+{
+    if (i < 2 || !tok_is(z, i - 1, TK_SPACE) || !tok_is(z, i - 2, TK_WORD) ||
+        !(z->t[i - 2].flags & TF_CAP) || (z->t[i - 2].flags & TF_UPPER))
+        return 0;
+    size_t p = i - 2;
+    return p >= 2 && tok_is(z, p - 1, TK_SPACE) && z->t[p - 2].kind == TK_WORD;
+}
+
 /* A number (or a fraction), then a unit: glued, after one space, after
  * a hyphen (an adjective: singular), or after a slash ("12/kg"); inch
  * marks; an optional scale word between ("100 million kg"); and maybe a
@@ -266,6 +278,10 @@ size_t crier_cls_measure(norm *z, size_t i)
         one = 0;
     }
     u = crier_unit_parse(z, k, !one && !adj, glued, 0, &w);
+    if (u == 1 && glued && z->t[k].len == 1 && after_label(z, i))
+        u = 0; /* "Gate 5h", "Block 4C": a name, not a measure */
+    if (adj && crier_tok_eq(z, k, "in") && tok_punct(z, k + 1, '-') && tok_is(z, k + 2, TK_NUM))
+        u = 0; /* "3-in-4", "a 5-in-1 tool": a ratio, not a measure */
     if (!u) {
         crier_buf_free(&w);
         return 0;

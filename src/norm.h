@@ -233,6 +233,7 @@ size_t crier_cls_abbrev(norm *z, size_t i);
  * whether a dot was part of it. NULL when there is none. */
 const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int *dot);
 size_t crier_cls_caps(norm *z, size_t i);
+size_t crier_cls_idiom(norm *z, size_t i);
 size_t crier_cls_word(norm *z, size_t i);
 /* Appends the letters of s[0..n) as spoken letter names, upper-case and
  * separated by spaces ("U S"). */

@@ -364,7 +364,7 @@ static void put_int(char *buf, size_t cap, int v)
 }
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
- * "3½". The date rules run first and take "on 9/11"; what they leave is
+ * "3½". The date rules run first and take "on 9/13"; what they leave is
  * a fraction. *whole is set for a mixed number ("three and a half").
  * Returns the tokens used, or 0. */
 size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)

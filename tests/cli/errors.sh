@@ -35,6 +35,13 @@ for cmd in speak segment normalize batch bulletin feed; do
     else
         echo "ok: $cmd in --help"
     fi
+    # and the manual page documents every option its --help lists
+    man=$(dirname "$0")/../../man/crier.1
+    for o in $("$CRIER" "$cmd" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+        if ! grep -q -- "$(printf '%s' "$o" | sed 's/-/\\\\-/g')" "$man"; then
+            echo "FAIL: crier.1 does not document $cmd $o"; fails=$((fails + 1))
+        fi
+    done
 done
 expect 64 "-o OUTPUT is required" "$CRIER" speak "$SAMPLE"
 expect 66 "$T/missing.txt: cannot open" "$CRIER" segment "$T/missing.txt"
