@@ -309,14 +309,15 @@ static int order_for_listening(crier_doc *doc, crier_captions policy)
     return 0;
 }
 
-/* True when s is a stamp of the day iso ("YYYY-MM-DD"): its month (from
- * months.tsv) next to its day, no other year, and at most two other words
- * of three letters or more ("Updated", "Published"; weekdays, "at", "ET"
- * and "a.m." are free), so that a sentence about that day is not one. */
-static int names_day(const crier_lexicon *lex, const char *s, const char *iso)
+/* Reads s as a stamp of a day: a month (from months.tsv) next to a day of
+ * the month, maybe a year, and at most two other words of three letters or
+ * more ("Updated", "Published"; weekdays, "at", "ET" and "a.m." are free),
+ * so that a sentence about a day is not one. Sets *y (0 when there is no
+ * year), *m and *d and returns 1, or returns 0. */
+static int read_stamp(const crier_lexicon *lex, const char *s, int *y, int *m, int *d)
 {
-    int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-    int month = 0, day = 0, others = 0, prev = 0; /* prev: 1 month, 2 a day number */
+    int others = 0, prev = 0, pending = 0; /* prev: the last word was 1 a month, 2 a number */
+    *y = *m = *d = 0;
     for (size_t i = 0; s[i];) {
         while (s[i] && !isalnum((unsigned char)s[i]))
             i++;
@@ -326,43 +327,131 @@ static int names_day(const crier_lexicon *lex, const char *s, const char *iso)
         if (i == w)
             break;
         const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_MONTHS, s + w, i - w);
-        int v = isdigit((unsigned char)s[w]) ? atoi(s + w) : -1;
-        if (r && atoi(r->cols[2]) == m) {
-            month = 1;
-            day |= prev == 2;
+        int v = isdigit((unsigned char)s[w]) && i - w <= 4 ? atoi(s + w) : -1;
+        if (r) {
+            if (*m && *m != atoi(r->cols[2]))
+                return 0; /* two months: a range or a sentence */
+            *m = atoi(r->cols[2]);
+            if (prev == 2 && !*d)
+                *d = pending; /* "21 February" */
             prev = 1;
-            continue;
-        }
-        if (v == d && (prev == 1 || i - w <= 2)) {
-            day |= prev == 1;
+        } else if (v >= 1 && v <= 31 && i - w <= 2) {
+            if (prev == 1 && !*d)
+                *d = v; /* "Feb. 21" */
+            pending = v;
             prev = 2;
-            continue;
+        } else if (v >= 1000 && v <= 2099) {
+            if (*y && *y != v)
+                return 0;
+            *y = v;
+            prev = 0;
+        } else {
+            others += v < 0 && i - w >= 3 && !crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s + w, i - w);
+            prev = 0;
         }
-        if ((r && atoi(r->cols[2]) != m) || (v >= 1000 && v != y))
-            return 0; /* another day */
-        others += v < 0 && i - w >= 3 && !crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s + w, i - w);
-        prev = 0;
     }
-    return month && day && others <= 2;
+    return *m && *d && others <= 2;
 }
 
-/* Drops a paragraph near the top that only repeats the day of
- * publication ("Feb. 21, 2019", "Updated 21 February 2019"), which the
- * dateline already says. */
-static void drop_date_stamps(crier_doc *doc, const crier_lexicon *lex)
+/* True when s is a stamp of the day iso ("YYYY-MM-DD"). */
+static int names_day(const crier_lexicon *lex, const char *s, const char *iso)
 {
-    enum { NEAR_TOP = 4, STAMP_WORDS = 10 };
+    int y, m, d;
+    return read_stamp(lex, s, &y, &m, &d) && m == atoi(iso + 5) && d == atoi(iso + 8) &&
+           (!y || y == atoi(iso));
+}
+
+/* True when paragraph text s only repeats what the byline or the dateline
+ * already says: the byline's names without their "By" (a page prints the
+ * writer's name under a picture, then "By" and the name), or a stamp of
+ * the day of publication ("Feb. 21, 2019", "Updated 21 February 2019"). */
+static int echoes_header(const crier_doc *doc, const crier_lexicon *lex, const char *s)
+{
+    enum { STAMP_WORDS = 10 };
+    if (doc->byline) {
+        size_t n = strlen(doc->byline), k = crier_byline_prefix(lex, doc->byline, n);
+        const char *name = doc->byline + k;
+        while (*name == ' ' || *name == ':')
+            name++;
+        if (*name && strcmp(s, name) == 0)
+            return 1;
+    }
     if (!doc->date || strlen(doc->date) < 10)
-        return;
+        return 0;
+    size_t words = 0;
+    for (const char *c = s; *c; c++)
+        words += *c != ' ' && (c == s || c[-1] == ' ');
+    return words <= STAMP_WORDS && names_day(lex, s, doc->date);
+}
+
+/* True when s, a paragraph near the top of an article without a date, is
+ * a stamp of a whole day ("Feb. 21, 2019"): then it is the dateline, and
+ * its day the article's date. */
+static int stamp_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
+{
+    enum { STAMP_WORDS = 10 };
+    int y, m, d;
+    size_t words = 0;
+    for (const char *c = s; *c; c++)
+        words += *c != ' ' && (c == s || c[-1] == ' ');
+    if (words > STAMP_WORDS || !read_stamp(lex, s, &y, &m, &d) || !y)
+        return 0;
+    char iso[16];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+    return crier_doc_set(&doc->date, iso, strlen(iso)) == 0;
+}
+
+/* True when s, a paragraph near the top of an article without a byline,
+ * is one: a byline word ("By") and at most six words of a name, each
+ * capitalized or a short joining word ("and", "de"), and no month or
+ * weekday ("By Monday, ..." is a sentence). Then it is the byline. */
+static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
+{
+    enum { NAME_WORDS = 6 };
+    size_t n = strlen(s), k = crier_byline_prefix(lex, s, n), words = 0;
+    if (!k)
+        return 0;
+    for (const char *c = s + k;;) {
+        while (*c == ' ' || *c == ':' || *c == ',')
+            c++;
+        if (!*c)
+            break;
+        const char *w = c;
+        while (*c && *c != ' ' && *c != ',')
+            c++;
+        size_t len = (size_t)(c - w);
+        int cap = isupper((unsigned char)*w) || (unsigned char)*w >= 0x80;
+        if ((!cap && len > 3) || ++words > NAME_WORDS ||
+            crier_lex_find(lex, CRIER_TAB_MONTHS, w, len) ||
+            crier_lex_find(lex, CRIER_TAB_WEEKDAYS, w, len))
+            return 0;
+    }
+    return words && crier_doc_set(&doc->byline, s, n) == 0;
+}
+
+/* Tidies the head of an article found without metadata: a "By" line and a
+ * stamp of the day near the top become the byline and the dateline (said
+ * before the body); then the paragraphs there that echo them, the name
+ * again or the day again, are dropped, since each is said once already. */
+static void tidy_header(crier_doc *doc, const crier_lexicon *lex)
+{
+    enum { NEAR_TOP = 4 };
     for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
         crier_segment *g = &doc->segs[i];
         if (g->kind != CRIER_KIND_PARAGRAPH || !g->text)
             continue;
         seen++;
-        size_t words = 0;
-        for (const char *c = g->text; *c; c++)
-            words += *c != ' ' && (c == g->text || c[-1] == ' ');
-        if (words <= STAMP_WORDS && names_day(lex, g->text, doc->date)) {
+        if (!doc->byline && byline_line(doc, lex, g->text))
+            g->kind = CRIER_KIND_BYLINE;
+        else if (!doc->date && stamp_line(doc, lex, g->text))
+            g->kind = CRIER_KIND_DATELINE;
+    }
+    for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
+        crier_segment *g = &doc->segs[i];
+        if (g->kind != CRIER_KIND_PARAGRAPH || !g->text)
+            continue;
+        seen++;
+        if (echoes_header(doc, lex, g->text)) {
             free(g->text);
             g->text = NULL;
         }
@@ -398,7 +487,7 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
     crier_status st = html ? crier_extract_html(text, len, lex, doc, err)
                            : crier_extract_text(text, len, lex, doc, err);
     if (st == CRIER_OK)
-        drop_date_stamps(doc, lex);
+        tidy_header(doc, lex);
     if (st == CRIER_OK && order_for_listening(doc, opts->captions) < 0)
         st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     if (st == CRIER_OK && !has_body(doc))
