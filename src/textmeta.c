@@ -300,10 +300,32 @@ static size_t date_end(const char *s, size_t n)
     return n;
 }
 
+/* Length of a date line without the social links a page printed after it:
+ * "March 18 at 12:22 PM Follow @jdoe" ends before the handle, and before
+ * a byline noise word left in front of it ("Follow", byline.tsv). */
+static size_t social_end(const crier_lexicon *lex, const char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (s[i] == '@' && s[i - 1] == ' ' && isalnum((unsigned char)s[i + 1])) {
+            n = i;
+            break;
+        }
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && s[w - 1] != ' ')
+        w--;
+    const crier_lex_row *r = w ? crier_lex_find(lex, CRIER_TAB_BYLINE, s + w, n - w) : NULL;
+    if (r && (r->flags & CRIER_BYLINE_NOISE))
+        for (n = w; n && s[n - 1] == ' ';)
+            n--;
+    return n;
+}
+
 /* See textdump.h. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n)
 {
-    n = date_end(s, n);
+    n = date_end(s, social_end(d->lex, s, n));
     for (size_t i = 0; i < d->doc->n; i++) {
         const crier_segment *g = &d->doc->segs[i];
         if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))
