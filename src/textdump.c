@@ -84,7 +84,7 @@ static size_t space_at(const char *s, size_t n)
 }
 
 /* Sets a line's word counts (see line.words and line.units). */
-static void count_words(line *l)
+void crier_dump_count_words(line *l)
 {
     unsigned words = 0, cjk_chars = 0;
     int in = 0;
@@ -113,7 +113,7 @@ static void count_words(line *l)
 
 /* True when the text ends like a sentence, after closing quotes and
  * brackets: . ! ? : and their full-width forms, or an ellipsis. */
-static int ends_sentence(const char *s, size_t n)
+int crier_dump_ends_sentence(const char *s, size_t n)
 {
     static const char *const CLOSERS[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
                                           "\xC2\xBB", "\xE3\x80\x8D", "\xE3\x80\x8F",
@@ -284,8 +284,8 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
         }
         if (!blank) {
             line l = {text + a, e - a, 0, 0, 0, 0, 0};
-            count_words(&l);
-            prev_open = l.words >= 6 && !ends_sentence(l.s, l.n);
+            crier_dump_count_words(&l);
+            prev_open = l.words >= 6 && !crier_dump_ends_sentence(l.s, l.n);
         }
         prev_text = !blank;
         if (!eol)
@@ -301,46 +301,6 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
 }
 
 /* ==== What a line is ======================================================= */
-
-/* A date line: short, with a month name next to a number ("Feb. 21,
- * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
- * where a page glued a label to it), or a numeric date ("2019-02-21",
- * "21/12/2018"). */
-static int date_like(const crier_lexicon *lex, const line *l)
-{
-    if (l->words > 14 || l->n > 120)
-        return 0;
-    int prev_number = 0, prev_month = 0;
-    for (size_t i = 0; i < l->n;) {
-        while (i < l->n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
-            i++;
-        size_t w = i, digits = 0;
-        while (i < l->n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
-            digits += isdigit((unsigned char)l->s[i++]) != 0;
-        if (i == w)
-            continue;
-        /* "21", "21st", "2019" */
-        int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
-        int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
-        for (size_t k = w + 1; !number && !month && k < i; k++) /* glued: "FinanceOctober" */
-            if (isupper((unsigned char)l->s[k]) && islower((unsigned char)l->s[k - 1]))
-                month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
-        if ((month && prev_number) || (number && prev_month))
-            return 1;
-        /* 2019-02-21, 21/12/2018, 21.12.2018 */
-        if (digits == i - w && i + 1 < l->n && strchr("-/.", l->s[i]) &&
-            isdigit((unsigned char)l->s[i + 1])) {
-            size_t k = i + 1, parts = 1;
-            while (k < l->n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
-                parts += l->s[k++] == l->s[i];
-            if (parts == 2 && k - w >= 8)
-                return 1;
-        }
-        prev_number = number;
-        prev_month = month;
-    }
-    return 0;
-}
 
 /* How many menu separators the line has: "|", "▪", "•", "·" between
  * spaces. */
@@ -411,18 +371,43 @@ static size_t repeats(const line *l)
     return 1;
 }
 
+/* True when the line is the same words twice with no space between
+ * ("The harbourThe harbour"), as w3m prints a picture's alt text and
+ * title: two halves alike, of two words or more. */
+static int glued_twice(const line *l)
+{
+    size_t h = l->n / 2;
+    return l->n >= 12 && l->n % 2 == 0 && l->s[h - 1] != ' ' && memchr(l->s, ' ', h) &&
+           memcmp(l->s, l->s + h, h) == 0;
+}
+
 /* A short line said over (a picture's alt text and title, a card's
- * link) is dropped. A long one said twice is a caption printed with its
+ * link) is dropped, but for a date. A long one said twice is a caption printed with its
  * alt text: it is read once, as a caption. A long paragraph said three times over is
  * filler text, and is read as it is. */
-static int doubled(line *l)
+static int doubled(const crier_lexicon *lex, line *l)
 {
-    size_t k = repeats(l);
-    if (k > 1 && l->words <= 40)
-        return 1;
+    size_t k = repeats(l), once_n = k > 1 ? (l->n + 1) / k - 1 : 0;
+    if (k == 1 && glued_twice(l)) {
+        k = 2;
+        once_n = l->n / 2;
+    }
+    if (k > 1 && l->words <= 40) {
+        /* A date said twice (a page's visible date and its machine-read
+         * copy) is the date, once; a name twice (the writer's picture and
+         * name) is the name. */
+        line once = *l;
+        once.n = once_n;
+        crier_dump_count_words(&once);
+        size_t rest;
+        if (!crier_dump_date_like(lex, &once) && crier_dump_name_len(lex, &once, &rest) != once.n)
+            return 1;
+        *l = once;
+        return 0;
+    }
     if (k == 2) {
-        l->n = (l->n + 1) / 2 - 1;
-        count_words(l);
+        l->n = once_n;
+        crier_dump_count_words(l);
         l->flags |= L_CAPTION;
     }
     return 0;
@@ -457,28 +442,6 @@ static int image_marker(const crier_lexicon *lex, const line *l)
     return r && strcmp(r->cols[1], "image") == 0;
 }
 
-/* A picture's alt text often stands just above its caption, the same
- * words without the credit: "Workers at the port." over "Workers at the
- * port. Photo: Jane Doe", or the start of them where the page cut the
- * alt text short. It is a caption too, not a headline or a paragraph. `cap` is the caption's length in line i. */
-static void alt_text(dump *d, size_t i, size_t cap)
-{
-    const char *s = d->v[i].s;
-    while (cap && s[cap - 1] == ' ')
-        cap--;
-    for (size_t k = i, m = 0; m < 2; m++) {
-        size_t p = crier_dump_prev(d, k);
-        if (p == k)
-            return;
-        size_t n = d->v[p].n;
-        if ((n == cap || (n >= 20 && n < cap)) && memcmp(d->v[p].s, s, n) == 0) {
-            d->v[p].flags |= L_CAPTION;
-            return;
-        }
-        k = p;
-    }
-}
-
 /* Marks the long CJK lines without a final stop L_STOPS when most of the
  * page's long CJK text (by units) ends its lines with one: that page
  * punctuates its prose, and its unpunctuated lines are titles and
@@ -495,23 +458,35 @@ static void cjk_stops(dump *d)
             d->v[i].flags |= L_STOPS;
 }
 
-/* A byline: "By" (byline.tsv) and a name, on a short line, or on a long
- * one when a comma or a "|" follows the name ("By Jane Doe, a deputy
- * editor who has covered ..."). "By the end of the year, ..." is not. */
-static int byline_line(const crier_lexicon *lex, const line *l)
+/* A byline after marks that set it off ("// By Jane Doe", "— By Jane
+ * Doe"): the marks are left out of the line. */
+static void undecorate(const crier_lexicon *lex, line *l)
 {
-    size_t k = crier_byline_prefix(lex, l->s, l->n);
-    if (!k || l->words <= 12)
-        return k != 0;
-    while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
-        k++;
-    line name = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
-    const char *stop = memchr(name.s, ',', name.n);
-    if (!stop)
-        stop = memchr(name.s, '|', name.n);
-    size_t rest;
-    name.n = stop ? (size_t)(stop - name.s) : 0;
-    return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
+    size_t k = 0;
+    for (;;) {
+        if (k < l->n && strchr("/-|>~=: ", l->s[k]))
+            k++;
+        else if (k + 2 < l->n && (unsigned char)l->s[k] == 0xE2 && (unsigned char)l->s[k + 1] == 0x80)
+            k += 3; /* U+2000..U+203F: dashes, bullets */
+        else
+            break;
+    }
+    if (k && k < l->n && crier_byline_prefix(lex, l->s + k, l->n - k)) {
+        l->s += k;
+        l->n -= k;
+        crier_dump_count_words(l);
+    }
+}
+
+/* A line of program code in an article (a listing): it ends with ";",
+ * "{" or "}" (no sentence does), or starts with a "//" comment. */
+static int code_like(const line *l)
+{
+    if (l->n < 2)
+        return 0;
+    char last = l->s[l->n - 1];
+    return last == ';' || last == '{' || (last == '}' && l->n > 2) ||
+           (l->s[0] == '/' && l->s[1] == '/' && l->n > 3);
 }
 
 /* Measures and labels every line. */
@@ -522,9 +497,9 @@ static void classify(dump *d)
         line *l = &d->v[i];
         if (l->flags & L_BLANK)
             continue;
-        count_words(l);
+        crier_dump_count_words(l);
         if (l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
-            !date_like(d->lex, l)) {
+            !crier_dump_date_like(d->lex, l)) {
             l->flags |= L_BLANK; /* says nothing, and splits nothing */
             continue;
         }
@@ -535,25 +510,35 @@ static void classify(dump *d)
         int stop = 0;
         if (crier_is_boilerplate(d->lex, l->s, l->n, &stop))
             l->flags |= stop ? L_END | L_FURN : L_FURN;
-        if (placeholder(l) || doubled(l))
+        if (placeholder(l))
             l->flags |= L_IMAGE;
+        else if (doubled(d->lex, l)) {
+            l->flags |= L_IMAGE;
+            crier_dump_caption_under(d, i);
+        }
         if (teaser(d->lex, l))
             l->flags |= L_FURN;
-        if (separators(l) >= 3)
+        undecorate(d->lex, l);
+        size_t part = crier_dump_byline_part(d->lex, l);
+        if (separators(l) >= 3 && !part)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */
-        if (ends_sentence(l->s, l->n))
+        if (crier_dump_ends_sentence(l->s, l->n))
             l->flags |= L_SENTENCE;
+        if (!(l->flags & (L_FURN | L_IMAGE)) && code_like(l))
+            l->flags |= L_CODE;
         if (crier_dump_is_credit(d->lex, l->s, l->n))
             l->flags |= L_CREDIT;
-        if (byline_line(d->lex, l))
+        if (part || crier_dump_byline_line(d->lex, l))
             l->flags |= L_BYLINE;
-        if (date_like(d->lex, l))
+        if (crier_dump_date_like(d->lex, l))
             l->flags |= L_DATE;
         size_t cap, off, len;
         int strip;
         if (crier_dump_caption_split(d->lex, l, &cap, &off, &len)) {
-            l->flags |= L_CAPTION;
-            alt_text(d, i, cap);
+            /* "Image: Protesters in the square. Jo Lee / AFP": a caption
+             * with a label, not a credit line. */
+            l->flags = (l->flags | L_CAPTION) & ~(unsigned)L_CREDIT;
+            crier_dump_alt_text(d, i, cap);
         } else if (crier_dump_caption_label(d->lex, l->s, l->n, &strip)) {
             l->flags |= L_CAPTION;
         }
@@ -565,8 +550,14 @@ static void classify(dump *d)
             if (k < d->n && d->v[k].n <= MAX_CAPTION)
                 d->v[k].flags |= L_CAPTION_NEXT;
         }
-        if (l->flags & L_CAPTION_NEXT)
+        if ((l->flags & L_CAPTION_NEXT) && !(l->flags & (L_FURN | L_IMAGE | L_END)))
             l->flags |= L_CAPTION;
+        if ((l->flags & L_CREDIT) && crier_dump_photo_credit(d->lex, l->s, l->n))
+            crier_dump_photo_caption(d, i);
+        else if (!(l->flags & (L_CREDIT | L_CAPTION)) && crier_dump_slash_credit(l)) {
+            l->flags |= L_CREDIT;
+            crier_dump_photo_caption(d, i);
+        }
     }
 }
 
@@ -585,6 +576,8 @@ static double value(const line *l)
         return l->flags & L_STAMP ? -6 : -1; /* comments, a feed: not the article */
     if (l->flags & (L_FURN | L_IMAGE))
         return -6;
+    if (l->flags & L_CODE)
+        return 0; /* a listing neither starts nor ends the article */
     double units = l->units < 60 ? l->units : 60, v;
     if (l->flags & L_SENTENCE)
         v = units - 6;
@@ -672,104 +665,66 @@ void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n)
 static int heading_like(const dump *d, size_t i)
 {
     const line *l = &d->v[i];
-    if ((l->flags & (L_SENTENCE | L_BULLET)) || l->units > 15)
+    if ((l->flags & (L_SENTENCE | L_BULLET | L_CODE)) || l->units > 15)
         return 0;
     size_t k = crier_dump_next(d, i);
     return k < d->n && d->v[k].units >= 10 && !(d->v[k].flags & (L_FURN | L_END));
 }
 
-/* A byline without "By" between the headline and the body (lines h..a):
- * a name with a date, a time or a handle on its line, else a name alone
- * on its line above a date or a time stamp (maybe with a short line
- * between: "Games Editor"), among the first lines under the headline.
- * Returns its line and sets *rest (see
- * crier_dump_name_len()); d->n when there is none, or when the zone has
- * a byline that says "By". */
-static size_t name_byline(const dump *d, size_t h, size_t a, size_t *rest)
+/* The first copy of the headline at h, when the page prints it twice
+ * close together with a byline, a caption or a credit between the two
+ * copies: the header starts at the first. A copy in the page's title bar
+ * has a menu between, not these. h when there is none. */
+static size_t first_copy(const dump *d, size_t h)
 {
-    enum { NEAR_HEADLINE = 8 }; /* lines of text */
-    size_t alone = d->n;
-    unsigned seen = 0;
-    for (size_t i = h + 1; i < a && i < d->n && seen < NEAR_HEADLINE; i++) {
-        const line *l = &d->v[i];
-        size_t r = 0;
-        if (l->flags & L_BYLINE)
-            return d->n;
-        if (l->flags & (L_BLANK | L_FURN | L_IMAGE))
-            continue;
-        seen++;
-        if ((l->flags & (L_CAPTION | L_CREDIT)) || !crier_dump_name_len(d->lex, l, &r))
-            continue;
-        if (r < l->n) {
-            *rest = r;
-            return i;
-        }
-        size_t k = crier_dump_next(d, i);
-        if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
-            k = crier_dump_next(d, k);
-        if (alone == d->n && k < d->n && (d->v[k].flags & (L_DATE | L_STAMP)))
-            alone = i;
-    }
-    if (alone < d->n)
-        *rest = d->v[alone].n;
-    return alone;
+    enum { NEAR = 12 }; /* lines */
+    size_t k = h > NEAR ? h - NEAR : 0;
+    while (k < h && !crier_dump_same(&d->v[k], &d->v[h]))
+        k++;
+    for (size_t i = k + 1; i < h; i++)
+        if (d->v[i].flags & (L_BYLINE | L_CAPTION | L_CREDIT))
+            return k;
+    return h;
 }
 
-/* Adds the byline of name_byline(): "By" and the name, then what follows
- * it on the line, when it is a date ("8h" and "@jdoe" are not), as the
- * dateline. */
-static void add_name_byline(dump *d, const line *l, size_t rest)
+/* The date or time stamp under a byline's line i (maybe after a short
+ * label: "Games Editor"), or d->n. */
+static size_t date_under(const dump *d, size_t i)
 {
-    size_t end = 0;
-    line name = *l;
-    name.n = crier_dump_name_len(d->lex, l, &end);
-    crier_dump_add_byline(d, &name);
-    line when = {l->s + rest, l->n - rest, 0, 0, 0, 0, 0};
-    count_words(&when);
-    if (rest < l->n && date_like(d->lex, &when))
-        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
+    size_t k = crier_dump_next(d, i);
+    if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
+        k = crier_dump_next(d, k);
+    return k < d->n && (d->v[k].flags & (L_DATE | L_STAMP)) ? k : d->n;
 }
 
-/* A byline line ("By Jane Doe — 12 March 2024"): the byline, and what
- * follows it on the line, when that is a date, as the dateline. */
-static void add_byline_line(dump *d, const line *l)
-{
-    size_t k = crier_dump_add_byline(d, l);
-    for (;;) { /* the dash, the "|", the bullet between them */
-        if (k < l->n && strchr(" -|,:", l->s[k]))
-            k++;
-        else if (k + 2 < l->n && (unsigned char)l->s[k] == 0xE2 && (unsigned char)l->s[k + 1] == 0x80)
-            k += 3; /* U+2000..U+203F: dashes, bullets */
-        else if (k < l->n && l->s[k] == '@')
-            while (k < l->n && l->s[k] != ' ')
-                k++; /* the author's handle */
-        else
-            break;
-    }
-    line when = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
-    count_words(&when);
-    if (k < l->n && date_like(d->lex, &when))
-        crier_dump_add(d, CRIER_KIND_DATELINE, when.s, when.n);
-}
-
-/* Lines between the headline and the body: standfirst, byline, dateline,
- * captions and credits. The rest (share buttons, kickers) is dropped. */
-static void header_zone(dump *d, size_t h, size_t a)
+/* Lines between the headline at h and the body at a: standfirst,
+ * byline, dateline, captions and credits, from line `top` (the
+ * headline's first copy, see first_copy()). The rest (share buttons,
+ * kickers) is dropped. */
+static void header_zone(dump *d, size_t top, size_t h, size_t a)
 {
     int standfirst = 0;
-    size_t rest = 0, nb = d->doc->byline ? d->n : name_byline(d, h, a, &rest);
-    for (size_t i = h + 1; i < a; i++) {
+    size_t rest = 0, nb = d->doc->byline ? d->n : crier_dump_name_byline(d, h, a, &rest);
+    size_t when = nb < d->n ? date_under(d, nb) : d->n;
+    if (nb <= top) { /* above the headline */
+        crier_dump_add_name_byline(d, &d->v[nb], rest);
+        if (when < top)
+            crier_dump_add_dateline(d, d->v[when].s, d->v[when].n);
+    }
+    for (size_t i = top + 1; i < a; i++) {
         const line *l = &d->v[i];
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (i == nb)
-            add_name_byline(d, l, rest);
+            crier_dump_add_name_byline(d, l, rest);
+        else if (i == when)
+            crier_dump_add_dateline(d, l->s, l->n);
         else if (l->flags & L_CREDIT)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
-            add_byline_line(d, l);
+            crier_dump_add_byline_line(d, l);
         else if (l->flags & L_DATE)
-            crier_dump_add(d, CRIER_KIND_DATELINE, l->s, l->n);
+            crier_dump_add_dateline(d, l->s, l->n);
         else if (crier_dump_take_caption(d, l))
             ;
         else if (!standfirst && l->units >= 8) {
@@ -782,7 +737,7 @@ static void header_zone(dump *d, size_t h, size_t a)
 /* A menu-like line: a few words, not a sentence. */
 static int menu_item(const line *l)
 {
-    return !(l->flags & (L_BLANK | L_SENTENCE)) && l->units <= 4;
+    return !(l->flags & (L_BLANK | L_SENTENCE | L_CODE)) && l->units <= 4;
 }
 
 /* Marks runs of three or more menu-like lines with no blank line between
@@ -815,7 +770,7 @@ static void body(dump *d, size_t h, size_t a, size_t b)
         else if (crier_dump_take_caption(d, l))
             ;
         else if ((l->flags & L_BYLINE) && !d->doc->byline)
-            add_byline_line(d, l);
+            crier_dump_add_byline_line(d, l);
         else if (!seen_para && (dl = crier_dump_dateline_len(l->s, l->n, &rest)) > 0 && rest < l->n) {
             crier_dump_add(d, CRIER_KIND_DATELINE, l->s, dl);
             crier_dump_add(d, CRIER_KIND_PARAGRAPH, l->s + rest, l->n - rest);
@@ -906,7 +861,7 @@ static void extract(dump *d)
         if (top > a && top <= b)
             a = top;
         if (h < a)
-            header_zone(d, h, a);
+            header_zone(d, first_copy(d, h), h, a);
         else
             a = h + 1;
     }

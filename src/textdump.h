@@ -27,7 +27,8 @@ enum {
     L_RECORD = 1 << 12,  /* in a run of records after the article: comments, a feed */
     L_GALLERY = 1 << 13, /* a slide of a gallery: "3/50 Title", its caption, its credit */
     L_CJK = 1 << 14,     /* mostly Chinese, Japanese or Korean characters */
-    L_STOPS = 1 << 15    /* CJK without a final stop on a page that uses them */
+    L_STOPS = 1 << 15,   /* CJK without a final stop on a page that uses them */
+    L_CODE = 1 << 16     /* a line of program code: "x = f(y);", "if (a) {" */
 };
 
 typedef struct line {
@@ -77,6 +78,10 @@ void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n);
 /* True when s starts with a credit prefix ("Photo:", "Reporting by"). */
 int crier_dump_is_credit(const crier_lexicon *lex, const char *s, size_t n);
 
+/* True when s starts with a picture's credit prefix ("Photo by"), not a
+ * story's ("Reporting by", "Source:"). */
+int crier_dump_photo_credit(const crier_lexicon *lex, const char *s, size_t n);
+
 /* Length of a caption label that starts the line ("Media caption"), or 0;
  * *strip says whether the label is left out of the caption. */
 size_t crier_dump_caption_label(const crier_lexicon *lex, const char *s, size_t n, int *strip);
@@ -102,6 +107,10 @@ int crier_dump_take_caption(dump *d, const line *l);
  * starts. 0 when the line has none. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
+/* Adds a dateline, without a count printed after its year ("March 9,
+ * 2017 13"), unless the doc has one that says the same. */
+void crier_dump_add_dateline(dump *d, const char *s, size_t n);
+
 /* Adds a byline, cut before what often follows it on the same line: a
  * date, a Twitter handle, a "|" or a dash between spaces. Returns where
  * the byline ended on the line. */
@@ -113,6 +122,52 @@ size_t crier_dump_add_byline(dump *d, const line *l);
  * 2015", "Alex Perry 1 day ago", "Jo Lee, @jlee"): *rest is where that
  * starts (n when nothing does). 0 for any other line. */
 size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest);
+
+/* Sets a line's word counts (line.words, line.units) and L_CJK. */
+void crier_dump_count_words(line *l);
+
+/* True for a date line: short (or a longer one that starts with the
+ * date), with a month name next to a number, or a numeric date.
+ * (textmeta.c) */
+int crier_dump_date_like(const crier_lexicon *lex, const line *l);
+
+/* True for a byline line: "By" (byline.tsv) and a name. */
+int crier_dump_byline_line(const crier_lexicon *lex, const line *l);
+
+/* Where a byline starts on a line of parts split by " | " ("Site | date
+ * | By Jane Doe"), or 0. */
+size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l);
+
+/* The line of a byline without "By" among the first lines under the
+ * headline at h, or the last ones above the body at a, or the last ones
+ * above the headline, with *rest where what follows the name starts;
+ * d->n when there is none. */
+size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest);
+
+/* Adds the byline of crier_dump_name_byline() and its date. */
+void crier_dump_add_name_byline(dump *d, const line *l, size_t rest);
+
+/* Adds a byline line ("By Jane Doe — 12 March 2024") and its date. */
+void crier_dump_add_byline_line(dump *d, const line *l);
+
+/* True when the text ends like a sentence, after closing quotes and
+ * brackets: . ! ? : and their full-width forms, or an ellipsis. */
+int crier_dump_ends_sentence(const char *s, size_t n);
+
+/* Marks the line under a picture's doubled alt text at line i as its
+ * caption (L_CAPTION_NEXT) when it reads like one. */
+void crier_dump_caption_under(dump *d, size_t i);
+
+/* Marks the alt text printed above line i's caption (`cap` bytes long)
+ * as a caption too. */
+void crier_dump_alt_text(dump *d, size_t i, size_t cap);
+
+/* True for a "Name/Agency" credit alone on its line ("Jo Lee/AFP"). */
+int crier_dump_slash_credit(const line *l);
+
+/* A photo credit on line i: the line above it becomes its caption when
+ * it reads like one, else the credit is the picture's only caption. */
+void crier_dump_photo_caption(dump *d, size_t i);
 
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);

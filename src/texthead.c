@@ -11,7 +11,7 @@
  *  - followed by a byline, a date or a photo caption, or under a date;
  *    more so when nothing but a standfirst and furniture stands between
  *    it and the byline (a kicker above the headline has the headline
- *    between);
+ *    between); but not in a list of dated items (other stories);
  *  - not a sentence with a full stop, not in capitals, no "|", not
  *    just under a byline (a gallery's title, a subheading);
  *  - about what the body is about: the share of its words that the body's
@@ -42,7 +42,7 @@ static int all_caps(const line *l)
 static int title_like(const line *l)
 {
     return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
-                         L_BULLET | L_CAPTION)) &&
+                         L_BULLET | L_CAPTION | L_CODE)) &&
            l->units >= 2 && l->units <= 40 && l->n <= 300;
 }
 
@@ -201,6 +201,25 @@ static int byline_above(const dump *d, size_t i)
     return 0;
 }
 
+/* True when line i stands in a list of dated items (three dates or time
+ * stamps or more among the six lines of text around it, as in a list of
+ * other stories with their times): its date says nothing about it. */
+static int dated_list(const dump *d, size_t i)
+{
+    enum { AROUND = 3, DATES = 3 }; /* lines of text on each side */
+    unsigned dates = 0;
+    for (size_t k = i, m = 0; m < AROUND; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            break;
+        dates += (d->v[p].flags & (L_DATE | L_STAMP)) != 0;
+        k = p;
+    }
+    for (size_t k = crier_dump_next(d, i), m = 0; k < d->n && m < AROUND; k = crier_dump_next(d, k), m++)
+        dates += (d->v[k].flags & (L_DATE | L_STAMP)) != 0;
+    return dates >= DATES;
+}
+
 /* How much line i looks like the headline of a body starting at line a,
  * `dist` lines of text away. */
 static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
@@ -213,15 +232,16 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
         s -= (l->units - 14) * 0.3; /* a standfirst, more likely */
     if (l->dup >= 2 && l->units >= 4)
         s += repeated_near(d, i) ? 2 : 0.5; /* far off, it may be the title bar, or a teaser */
-    for (size_t k = crier_dump_next(d, i), m = 0; k < d->n && m < 4; k = crier_dump_next(d, k), m++)
+    int listed = dated_list(d, i);
+    for (size_t k = crier_dump_next(d, i), m = 0; k < d->n && m < 4 && !listed; k = crier_dump_next(d, k), m++)
         if (d->v[k].flags & (L_BYLINE | L_DATE | L_CAPTION)) {
             s += 2;
             break;
         }
-    if (byline_below(d, i))
+    if (!listed && byline_below(d, i))
         s += 2; /* and more when nothing but a standfirst is between */
     size_t p = crier_dump_prev(d, i);
-    if (p < i && (d->v[p].flags & L_DATE))
+    if (!listed && p < i && (d->v[p].flags & L_DATE))
         s += 1; /* a date just above it */
     if (byline_above(d, i))
         s -= 1; /* a tie-breaker: some pages do put the byline first */
@@ -286,7 +306,8 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
     int title_twice = best < d->n && d->v[best].dup >= 2 && d->v[up].dup < 2;
     if (up < best && !title_twice && title_like(&d->v[up]) && d->v[up].units >= 3 &&
         headline_score(d, &v, up, a, 0) >=
-            headline_score(d, &v, best, a, 0) - (d->v[up].units < d->v[best].units ? 3 : 1))
+            headline_score(d, &v, best, a, 0) -
+                (d->v[up].units < d->v[best].units || d->v[up].units >= 8 ? 3 : 1))
         best = up;
     free(v.slot);
     return best;

@@ -8,6 +8,7 @@
  * "LONDON: The bridge ..." a dateline and a paragraph. The words it knows
  * come from credits.tsv (credit prefixes and agencies), byline.tsv and
  * months.tsv. */
+#include "doc.h"
 #include "internal.h"
 #include "textdump.h"
 
@@ -34,11 +35,24 @@ static const crier_lex_row *credit_prefix(const crier_lexicon *lex, const char *
     return NULL;
 }
 
+/* True for a credits.tsv row of a credit, a story's or a picture's. */
+static int credit_row(const crier_lex_row *r)
+{
+    return strcmp(r->cols[1], "credit") == 0 || strcmp(r->cols[1], "photo") == 0;
+}
+
 /* See textdump.h. */
 int crier_dump_is_credit(const crier_lexicon *lex, const char *s, size_t n)
 {
     const crier_lex_row *r = credit_prefix(lex, s, n);
-    return r && strcmp(r->cols[1], "credit") == 0;
+    return r && credit_row(r);
+}
+
+/* See textdump.h. */
+int crier_dump_photo_credit(const crier_lexicon *lex, const char *s, size_t n)
+{
+    const crier_lex_row *r = credit_prefix(lex, s, n);
+    return r && strcmp(r->cols[1], "photo") == 0;
 }
 
 /* See textdump.h. */
@@ -95,7 +109,7 @@ static size_t glued_credit(const crier_lexicon *lex, const char *s, size_t n)
             size_t k = strlen(r->cols[0]);
             if (k && r->cols[0][k - 1] == ':')
                 k--;
-            if (strcmp(r->cols[1], "credit") == 0 && at + k < n && k > 3 &&
+            if (credit_row(r) && at + k < n && k > 3 &&
                 strncmp(s + at, r->cols[0], k) == 0 && isupper((unsigned char)s[at + k])) {
                 at += k;
                 again = 1;
@@ -210,7 +224,13 @@ int crier_dump_take_caption(dump *d, const line *l)
         crier_dump_add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
         return 1;
     }
-    crier_dump_add(d, CRIER_KIND_CAPTION, l->s, cap);
+    /* "Image: Protesters in the square. Jo Lee / AFP": the label is
+     * not said, the caption is introduced as one. */
+    const crier_lex_row *r = credit_prefix(d->lex, l->s, cap);
+    size_t from = r && credit_row(r) ? strlen(r->cols[0]) : 0;
+    while (from < cap && l->s[from] == ' ')
+        from++;
+    crier_dump_add(d, CRIER_KIND_CAPTION, l->s + from, cap - from);
     crier_dump_add_credit(d, l->s + off, len);
     return 1;
 }
@@ -245,15 +265,89 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
     return name;
 }
 
-/* True when s[i..] starts " - ", " – " or " — ": a dash between
- * spaces, which parts a byline from what follows it. */
+/* True when a and b say the same letters and digits ("22 Dec, 2016" and
+ * "22 Dec 2016"), whatever the punctuation and the spaces. */
+static int same_alnum(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && !isalnum((unsigned char)a[i]))
+            i++;
+        while (j < bn && !isalnum((unsigned char)b[j]))
+            j++;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (tolower((unsigned char)a[i++]) != tolower((unsigned char)b[j++]))
+            return 0;
+    }
+}
+
+/* Length of a date without the count that a page printed after its year
+ * (of comments or shares): "March 9, 2017 13" and "22 Dec 2016651" end
+ * with the year. A time after the year ("2017 at 6:01") stays. */
+static size_t date_end(const char *s, size_t n)
+{
+    size_t k = n;
+    while (k && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == ' '))
+        k--;
+    /* s[k..n) is digits and spaces: find a year at its start. */
+    while (k < n && s[k] == ' ')
+        k++;
+    if (k + 4 < n && (k == 0 || !isdigit((unsigned char)s[k - 1])) &&
+        (!strncmp(s + k, "19", 2) || !strncmp(s + k, "20", 2)) && isdigit((unsigned char)s[k + 2]) &&
+        isdigit((unsigned char)s[k + 3]))
+        return k + 4;
+    return n;
+}
+
+/* Length of a date line without the social links a page printed after it:
+ * "March 18 at 12:22 PM Follow @jdoe" ends before the handle, and before
+ * a byline noise word left in front of it ("Follow", byline.tsv). */
+static size_t social_end(const crier_lexicon *lex, const char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (s[i] == '@' && s[i - 1] == ' ' && isalnum((unsigned char)s[i + 1])) {
+            n = i;
+            break;
+        }
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && s[w - 1] != ' ')
+        w--;
+    const crier_lex_row *r = w ? crier_lex_find(lex, CRIER_TAB_BYLINE, s + w, n - w) : NULL;
+    if (r && (r->flags & CRIER_BYLINE_NOISE))
+        for (n = w; n && s[n - 1] == ' ';)
+            n--;
+    return n;
+}
+
+/* See textdump.h. */
+void crier_dump_add_dateline(dump *d, const char *s, size_t n)
+{
+    n = date_end(s, social_end(d->lex, s, n));
+    for (size_t i = 0; i < d->doc->n; i++) {
+        const crier_segment *g = &d->doc->segs[i];
+        if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))
+            return;
+    }
+    crier_dump_add(d, CRIER_KIND_DATELINE, s, n);
+}
+
+/* True when s[i..] starts " - ", " – ", " — ", " • " or " · ": a dash
+ * or a bullet between spaces, which parts a byline from what follows
+ * it. */
 static int spaced_dash(const char *s, size_t n, size_t i)
 {
     if (s[i] != ' ' || i + 2 >= n)
         return 0;
     if (s[i + 1] == '-')
         return s[i + 2] == ' ';
-    return i + 4 < n && (!memcmp(s + i + 1, "\xE2\x80\x93", 3) || !memcmp(s + i + 1, "\xE2\x80\x94", 3)) &&
+    if (i + 3 < n && !memcmp(s + i + 1, "\xC2\xB7", 2)) /* a middle dot */
+        return s[i + 3] == ' ';
+    return i + 4 < n &&
+           (!memcmp(s + i + 1, "\xE2\x80\x93", 3) || !memcmp(s + i + 1, "\xE2\x80\x94", 3) ||
+            !memcmp(s + i + 1, "\xE2\x80\xA2", 3)) &&
            s[i + 4] == ' ';
 }
 
@@ -263,10 +357,12 @@ size_t crier_dump_add_byline(dump *d, const line *l)
     size_t n = l->n;
     if (l->words > 12 && memchr(l->s, ',', n)) /* "By Jane Doe, a deputy editor ..." */
         n = (size_t)((const char *)memchr(l->s, ',', n) - l->s);
+    /* A digit ends the name, after a space or glued to it where the page
+     * hid the space: "by Jo Lee22 Dec 2016". */
     for (size_t i = 1; i < n; i++)
         if (l->s[i] == '@' || l->s[i] == '|' ||
             spaced_dash(l->s, n, i) ||
-            (isdigit((unsigned char)l->s[i]) && l->s[i - 1] == ' ')) {
+            (isdigit((unsigned char)l->s[i]) && (l->s[i - 1] == ' ' || isalpha((unsigned char)l->s[i - 1])))) {
             n = i;
             break;
         }
@@ -344,6 +440,28 @@ static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
                  crier_lex_find(lex, CRIER_TAB_WEEKDAYS, s, w));
 }
 
+/* True when the word s[0..w) is a month with a day after it: "March 9",
+ * where a name stops ("Jo Lee March 9, 2017"). */
+static int month_day(const crier_lexicon *lex, const char *s, size_t w, size_t n)
+{
+    return w + 1 < n && s[w] == ' ' && isdigit((unsigned char)s[w + 1]) &&
+           crier_lex_find(lex, CRIER_TAB_MONTHS, s, w) != NULL;
+}
+
+/* True when s[0..n) is the whole name of a news agency ("Associated
+ * Press"), which signs a story but is not a person's name. */
+static int agency_name(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n &&
+            strncasecmp(s, r->cols[0], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* See textdump.h. */
 size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest)
 {
@@ -354,14 +472,14 @@ size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest
         size_t w = i;
         while (w < n && s[w] != ' ' && s[w] != ',')
             w++;
-        if (!name_word(s + i, w - i))
+        if (!name_word(s + i, w - i) || month_day(lex, s + i, w - i, n - i))
             break;
         words++;
         end = w;
         for (i = w; i < n && s[i] == ' ';)
             i++;
     }
-    if (words < 2 || words > 4)
+    if (words < 2 || words > 4 || agency_name(lex, s, end))
         return 0;
     /* What separates the name from a date or a handle after it. */
     static const char *const SEPS[] = {"-", ",", "|", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x94"};
@@ -382,4 +500,402 @@ size_t crier_dump_name_len(const crier_lexicon *lex, const line *l, size_t *rest
         return 0;
     *rest = j;
     return end;
+}
+
+/* ==== Byline lines and the header's bylines ============================= */
+
+/* A byline: "By" (byline.tsv) and a name, on a short line, or on a long
+ * one when a comma or a "|" follows the name ("By Jane Doe, a deputy
+ * editor who has covered ..."). "By the end of the year, ..." is not. */
+int crier_dump_byline_line(const crier_lexicon *lex, const line *l)
+{
+    size_t k = crier_byline_prefix(lex, l->s, l->n);
+    if (!k || l->words <= 12)
+        return k != 0;
+    while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
+        k++;
+    line name = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
+    const char *stop = memchr(name.s, ',', name.n);
+    if (!stop)
+        stop = memchr(name.s, '|', name.n);
+    size_t rest;
+    name.n = stop ? (size_t)(stop - name.s) : 0;
+    return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
+}
+
+/* Where a byline starts on a line of parts split by " | ", after the
+ * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
+ * date and the byline on one line), or after a date that ends with a
+ * number ("on March 10, 2015 by Jane Doe"). A part that starts with a byline prefix and a capital
+ * letter is one. 0 when there is none. */
+size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
+{
+    enum { MAX_WORDS = 40 };
+    const char *s = l->s;
+    if (l->words > MAX_WORDS)
+        return 0;
+    for (size_t i = 1; i + 3 < l->n; i++) {
+        if (s[i - 1] != ' ' || s[i] != '|' || s[i + 1] != ' ')
+            continue;
+        size_t k = i + 2, p = crier_byline_prefix(lex, s + k, l->n - k), j = k + p;
+        while (j < l->n && (s[j] == ' ' || s[j] == ':'))
+            j++;
+        if (p && j < l->n && isupper((unsigned char)s[j]))
+            return k;
+    }
+    /* ... or after a date that ends with its year: "on March 10, 2015 by
+     * Jane Doe". */
+    for (size_t i = 2; i < l->n; i++) {
+        if (s[i - 1] != ' ' || !isdigit((unsigned char)s[i - 2]) || !isalpha((unsigned char)s[i]))
+            continue;
+        size_t p = crier_byline_prefix(lex, s + i, l->n - i), j = i + p;
+        while (p && j < l->n && (s[j] == ' ' || s[j] == ':'))
+            j++;
+        if (!p || j >= l->n || !isupper((unsigned char)s[j]))
+            continue;
+        line before = {s, i - 1, 0, 0, 0, 0, 0};
+        crier_dump_count_words(&before);
+        if (crier_dump_date_like(lex, &before))
+            return i;
+    }
+    return 0;
+}
+
+/* True when a line of the page says "By" and the name s[0..n): a name
+ * alone under the headline is its author when the page signs with it
+ * elsewhere ("Written by Jane Doe" in a list of her stories). */
+static int signed_elsewhere(const dump *d, const char *s, size_t n)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const line *l = &d->v[i];
+        if (!(l->flags & L_BYLINE))
+            continue;
+        size_t k = crier_byline_prefix(d->lex, l->s, l->n);
+        while (k < l->n && (l->s[k] == ' ' || l->s[k] == ':'))
+            k++;
+        if (k + n <= l->n && memcmp(l->s + k, s, n) == 0 &&
+            (k + n == l->n || !isalpha((unsigned char)l->s[k + n])))
+            return 1;
+    }
+    return 0;
+}
+
+/* True when one word of the name at s[0..n) is not a common English
+ * word (words.tsv): "Older Article" and "World News" are labels, "Jane
+ * Doe" may be a person. */
+static int uncommon_word(const crier_lexicon *lex, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalpha((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            i++;
+        size_t w = i;
+        while (i < n && (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80))
+            i++;
+        if (i > w && !crier_lex_find(lex, CRIER_TAB_WORDS, s + w, i - w))
+            return 1;
+    }
+    return 0;
+}
+
+/* A byline without "By" among NEAR lines of text from line `from` on
+ * (before line `to`): a name with a date, a time or a handle on its line,
+ * else a name alone on its line above a date or a time stamp (maybe with
+ * a short line between: "Games Editor") or signed with "By" elsewhere on
+ * the page; a name alone has a word that is not a common one. Returns its
+ * line (the first such, or the last when `last` is set) and sets *rest
+ * (see crier_dump_name_len()); d->n when there is none, and *by when a
+ * byline that says "By" comes first. An end marker ("You may also like")
+ * ends the search: other stories follow it. */
+static size_t name_in(const dump *d, size_t from, size_t to, int last, size_t *rest, int *by)
+{
+    enum { NEAR = 8 }; /* lines of text */
+    size_t found = d->n, alone = d->n;
+    unsigned seen = 0;
+    for (size_t i = from; i < to && i < d->n && seen < NEAR && (last || found == d->n); i++) {
+        const line *l = &d->v[i];
+        size_t r = 0;
+        if (l->flags & (L_BYLINE | L_END)) {
+            *by = (l->flags & L_BYLINE) != 0;
+            break;
+        }
+        if (l->flags & (L_BLANK | L_FURN | L_IMAGE))
+            continue;
+        seen++;
+        if ((l->flags & (L_CAPTION | L_CREDIT)) || !crier_dump_name_len(d->lex, l, &r))
+            continue;
+        if (r < l->n) {
+            found = i;
+            *rest = r;
+            continue;
+        }
+        size_t k = crier_dump_next(d, i);
+        if (k < d->n && !(d->v[k].flags & (L_DATE | L_STAMP)) && d->v[k].units <= 3)
+            k = crier_dump_next(d, k);
+        if ((last || alone == d->n) && uncommon_word(d->lex, l->s, l->n) &&
+            ((k < d->n && (d->v[k].flags & (L_DATE | L_STAMP))) || signed_elsewhere(d, l->s, l->n)))
+            alone = i;
+    }
+    if (found < d->n && (!last || alone == d->n || found > alone))
+        return found;
+    if (alone < d->n)
+        *rest = d->v[alone].n;
+    return alone;
+}
+
+/* The line `count` lines of text before line `end`, but not before
+ * `floor`. */
+static size_t text_before(const dump *d, size_t end, unsigned count, size_t floor)
+{
+    size_t k = end;
+    for (unsigned m = 0; m < count && k > floor;) {
+        k--;
+        m += !(d->v[k].flags & L_BLANK);
+    }
+    return k;
+}
+
+/* See textdump.h. A byline without "By" is looked for under the
+ * headline, then just above the body (a header with kickers and share
+ * buttons), then just above the headline, or above its first copy when
+ * the page prints it twice (some pages sign first). */
+size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest)
+{
+    enum { NEAR = 8, TWICE = 12 }; /* lines */
+    int by = 0;
+    size_t i = name_in(d, h + 1, a, 0, rest, &by), top = h;
+    if (i == d->n && !by)
+        i = name_in(d, text_before(d, a, NEAR, h + 1), a, 1, rest, &by);
+    for (size_t k = h > TWICE ? h - TWICE : 0; k < h && top == h; k++)
+        if (crier_dump_same(&d->v[k], &d->v[h]))
+            top = k;
+    if (i == d->n && !by)
+        i = name_in(d, text_before(d, top, NEAR, 0), top, 1, rest, &by);
+    return by ? d->n : i;
+}
+
+/* Adds the byline of crier_dump_name_byline(): "By" and the name, then what follows
+ * it on the line, when it is a date ("8h" and "@jdoe" are not), as the
+ * dateline. */
+void crier_dump_add_name_byline(dump *d, const line *l, size_t rest)
+{
+    size_t end = 0;
+    line name = *l;
+    name.n = crier_dump_name_len(d->lex, l, &end);
+    crier_dump_add_byline(d, &name);
+    line when = {l->s + rest, l->n - rest, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&when);
+    if (rest < l->n && crier_dump_date_like(d->lex, &when))
+        crier_dump_add_dateline(d, when.s, when.n);
+}
+
+/* A byline in the last parts of a line split by " | " (see
+ * crier_dump_byline_part()), from `at`: the byline, and the first part before it
+ * that is a date, as the dateline. */
+static void add_byline_part(dump *d, const line *l, size_t at)
+{
+    const char *s = l->s;
+    line by = {s + at, l->n - at, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&by);
+    crier_dump_add_byline(d, &by);
+    size_t end = at;
+    while (end && (s[end - 1] == ' ' || s[end - 1] == '|'))
+        end--;
+    for (size_t i = 0, j; i < end; i = j + 3) {
+        for (j = i; j < end && !(j + 3 <= end && memcmp(s + j, " | ", 3) == 0); j++)
+            ;
+        line part = {s + i, j - i, 0, 0, 0, 0, 0};
+        crier_dump_count_words(&part);
+        if (crier_dump_date_like(d->lex, &part)) {
+            crier_dump_add_dateline(d, part.s, part.n);
+            return;
+        }
+    }
+}
+
+/* A byline line ("By Jane Doe — 12 March 2024"): the byline, and what
+ * follows it on the line, when that is a date, as the dateline. */
+void crier_dump_add_byline_line(dump *d, const line *l)
+{
+    size_t at = crier_dump_byline_part(d->lex, l);
+    if (at) {
+        add_byline_part(d, l, at);
+        return;
+    }
+    size_t k = crier_dump_add_byline(d, l);
+    for (;;) { /* the dash, the "|", the bullet between them */
+        if (k < l->n && strchr(" -|,:", l->s[k]))
+            k++;
+        else if (k + 2 < l->n && (unsigned char)l->s[k] == 0xE2 && (unsigned char)l->s[k + 1] == 0x80)
+            k += 3; /* U+2000..U+203F: dashes, bullets */
+        else if (k < l->n && l->s[k] == '@')
+            while (k < l->n && l->s[k] != ' ')
+                k++; /* the author's handle */
+        else
+            break;
+    }
+    line when = {l->s + k, l->n - k, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&when);
+    if (k < l->n && crier_dump_date_like(d->lex, &when))
+        crier_dump_add_dateline(d, when.s, when.n);
+}
+
+/* ==== Date lines, and captions found from their neighbours ================ */
+
+/* True for a word of three to ten bytes in lower case (ASCII letters, or
+ * any non-ASCII character): "novembre", "févr". */
+static int lower_word(const char *s, size_t n)
+{
+    if (n < 3 || n > 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            return 0;
+    return 1;
+}
+
+/* A date line: short, with a month name next to a number ("Feb. 21,
+ * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
+ * where a page glued a label to it), a day, a word and a year ("24
+ * novembre 2017"), or a numeric date ("2019-02-21", "21/12/2018"). */
+int crier_dump_date_like(const crier_lexicon *lex, const line *l)
+{
+    enum { SHORT = 14, LONG = 24, HEAD = 8 }; /* words */
+    size_t n = l->n;
+    if (l->words > SHORT) {
+        /* A longer line may start with the date and go on with the time
+         * it was updated ("Thu 3 Jan 2019 02.00 EST Last modified on
+         * ..."): its first words are looked at, when it is not a
+         * sentence. */
+        if (l->words > LONG || crier_dump_ends_sentence(l->s, l->n))
+            return 0;
+        n = 0;
+        for (unsigned w = 0; n < l->n && w < HEAD; w++) {
+            while (n < l->n && l->s[n] == ' ')
+                n++;
+            while (n < l->n && l->s[n] != ' ')
+                n++;
+        }
+    }
+    if (n > 120)
+        return 0;
+    int prev_number = 0, prev_month = 0, day = 0, day_word = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            i++;
+        size_t w = i, digits = 0;
+        while (i < n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
+            digits += isdigit((unsigned char)l->s[i++]) != 0;
+        if (i == w)
+            continue;
+        /* "21", "21st", "2019" */
+        int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
+        int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
+        for (size_t k = w + 1; !number && !month && k < i; k++) /* glued: "FinanceOctober" */
+            if (isupper((unsigned char)l->s[k]) && islower((unsigned char)l->s[k - 1]))
+                month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
+        if ((month && prev_number) || (number && prev_month))
+            return 1;
+        /* A day, a word in lower case and a year: a month in another
+         * language ("24 novembre 2017", "21.dez.2018"). */
+        int year = digits == 4 && i - w == 4 && (l->s[w] == '1' || l->s[w] == '2') &&
+                   (l->s[w + 1] == '9' || l->s[w + 1] == '0');
+        if (year && day_word)
+            return 1;
+        day_word = day && lower_word(l->s + w, i - w);
+        int value = digits == 1 ? l->s[w] - '0' : digits == 2 ? (l->s[w] - '0') * 10 + l->s[w + 1] - '0' : 0;
+        day = digits == i - w && value >= 1 && value <= 31;
+        /* 2019-02-21, 21/12/2018, 21.12.2018 */
+        if (digits == i - w && i + 1 < n && strchr("-/.", l->s[i]) &&
+            isdigit((unsigned char)l->s[i + 1])) {
+            size_t k = i + 1, parts = 1;
+            while (k < n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
+                parts += l->s[k++] == l->s[i];
+            if (parts == 2 && k - w >= 8)
+                return 1;
+        }
+        prev_number = number;
+        prev_month = month;
+    }
+    return 0;
+}
+
+/* A text browser prints a picture as its alt text and title, the same
+ * words twice on one line (see doubled()), and its caption right under
+ * it, with no blank line between: that line is the caption when it reads
+ * like one, a sentence of three words or more or a line of eight, and is
+ * not too long. A list item under a link printed twice is another link. */
+void crier_dump_caption_under(dump *d, size_t i)
+{
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    if (i + 1 >= d->n || (d->v[i + 1].flags & (L_BLANK | L_BULLET)) || d->v[i + 1].n > MAX_CAPTION)
+        return;
+    line next = d->v[i + 1];
+    crier_dump_count_words(&next);
+    if (next.words <= MAX_WORDS &&
+        (next.words >= MIN_WORDS || (next.words >= MIN_SENTENCE && crier_dump_ends_sentence(next.s, next.n))))
+        d->v[i + 1].flags |= L_CAPTION_NEXT;
+}
+
+/* A picture's alt text often stands just above its caption, the same
+ * words without the credit: "Workers at the port." over "Workers at the
+ * port. Photo: Jane Doe", or the start of them where the page cut the
+ * alt text short. It is a caption too, not a headline or a paragraph. `cap` is the caption's length in line i. */
+void crier_dump_alt_text(dump *d, size_t i, size_t cap)
+{
+    const char *s = d->v[i].s;
+    while (cap && s[cap - 1] == ' ')
+        cap--;
+    for (size_t k = i, m = 0; m < 2; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            return;
+        size_t n = d->v[p].n;
+        if ((n == cap || (n >= 20 && n < cap)) && memcmp(d->v[p].s, s, n) == 0) {
+            d->v[p].flags |= L_CAPTION;
+            return;
+        }
+        k = p;
+    }
+}
+
+/* A credit of the form "Name/Agency" alone on its line: "Jane Doe/AFP",
+ * "Jo Lee / Getty Images": a person's name of two words or more, a slash,
+ * then a name, all words with capitals, seven words at most. */
+int crier_dump_slash_credit(const line *l)
+{
+    enum { MAX_WORDS = 7, MAX_BYTES = 80 };
+    const char *slash = l->n <= MAX_BYTES ? memchr(l->s, '/', l->n) : NULL;
+    if (!slash || l->words > MAX_WORDS || memchr(slash + 1, '/', l->n - (size_t)(slash - l->s) - 1))
+        return 0;
+    unsigned before = 0, after = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->s[i] == ' ' || l->s[i] == '/')
+            continue;
+        if (i > 0 && l->s[i - 1] != ' ' && l->s[i - 1] != '/')
+            continue; /* inside a word */
+        if (!isupper((unsigned char)l->s[i]))
+            return 0;
+        *(l->s + i < slash ? &before : &after) += 1;
+    }
+    for (size_t i = 0; i < l->n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && !strchr(" /.-'&", l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            return 0;
+    return before >= 2 && after >= 1;
+}
+
+/* A photo credit on line i: the line right above it (no blank line
+ * between), when it reads like a caption (a sentence of three words or
+ * more, or eight words) and is not too long, is its picture's caption ("Pickers at work on Monday." over "Photo: Jane
+ * Doe"); a credit with no caption above it is the picture's only caption
+ * ("Photo by Jane Doe"), as a <figcaption> that holds only a credit is. */
+void crier_dump_photo_caption(dump *d, size_t i)
+{
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    line *p = i ? &d->v[i - 1] : NULL;
+    if (p && !(p->flags & (L_BLANK | L_FURN | L_IMAGE | L_BYLINE | L_DATE | L_CREDIT | L_END)) &&
+        p->words <= MAX_WORDS && p->n <= MAX_CAPTION &&
+        (p->words >= MIN_WORDS || (p->words >= MIN_SENTENCE && (p->flags & L_SENTENCE))))
+        p->flags |= L_CAPTION;
+    if (!p || !(p->flags & L_CAPTION))
+        d->v[i].flags = (d->v[i].flags | L_CAPTION) & ~(unsigned)L_CREDIT;
 }

@@ -24,8 +24,11 @@
  *
  * A time stamp is a short line with a date, a clock time or a relative
  * time ("3 hours ago", from boilerplate.tsv), or that starts with a clock
- * time. Three stamps or more, each a few lines from the next and with
- * prose between them (a table of dates has none), make a run of records; its lines are marked L_RECORD and the body's value (see
+ * time. The head of a teaser's card, a label and a title over the title
+ * alone, marks a record too (see card_head()). Three stamps or more,
+ * each a few lines from the next and with prose between them (a table of
+ * dates has none), make a run of records; its lines are marked L_RECORD
+ * and the body's value (see
  * value() in textdump.c) counts none of its prose, so that the body stops
  * where the records start. A run that comes before any prose is left
  * alone: that is a live blog, where the records are the article.
@@ -124,6 +127,27 @@ static int stamp_like(const crier_lexicon *lex, const line *l)
     return (l->flags & L_DATE) || has_clock(l) || relative_time(lex, l);
 }
 
+/* True when line i is a card's head in a list of teasers: a label and a
+ * title, with the title alone on the next line of text ("Opinion Why the
+ * bridge matters" over "Why the bridge matters"). A card repeats its
+ * frame as a time-stamped record does. */
+static int card_head(const dump *d, size_t i)
+{
+    enum { MAX_LABEL = 5 }; /* words */
+    const line *l = &d->v[i];
+    size_t k = crier_dump_next(d, i);
+    if (k >= d->n || ((l->flags | d->v[k].flags) & (L_BLANK | L_FURN | L_IMAGE)))
+        return 0;
+    const line *t = &d->v[k];
+    if (t->words < 2 || t->n + 2 > l->n || l->s[l->n - t->n - 1] != ' ' ||
+        memcmp(l->s + l->n - t->n, t->s, t->n) != 0)
+        return 0;
+    unsigned label = 0;
+    for (size_t j = 0; j + t->n + 1 < l->n; j++)
+        label += l->s[j] != ' ' && (j == 0 || l->s[j - 1] == ' ');
+    return label >= 1 && label <= MAX_LABEL;
+}
+
 /* True when the line is prose: what the body's value counts. */
 static int prose(const line *l)
 {
@@ -190,8 +214,9 @@ static int mark_records(dump *d)
         if (l->flags & L_BLANK)
             continue;
         since++;
-        if (stamp_like(d->lex, l)) {
-            l->flags |= L_STAMP;
+        int stamp = stamp_like(d->lex, l);
+        if (stamp || card_head(d, i)) {
+            l->flags |= stamp ? L_STAMP : 0;
             if (n && since > RECORD_GAP) {
                 close_run(d, st, gap, n, run_before);
                 n = 0;
