@@ -301,8 +301,12 @@ static size_t weekday_date(norm *z, size_t i)
         return 0;
     size_t j = crier_skip_space(z, i + 1), mu, end;
     int paren = tok_punct(z, j, '(');
-    /* "Tue March 5": a month right after the weekday, no comma. */
-    int bare = j == i + 2 && tok_is(z, j, TK_WORD) && (z->t[j].flags & TF_CAP) && month_at(z, j, &mu);
+    /* "Tue March 5", "Thu 3 Jan": a month, or a day and a month, right
+     * after the weekday, no comma. */
+    size_t dayend;
+    int bare = j == i + 2 &&
+               ((tok_is(z, j, TK_WORD) && (z->t[j].flags & TF_CAP) && month_at(z, j, &mu)) ||
+                (day_at(z, j, &dayend) && month_at(z, crier_skip_space(z, dayend), &mu)));
     if (!paren && !bare && !tok_punct(z, j, ','))
         return 0;
     size_t k = bare ? j : crier_skip_space(z, j + 1);

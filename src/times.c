@@ -167,6 +167,25 @@ static int race_time(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
+/* Says hours s[0..n) (worth h) and two digits of minutes m, of a time
+ * whose marker or zone, if any, starts at token end. */
+static void say_clock(const norm *z, const char *s, size_t n, long h, const char *m, size_t end,
+                      crier_buf *w)
+{
+    if (h % 24 || m[0] != '0' || m[1] != '0' || has_ampm(z, end))
+        crier_say_cardinal(z, s, n, w);
+    if (m[0] != '0' || m[1] != '0')
+        say_minutes(z, m, w);
+    else if (has_ampm(z, end))
+        ; /* "1:00 p.m." is "one p.m." */
+    else if (h == 0 || h == 24)
+        crier_put_phrase(z, "midnight", w);
+    else if (h <= 12 || !has_zone(z, end))
+        crier_put_phrase(z, "oclock", w);
+    else
+        crier_put_number_word(z, "100", 1, w);
+}
+
 /* Parses one time at token i into `w`; returns the tokens used, or 0.
  * On the hour, a 24-hour time with a zone is read the military way,
  * "fourteen hundred G M T"; without one, "twenty-three hundred" could be
@@ -218,25 +237,14 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
             say_count(z, sec, 2, "second", "seconds", w);
             end += 2;
         } else {
-            if (h % 24 || m[0] != '0' || m[1] != '0' || has_ampm(z, end))
-                crier_say_cardinal(z, s, n, w);
-            if (m[0] != '0' || m[1] != '0')
-                say_minutes(z, m, w);
-            else if (has_ampm(z, end))
-                ; /* "1:00 p.m." is "one p.m." */
-            else if (h == 0 || h == 24)
-                crier_put_phrase(z, "midnight", w);
-            else if (h <= 12 || !has_zone(z, end))
-                crier_put_phrase(z, "oclock", w);
-            else
-                crier_put_number_word(z, "100", 1, w);
+            say_clock(z, s, n, h, m, end, w);
         }
-    } else if (dot && n - hn == 3 && h <= 12 && s[hn + 1] <= '5') {
-        /* "1.59 p.m.": only with a marker, else it is a decimal. */
-        if (!has_ampm(z, end))
+    } else if (dot && n - hn == 3 && s[hn + 1] <= '5') {
+        /* "1.59 p.m.", "14.30 GMT": only with a marker or a zone, else it
+         * is a decimal. */
+        if (!(h <= 12 && has_ampm(z, end)) && !has_zone(z, end))
             return 0;
-        crier_say_cardinal(z, s, hn, w);
-        say_minutes(z, dot + 1, w);
+        say_clock(z, s, hn, h, dot + 1, end, w);
     } else if (!dot && h >= 1 && h <= 12) {
         if (!has_ampm(z, end))
             return 0;
