@@ -706,13 +706,15 @@ size_t crier_cls_word(norm *z, size_t i)
 
 /* ==== Idioms ============================================================= */
 
-/* "24/7", "9/11", "50-50": a run of glued tokens that starts with a number
- * and is a whole entry of idioms.tsv, said as the table says. The longest
- * entry wins; a run glued to more letters or digits is not an idiom. */
+/* "24/7", "9/11", "y/y": a run of glued tokens, a number or a word and a
+ * punctuation mark, that is a whole entry of idioms.tsv, said as the
+ * table says. The longest entry wins; a run glued to more letters or
+ * digits is not an idiom. */
 size_t crier_cls_idiom(norm *z, size_t i)
 {
     enum { MAX_TOKS = 5 };
-    if (!tok_is(z, i, TK_NUM) || !tok_is(z, i + 1, TK_PUNCT) || !tok_glued(z, i + 1) ||
+    if (!(tok_is(z, i, TK_NUM) || tok_is(z, i, TK_WORD)) || !tok_is(z, i + 1, TK_PUNCT) ||
+        !tok_glued(z, i + 1) ||
         (i > 0 && tok_glued(z, i) && (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM)))
         return 0;
     size_t j = i + 1;
