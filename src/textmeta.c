@@ -322,10 +322,33 @@ static size_t social_end(const crier_lexicon *lex, const char *s, size_t n)
     return n;
 }
 
+/* Length of a date line without a second, later date that an "update"
+ * word of byline.tsv starts ("... Last modified on Wed 16 Jan 2019"): the
+ * dateline is when the story was published. */
+static size_t update_end(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE);
+    for (size_t i = 1; i < n; i++) {
+        if (s[i - 1] != ' ')
+            continue;
+        for (size_t r = 0; r < count; r++) {
+            const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
+            size_t k = strlen(row->cols[0]);
+            if ((row->flags & CRIER_BYLINE_UPDATE) && k < n - i &&
+                strncasecmp(s + i, row->cols[0], k) == 0 && s[i + k] == ' ') {
+                while (i && s[i - 1] == ' ')
+                    i--;
+                return i;
+            }
+        }
+    }
+    return n;
+}
+
 /* See textdump.h. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n)
 {
-    n = date_end(s, social_end(d->lex, s, n));
+    n = date_end(s, update_end(d->lex, s, social_end(d->lex, s, n)));
     for (size_t i = 0; i < d->doc->n; i++) {
         const crier_segment *g = &d->doc->segs[i];
         if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))
