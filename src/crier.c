@@ -115,16 +115,6 @@ int crier_write_all(int fd, const void *p, size_t n)
     return 0;
 }
 
-int crier_fill_block(float *buf, size_t *fill, size_t cap, const float **x, size_t *n)
-{
-    size_t k = cap - *fill < *n ? cap - *fill : *n;
-    memcpy(buf + *fill, *x, k * sizeof **x);
-    *fill += k;
-    *x += k;
-    *n -= k;
-    return *fill == cap;
-}
-
 int crier_read_all(int fd, void *p, size_t n)
 {
     char *c = p;
@@ -138,4 +128,15 @@ int crier_read_all(int fd, void *p, size_t n)
         n -= (size_t)k;
     }
     return 0;
+}
+
+/* See internal.h. */
+int crier_fill_block(float *buf, size_t *fill, size_t cap, const float **x, size_t *n)
+{
+    size_t k = cap - *fill < *n ? cap - *fill : *n;
+    memcpy(buf + *fill, *x, k * sizeof **x);
+    *fill += k;
+    *x += k;
+    *n -= k;
+    return *fill == cap;
 }

@@ -309,15 +309,21 @@ static int order_for_listening(crier_doc *doc, crier_captions policy)
     return 0;
 }
 
-/* Reads s as a stamp of a day: a month (from months.tsv) next to a day of
- * the month, maybe a year, and at most two other words of three letters or
- * more ("Updated", "Published"; weekdays, "at", "ET" and "a.m." are free),
+/* Reads s as a stamp of a day: at most ten words, a month (from
+ * months.tsv) next to a day of the month, maybe a year, and at most two
+ * other words of three letters or more ("Updated", "Published"; weekdays, "at", "ET" and "a.m." are free),
  * so that a sentence about a day is not one. Sets *y (0 when there is no
  * year), *m and *d and returns 1, or returns 0. */
 static int read_stamp(const crier_lexicon *lex, const char *s, int *y, int *m, int *d)
 {
+    enum { STAMP_WORDS = 10 };
     int others = 0, prev = 0, pending = 0; /* prev: the last word was 1 a month, 2 a number */
+    size_t words = 0;
     *y = *m = *d = 0;
+    for (const char *c = s; *c; c++)
+        words += *c != ' ' && (c == s || c[-1] == ' ');
+    if (words > STAMP_WORDS)
+        return 0;
     for (size_t i = 0; s[i];) {
         while (s[i] && !isalnum((unsigned char)s[i]))
             i++;
@@ -367,7 +373,6 @@ static int names_day(const crier_lexicon *lex, const char *s, const char *iso)
  * the day of publication ("Feb. 21, 2019", "Updated 21 February 2019"). */
 static int echoes_header(const crier_doc *doc, const crier_lexicon *lex, const char *s)
 {
-    enum { STAMP_WORDS = 10 };
     if (doc->byline) {
         size_t n = strlen(doc->byline), k = crier_byline_prefix(lex, doc->byline, n);
         const char *name = doc->byline + k;
@@ -376,12 +381,7 @@ static int echoes_header(const crier_doc *doc, const crier_lexicon *lex, const c
         if (*name && strcmp(s, name) == 0)
             return 1;
     }
-    if (!doc->date || strlen(doc->date) < 10)
-        return 0;
-    size_t words = 0;
-    for (const char *c = s; *c; c++)
-        words += *c != ' ' && (c == s || c[-1] == ' ');
-    return words <= STAMP_WORDS && names_day(lex, s, doc->date);
+    return doc->date && strlen(doc->date) >= 10 && names_day(lex, s, doc->date);
 }
 
 /* True when s, a paragraph near the top of an article without a date, is
@@ -389,12 +389,8 @@ static int echoes_header(const crier_doc *doc, const crier_lexicon *lex, const c
  * its day the article's date. */
 static int stamp_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
 {
-    enum { STAMP_WORDS = 10 };
     int y, m, d;
-    size_t words = 0;
-    for (const char *c = s; *c; c++)
-        words += *c != ' ' && (c == s || c[-1] == ' ');
-    if (words > STAMP_WORDS || !read_stamp(lex, s, &y, &m, &d) || !y)
+    if (!read_stamp(lex, s, &y, &m, &d) || !y)
         return 0;
     char iso[16];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
