@@ -229,9 +229,33 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
+/* True when the dots of s[0..n) group thousands, the continental way:
+ * one to three digits without a leading zero, then groups of exactly three
+ * after each dot. Two or more dots are enough ("1.500.000"); one dot is a
+ * decimal point unless a counted noun follows the number at token `end`
+ * ("20.000 spectators"), since a count of people is not a fraction. */
+static int dot_thousands(const norm *z, const char *s, size_t n, size_t dots, size_t end)
+{
+    size_t k = 0;
+    while (k < n && s[k] >= '0' && s[k] <= '9')
+        k++;
+    if (k == 0 || k > 3 || s[0] == '0')
+        return 0;
+    for (size_t g; k < n; k += 4) {
+        for (g = 1; g <= 3 && k + g < n && s[k + g] >= '0' && s[k + g] <= '9'; g++)
+            ;
+        if (s[k] != '.' || g != 4)
+            return 0;
+    }
+    if (dots > 1)
+        return 1;
+    return tok_is(z, end, TK_SPACE) && z->t[end].len == 1 &&
+           (crier_tok_ctx(z, end + 1) & CRIER_CTX_COUNT_NOUN);
+}
+
 /* See norm.h. A number token with two dots ("1.2.3") or with a comma
  * after its point is not a number here: dates, versions and addresses
- * take those. */
+ * take those; only dots that group thousands are read. */
 size_t crier_num_parse(const norm *z, size_t i, numx *x)
 {
     memset(x, 0, sizeof *x);
@@ -264,17 +288,21 @@ size_t crier_num_parse(const norm *z, size_t i, numx *x)
             dots++;
             dot = k;
         }
+    x->ip = s;
+    x->end = j + 1;
+    if (dots && dot_thousands(z, s, n, dots, j + 1)) {
+        x->ipn = n; /* "1.500.000": the dots are separators */
+        return x->end - i;
+    }
     if (dots > 1)
         return 0;
     if (dots && memchr(s + dot, ',', n - dot))
         return 0;
-    x->ip = s;
     x->ipn = dot;
     if (dots) {
         x->fp = s + dot + 1;
         x->fpn = n - dot - 1;
     }
-    x->end = j + 1;
     return x->end - i;
 }
 
@@ -573,7 +601,7 @@ static int digits_context(const norm *z, size_t i)
  * context agrees, else as a cardinal. */
 static void say_plain_int(norm *z, const numx *x, crier_buf *w)
 {
-    int grouped = memchr(x->ip, ',', x->ipn) != NULL;
+    int grouped = memchr(x->ip, ',', x->ipn) != NULL || memchr(x->ip, '.', x->ipn) != NULL;
     /* "the Class of '08": a year cut to two digits, "oh eight". */
     if (x->ipn == 2 && x->ip[0] == '0' && !x->neg && x->i > 0 && tok_glued(z, x->i) &&
         tok_punct(z, x->i - 1, '\'')) {
@@ -621,7 +649,7 @@ static void scale_alone(const norm *z, const numx *x, crier_buf *w)
     if (!x->ip || x->fp || x->neg || x->ipn < 3 || x->ip[0] != '1')
         return;
     for (size_t k = 0; k < x->ipn && n < NORM_MAX_DIGITS; k++) {
-        if (x->ip[k] == ',')
+        if (x->ip[k] == ',' || x->ip[k] == '.')
             continue;
         if (k > 0 && x->ip[k] != '0')
             return;
