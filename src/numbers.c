@@ -692,19 +692,50 @@ int crier_scale_before_noun(const norm *z, size_t k)
 }
 
 /* See norm.h. */
-int crier_adjective_amount(const norm *z, size_t i, size_t end)
+/* True when the word before the amount at i leaves room for an adjective:
+ * an article, another determiner ("the", "his", "this"), or a possessive
+ * ("Bolt's 100m record"). `strict` is set unless it was an article: after
+ * "the" the amount may as well be the thing itself ("the 10 km took"). */
+static int before_adjective(const norm *z, size_t i, int *strict)
 {
     size_t p = crier_prev_word(z, i);
-    if (p == (size_t)-1 || !(crier_tok_eq(z, p, "a") || crier_tok_eq(z, p, "an")) ||
-        !tok_is(z, end, TK_SPACE) || z->t[end].len != 1 || !tok_is(z, end + 1, TK_WORD) ||
-        !(z->t[end + 1].flags & TF_LOWER))
+    *strict = 0;
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
         return 0;
-    /* "a $5 or $6 fee", "a 5 km to 6 km", "an $8 per month fee" */
+    if (crier_tok_eq(z, p, "a") || crier_tok_eq(z, p, "an"))
+        return 1;
+    *strict = 1;
+    const char *s = tok_text(z, p);
+    size_t n = z->t[p].len;
+    return (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER) ||
+           (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's');
+}
+
+/* True when lower-case word token k has an ending that nouns rarely have:
+ * "-ed" of a past tense ("the 100m ended"), "-ly" of an adverb. */
+static int verb_like(const norm *z, size_t k)
+{
+    const char *s = tok_text(z, k);
+    size_t n = z->t[k].len;
+    return n > 3 && ((s[n - 2] == 'e' && s[n - 1] == 'd') || (s[n - 2] == 'l' && s[n - 1] == 'y'));
+}
+
+int crier_adjective_amount(const norm *z, size_t i, size_t end)
+{
+    int strict;
+    if (!before_adjective(z, i, &strict) || !tok_is(z, end, TK_SPACE) || z->t[end].len != 1 ||
+        !tok_is(z, end + 1, TK_WORD) || !(z->t[end + 1].flags & TF_LOWER))
+        return 0;
+    /* "a $5 or $6 fee", "a 5 km to 6 km", "an $8 per month fee", "the 5 km
+     * of road", "a 300 m tall tower" */
     size_t k = end + 1;
-    return !(crier_tok_ctx(z, k) & (CRIER_CTX_STARTER | CRIER_CTX_YEAR_BEFORE |
-                                    CRIER_CTX_DATE_BEFORE | CRIER_CTX_DETERMINER)) &&
-           !crier_tok_eq(z, k, "to") && !crier_tok_eq(z, k, "per") &&
-           !crier_tok_eq(z, k, "each") && !crier_tok_eq(z, k, "apiece");
+    if (crier_tok_ctx(z, k) & (CRIER_CTX_STARTER | CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DATE_BEFORE |
+                               CRIER_CTX_DETERMINER | CRIER_CTX_COMPLEMENT))
+        return 0;
+    if (crier_tok_eq(z, k, "to"))
+        return 0;
+    return !strict || (!verb_like(z, k) && !(tok_is(z, k + 1, TK_PUNCT) && tok_glued(z, k + 1) &&
+                                               tok_punct(z, k + 1, '\'')));
 }
 
 /* What is left of the numbers after the other classes: an ordinal when a
