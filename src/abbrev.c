@@ -725,6 +725,10 @@ size_t crier_cls_idiom(norm *z, size_t i)
             continue;
         if (tok_is(z, k + 1, TK_NUM) && tok_glued(z, k + 1))
             continue;
+        /* "9/11/2001" is a date that starts like "9/11" */
+        if ((tok_punct(z, k + 1, '/') || tok_punct(z, k + 1, '-')) && tok_is(z, k + 2, TK_NUM) &&
+            tok_glued(z, k + 1) && tok_glued(z, k + 2))
+            continue;
         const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_IDIOMS, tok_text(z, i),
                                                 tok_end(z, k) - z->t[i].off);
         if (r) {
