@@ -149,9 +149,23 @@ static int date_dot_ends(const norm *z, size_t next)
 
 /* A second day after a dash ends a range of days: "Aug. 3-6", "12 - 14
  * June". It must come after the first ("3-1" is a score) and not start a
- * time ("3-6:30"). Returns it and sets *end past it, or 0. */
-static int day_range(const norm *z, size_t j, int day, size_t *end)
+ * time ("3-6:30"). Returns it and sets *end past it, or 0. When `word`
+ * is not NULL, "to" may join the days too ("from 3 to 5 August"), and
+ * *word is then that phrases.tsv key (NULL after a dash): the caller has
+ * a month after the second day, which makes such a pair dates. ("18 and
+ * 19 March" is left alone: "and" joins counts as often as days.) */
+static int day_range_word(const norm *z, size_t j, int day, size_t *end, const char **word)
 {
+    if (word && tok_is(z, j, TK_SPACE) && z->t[j].len == 1 && tok_is(z, j + 2, TK_SPACE) &&
+        z->t[j + 2].len == 1 && crier_tok_eq(z, j + 1, "to")) {
+        int day2 = day_at(z, j + 3, end);
+        if (day2 <= day || tok_punct(z, *end, ':'))
+            return 0;
+        *word = "to";
+        return day2;
+    }
+    if (word)
+        *word = NULL;
     size_t k = j, spaced = tok_is(z, k, TK_SPACE) && z->t[k].len == 1;
     k += spaced;
     if (!crier_tok_dash(z, k))
@@ -167,6 +181,12 @@ static int day_range(const norm *z, size_t j, int day, size_t *end)
         (crier_tok_dash(z, *end) && tok_is(z, *end + 1, TK_NUM)))
         return 0;
     return day2;
+}
+
+/* day_range_word() with a dash only. */
+static int day_range(const norm *z, size_t j, int day, size_t *end)
+{
+    return day_range_word(z, j, day, end, NULL);
 }
 
 /* A two- or four-digit year: "oh five", "oh oh", "ninety-eight", "twenty
@@ -258,7 +278,8 @@ static size_t day_first(norm *z, size_t i)
     int day = day_at(z, i, &end);
     if (!day || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
-    int day2 = day_range(z, end, day, &end2); /* "12-14 June" */
+    const char *conn = NULL;
+    int day2 = day_range_word(z, end, day, &end2, &conn); /* "12-14 June", "3 to 5 May" */
     if (day2)
         end = end2;
     size_t k = crier_skip_space(z, end), mu;
@@ -278,7 +299,7 @@ static size_t day_first(norm *z, size_t i)
         if (the)
             crier_put_phrase(z, "the", &w);
         say_day(z, day, &w);
-        crier_put_phrase(z, "to", &w);
+        crier_put_phrase(z, conn ? conn : "to", &w);
     }
     say_date(z, m->cols[1], day2 ? day2 : day, 1, the || day2, &w);
     crier_emit_buf(z, &w, i, k + mu);
