@@ -40,14 +40,24 @@ static void put_small(const norm *z, int v, crier_buf *w)
     crier_put_number_word(z, s, 1, w);
 }
 
-/* Appends 1..99. */
+/* Appends 1..99: "forty-two", but "forty nine". eSpeak NG reads a
+ * hyphenated compound as one word, and there the t of "thirty", "forty"
+ * and "eighty" (a t after a vowel sound, written after r or h) keeps its
+ * full sound before "nine" ("for-tee-nine"); as two words it gets the
+ * flapped t of American speech. Captions show the source text, so the
+ * joiner only changes what is heard. */
 static void say_under_100(const norm *z, int v, crier_buf *w)
 {
     if (v >= 20) {
         put_small(z, v - v % 10, w);
         if (v % 10) {
+            size_t at = w->len;
+            int flap = at >= 3 && (w->ptr[at - 3] == 'r' || w->ptr[at - 3] == 'h') &&
+                       w->ptr[at - 2] == 't' && w->ptr[at - 1] == 'y';
             crier_buf_putc(w, '-');
             put_small(z, v % 10, w);
+            if (flap && w->ptr[at + 1] == 'n')
+                w->ptr[at] = ' ';
         }
     } else if (v > 0) {
         put_small(z, v, w);
