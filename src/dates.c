@@ -50,7 +50,7 @@ static int month_is_word(const norm *z, size_t i, const crier_lex_row *m)
 }
 
 /* The day number of token i (1-31), or 0; *end is the token after it and
- * its ordinal suffix ("20th"). A possessive suffix ("29th's") sets
+ * its ordinal suffix ("20th", or "3d" as older books write it). A possessive suffix ("29th's") sets
  * *poss. */
 static int day_at_poss(const norm *z, size_t i, size_t *end, int *poss)
 {
@@ -60,8 +60,12 @@ static int day_at_poss(const norm *z, size_t i, size_t *end, int *poss)
     if (d < 1 || d > 31)
         return 0;
     *end = i + 1;
+    *poss = 0;
     if (crier_suffix_at(z, i + 1, NULL, poss))
         *end = i + 2;
+    else if (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) && z->t[i + 1].len == 1 &&
+             tok_text(z, i + 1)[0] == 'd' && (d % 10 == 2 || d % 10 == 3) && d / 10 != 1)
+        *end = i + 2; /* the old "Sept. 3d", "the 22d of May" */
     return (int)d;
 }
 
