@@ -218,6 +218,35 @@ static void emit_year(norm *z, size_t y, size_t comma)
     crier_emit_buf(z, &w, y, y + 1);
 }
 
+/* ==== Ranges between dates ============================================== */
+
+/* A dash at token j that joins two dates: an en dash or hyphen, glued on
+ * both sides or spaced on both (an em dash is a parenthesis). Returns the
+ * token after it, or 0. */
+static size_t date_dash(const norm *z, size_t j)
+{
+    if (crier_tok_dash(z, j) && !tok_punct(z, j, 0x2014) && tok_glued(z, j + 1))
+        return j + 1;
+    if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1 && crier_tok_dash(z, j + 1) &&
+        !tok_punct(z, j + 1, 0x2014) && tok_is(z, j + 2, TK_SPACE) && z->t[j + 2].len == 1)
+        return j + 3;
+    return 0;
+}
+
+/* After a date that ended at token j, a dash before another date is said
+ * "to": "1 January – 3 March 2010", "May 5 - June 9". Only the dash is
+ * consumed, and the second date reads itself. Returns the token after
+ * what was used: j when there is no such dash. */
+static size_t dash_to_date(norm *z, size_t j)
+{
+    size_t k = date_dash(z, j), mu, end;
+    if (!k || !((day_at(z, k, &end) && month_at(z, crier_skip_space(z, end), &mu)) ||
+                (month_at(z, k, &mu) && (z->t[k].flags & TF_CAP))))
+        return j;
+    crier_emit_toks(z, crier_phrase(z, "to"), j, k);
+    return k;
+}
+
 /* ==== Month names ======================================================== */
 
 /* "September twentieth[, twenty twenty-two]", "Jan-15-2020", and "December
@@ -269,9 +298,9 @@ static size_t month_first(norm *z, size_t i)
         crier_buf_puts(&w, "'s");
     crier_emit_buf(z, &w, i, end);
     if (!y)
-        return end - i;
+        return (poss ? end : dash_to_date(z, end)) - i;
     emit_year(z, y, comma);
-    return y + 1 - i;
+    return dash_to_date(z, y + 1) - i;
 }
 
 /* "20 September 2022" -> "the twentieth of September twenty twenty-two";
@@ -310,10 +339,10 @@ static size_t day_first(norm *z, size_t i)
     if (!y) {
         if (mu == 2 && date_dot_ends(z, k + mu)) /* "on 12 Sept. Then" */
             crier_emit_pause(z, ".", z->t[k + 1].off, 1);
-        return k + mu - i;
+        return dash_to_date(z, k + mu) - i;
     }
     emit_year(z, y, comma);
-    return y + 1 - i;
+    return dash_to_date(z, y + 1) - i;
 }
 
 /* "Tuesday (Sep 20)" -> "Tuesday, September twentieth". */
@@ -727,6 +756,30 @@ static size_t quarter(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 3);
 }
 
+/* "Jan–Mar", "April-June 2020": two month names joined by a dash, said
+ * with "to"; the second takes any day or year after it. */
+static size_t month_range(norm *z, size_t i)
+{
+    size_t mu, mu2;
+    const crier_lex_row *m = month_at(z, i, &mu);
+    if (!m || month_is_word(z, i, m) || !(z->t[i].flags & TF_CAP))
+        return 0;
+    size_t k = date_dash(z, i + mu);
+    const crier_lex_row *m2 = k ? month_at(z, k, &mu2) : NULL;
+    if (!m2 || m2 == m || !(z->t[k].flags & TF_CAP))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, m->cols[1]);
+    crier_put_phrase(z, "to", &w);
+    crier_emit_buf(z, &w, i, k);
+    size_t used = month_first(z, k); /* "Apr-Jun 2020" */
+    if (!used) {
+        crier_emit_toks(z, m2->cols[1], k, k + mu2); /* "Jan-Mar" */
+        used = mu2;
+    }
+    return k + used - i;
+}
+
 /* ==== Classifier ========================================================= */
 
 /* Words start month-first dates and weekday dates; numbers start numeric
@@ -739,6 +792,8 @@ size_t crier_cls_date(norm *z, size_t i)
     size_t used = 0;
     if (k == TK_WORD) {
         used = weekday_date(z, i);
+        if (!used)
+            used = month_range(z, i);
         if (!used)
             used = month_first(z, i);
         if (!used)
