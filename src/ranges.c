@@ -213,6 +213,24 @@ static size_t season(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 3);
 }
 
+/* "12th–13th century", "5th-6th": two ordinals joined by a dash, "the
+ * twelfth to thirteenth century". */
+static size_t ordinal_range(norm *z, size_t i)
+{
+    numx a, b;
+    int poss;
+    size_t right, d;
+    if (!crier_num_parse(z, i, &a) || !plain_int(&a) || !crier_suffix_at(z, a.end, NULL, &poss) ||
+        poss || !(d = range_dash(z, a.end + 1, &right)) || !crier_num_parse(z, right, &b) ||
+        !plain_int(&b) || !crier_suffix_at(z, b.end, NULL, &poss) || poss)
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_ordinal(z, a.ip, a.ipn, &w);
+    crier_put_phrase(z, "to", &w);
+    crier_say_ordinal(z, b.ip, b.ipn, &w);
+    return crier_emit_buf(z, &w, i, b.end + 1);
+}
+
 /* Decade ranges first, then two numbers around a dash, with a unit, a
  * percent sign or an era after the second applying to both. The numbers
  * are years when the first looks like one and the context agrees. */
@@ -230,6 +248,8 @@ size_t crier_cls_range(norm *z, size_t i)
         used = ratio(z, i);
     if (!used)
         used = dimensions(z, i);
+    if (!used)
+        used = ordinal_range(z, i);
     if (used)
         return used;
     numx a, b;
