@@ -60,6 +60,35 @@ static int has_ampm(const norm *z, size_t i)
 
 int crier_ampm_at(const norm *z, size_t i) { return has_ampm(z, i); }
 
+static void say_minutes(const norm *z, const char *m, crier_buf *w);
+
+/* The offset glued to a zone at token i: "+2", "-5", "+05:30", "−3"; said
+ * "plus two", "minus five", "plus five thirty". Returns the tokens used,
+ * or 0. */
+static size_t zone_offset(const norm *z, size_t i, crier_buf *w)
+{
+    int plus = tok_punct(z, i, '+');
+    if (!(plus || tok_punct(z, i, '-')) || !tok_glued(z, i) || !tok_is(z, i + 1, TK_NUM) ||
+        !tok_glued(z, i + 1) || z->t[i + 1].len > 2)
+        return 0;
+    long h = crier_digits_value(tok_text(z, i + 1), z->t[i + 1].len), m = 0;
+    size_t used = 2;
+    if (tok_punct(z, i + 2, ':') && tok_is(z, i + 3, TK_NUM) && z->t[i + 3].len == 2 &&
+        tok_glued(z, i + 3)) {
+        m = crier_digits_value(tok_text(z, i + 3), 2);
+        used = 4;
+    }
+    if (h > 14 || m > 59)
+        return 0;
+    crier_put_phrase(z, plus ? "plus" : "minus", w);
+    char d[3];
+    snprintf(d, sizeof d, "%ld", h);
+    crier_say_cardinal(z, d, strlen(d), w);
+    if (m)
+        say_minutes(z, tok_text(z, i + 3), w);
+    return used;
+}
+
 /* Parses a zone at token i (after optional space): "GMT", "e.s.t".
  * `marked` says an a.m./p.m. marker stands before it. */
 static size_t zone(const norm *z, size_t i, int marked, crier_buf *w)
@@ -78,7 +107,23 @@ static size_t zone(const norm *z, size_t i, int marked, crier_buf *w)
         crier_buf_puts(w, r->cols[2]);
     else
         crier_spell(tok_text(z, k), z->t[k].len, w);
-    return k + 1 - i;
+    return k + 1 + zone_offset(z, k + 1, w) - i;
+}
+
+/* A zone with its offset on its own, as a place's time zone is given:
+ * "UTC+2", "GMT-5", "UTC+05:30". */
+static size_t zone_alone(norm *z, size_t i)
+{
+    crier_buf w = CRIER_BUF_INIT, t = CRIER_BUF_INIT;
+    const crier_lex_row *r = time_word(z, i);
+    if (!r || strcmp(r->cols[1], "zone") || !(z->t[i].flags & TF_UPPER) ||
+        !zone_offset(z, i + 1, &t)) {
+        crier_buf_free(&t);
+        return 0;
+    }
+    crier_buf_free(&t);
+    size_t used = zone(z, i, 0, &w);
+    return crier_emit_buf(z, &w, i, i + used);
 }
 
 static int has_zone(const norm *z, size_t i)
@@ -263,6 +308,8 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
  * dash: "9am-5pm" is one span of speech. */
 size_t crier_cls_time(norm *z, size_t i)
 {
+    if (tok_is(z, i, TK_WORD))
+        return zone_alone(z, i);
     if (!tok_is(z, i, TK_NUM) || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
