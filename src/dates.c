@@ -780,6 +780,32 @@ static size_t month_range(norm *z, size_t i)
     return k + used - i;
 }
 
+/* 1 when an abbreviated name at token i (row r) has a dot glued to it. */
+static int abbrev_dot(const norm *z, size_t i, const crier_lex_row *r)
+{
+    return tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && z->t[i].len < strlen(r->cols[1]);
+}
+
+/* "Mon-Fri", "Monday – Thursday": two weekdays joined by a dash. */
+static size_t weekday_range(norm *z, size_t i)
+{
+    const crier_lex_row *a = crier_tok_find(z, CRIER_TAB_WEEKDAYS, i), *b;
+    if (!a || !(z->t[i].flags & TF_CAP) || (z->t[i].flags & TF_UPPER))
+        return 0;
+    size_t j = i + 1 + abbrev_dot(z, i, a), k = date_dash(z, j);
+    if (!k || !(b = crier_tok_find(z, CRIER_TAB_WEEKDAYS, k)) || b == a ||
+        !(z->t[k].flags & TF_CAP) || (z->t[k].flags & TF_UPPER))
+        return 0;
+    size_t end = k + 1 + abbrev_dot(z, k, b);
+    if (end > k + 1 && date_dot_ends(z, end))
+        end--; /* "open Mon.-Fri. Then": the dot ends the sentence too */
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, a->cols[1]);
+    crier_put_phrase(z, "to", &w);
+    crier_put_word(&w, b->cols[1]);
+    return crier_emit_buf(z, &w, i, end);
+}
+
 /* ==== Classifier ========================================================= */
 
 /* Words start month-first dates and weekday dates; numbers start numeric
@@ -794,6 +820,8 @@ size_t crier_cls_date(norm *z, size_t i)
         used = weekday_date(z, i);
         if (!used)
             used = month_range(z, i);
+        if (!used)
+            used = weekday_range(z, i);
         if (!used)
             used = month_first(z, i);
         if (!used)

@@ -816,7 +816,13 @@ size_t crier_cls_number(norm *z, size_t i)
     /* "the 747s", "75s": a plural number. "1,000s" and "the 100s" are
      * "thousands" and "the hundreds", without the "one". */
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
-        !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+        !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1)) && x.fp) {
+        /* "9.58s": a fraction has no plural; it is a time in seconds */
+        const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, end);
+        crier_put_word(&w, u ? u->cols[2] : "s");
+        end++;
+    } else if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
+               !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
         scale_alone(z, &x, &w);
         crier_pluralize_last(z, &w);
         end++;
