@@ -355,7 +355,9 @@ size_t crier_cls_serial(norm *z, size_t i)
             crier_put_phrase(z, "by", &w); /* "4x4" */
             dims++;
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
-            if (n <= 3 || !crier_pronounceable(z, s, n))
+            /* acronyms.tsv first: "COP28" is "cop twenty-eight" */
+            if ((n <= 3 || !crier_pronounceable(z, s, n)) &&
+                !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n))
                 crier_spell(s, n, &w);
             else
                 crier_say_caps(z, s, n, 0, &w);
