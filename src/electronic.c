@@ -206,8 +206,30 @@ static void say_symbol(const norm *z, char c, crier_buf *w)
         crier_put_word(w, r->ncols > 3 ? r->cols[3] : r->cols[1]);
 }
 
+/* A number inside a hashtag or a handle is a word of it, not part of an
+ * address: "#Election2024" "election twenty twenty-four", "#COVID19"
+ * "COVID nineteen"; only a long or zero-led run is read digit by digit.
+ * Returns the end of the run. */
+static size_t tag_number(const norm *z, const char *s, size_t k, size_t b, crier_buf *w)
+{
+    size_t e = k;
+    while (e < b && s[e] >= '0' && s[e] <= '9')
+        e++;
+    long v = e - k <= 4 ? crier_digits_value(s + k, e - k) : -1;
+    if (s[k] == '0' || v < 0)
+        crier_say_digits(z, s + k, e - k, w);
+    else if (e - k == 4 && v >= 1100 && v <= 2099)
+        crier_say_year(z, s + k, 4, w);
+    else if (e - k <= 3)
+        crier_say_cardinal(z, s + k, e - k, w);
+    else
+        crier_say_digits(z, s + k, e - k, w);
+    return e;
+}
+
+/* Reads s[a..b) as an address; `tag` says it is a hashtag or a handle. */
 static void say_address(const norm *z, const char *s, size_t a, size_t b, size_t host_end,
-                        crier_buf *w)
+                        int tag, crier_buf *w)
 {
     size_t k = a;
     while (k < b) {
@@ -218,6 +240,8 @@ static void say_address(const norm *z, const char *s, size_t a, size_t b, size_t
             int last_label = e == host_end && k > a && s[k - 1] == '.';
             say_letters(z, s + k, e - k, last_label, w);
             k = e;
+        } else if (s[k] >= '0' && s[k] <= '9' && tag) {
+            k = tag_number(z, s, k, b, w);
         } else if (s[k] >= '0' && s[k] <= '9') {
             if (s[k] == '0')
                 crier_put_number_word(z, "o", 1, w); /* "two oh oh six" */
@@ -274,7 +298,7 @@ static size_t handle(norm *z, size_t i)
     size_t b = tok_end(z, j);
     while (b < z->srclen && (alnum(s[b]) || s[b] == '_'))
         b++;
-    say_address(z, s, z->t[j].off, b, 0, &w);
+    say_address(z, s, z->t[j].off, b, 0, 1, &w);
     return crier_emit_buf(z, &w, i, tok_at_byte(z, j, b));
 }
 
@@ -300,7 +324,7 @@ static size_t spaced_scheme(norm *z, size_t i)
     say_symbol(z, ':', &w);
     say_symbol(z, '/', &w);
     say_symbol(z, '/', &w);
-    say_address(z, s, a, b, h, &w);
+    say_address(z, s, a, b, h, 0, &w);
     z->scan_end = tok_at_byte(z, d, b);
     return crier_emit_buf(z, &w, i, z->scan_end);
 }
@@ -337,6 +361,6 @@ size_t crier_cls_electronic(norm *z, size_t i)
     if (!what)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    say_address(z, s, a, b, host_end, &w);
+    say_address(z, s, a, b, host_end, 0, &w);
     return crier_emit_buf(z, &w, i, tok_at_byte(z, i, b));
 }
