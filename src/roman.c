@@ -215,6 +215,15 @@ static size_t say_roman_ordinal(norm *z, size_t i, int v)
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* True when a counting word of roman-context.tsv ("Chapter") comes right
+ * before token i. */
+static int counted(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    const char *how = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? context_how(z, p) : NULL;
+    return how && strcmp(how, "cardinal") == 0;
+}
+
 /* A canonical numeral, alone as a word, read the way roman_reading()
  * says; a regnal numeral may keep an old-style dot or a possessive. */
 size_t crier_cls_roman(norm *z, size_t i)
@@ -236,9 +245,10 @@ size_t crier_cls_roman(norm *z, size_t i)
         return 0;
     if (!v || (tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)))
         return 0;
-    /* One letter: only I, V and X; "C", "D", "M" are letters. D and M in
-     * short words are abbreviations ("CD", "MD", "DC"). */
-    if (n == 1 && v != 1 && v != 5 && v != 10)
+    /* One letter: only I, V and X, and L after a counting word ("CHAPTER
+     * L." of a long novel); "C", "D", "M" are letters. D and M in short
+     * words are abbreviations ("CD", "MD", "DC"). */
+    if (n == 1 && v != 1 && v != 5 && v != 10 && !(v == 50 && counted(z, i)))
         return 0;
     if (n < 4 && (memchr(s, 'D', n) || memchr(s, 'M', n)))
         return 0;
