@@ -702,7 +702,21 @@ size_t crier_cls_decade(norm *z, size_t i)
  * something: "1999 people", "1500 men", "2000 votes". A preposition or a
  * determiner before it ("in 1999", "the 1999 war") or a month makes it a
  * year whatever follows. */
-int crier_year_context(const norm *z, size_t i)
+static int year_context(const norm *z, size_t i, int chain);
+
+/* "between 1990 and 1995 sales": after a conjunction, a number is a year
+ * when the number before the conjunction is one. One step back only, so
+ * that a long list costs no more than a short one. */
+static int joined_year(const norm *z, size_t p)
+{
+    size_t q = crier_prev_word(z, p);
+    return (crier_tok_ctx(z, p) & CRIER_CTX_CONJUNCTION) && q != (size_t)-1 && is_year(z, q) &&
+           year_context(z, q, 0);
+}
+
+int crier_year_context(const norm *z, size_t i) { return year_context(z, i, 1); }
+
+static int year_context(const norm *z, size_t i, int chain)
 {
     size_t p = crier_prev_word(z, i), mu;
     /* "pre-1914", "post-2008", "mid-1990": a prefix glued by a hyphen. */
@@ -715,6 +729,8 @@ int crier_year_context(const norm *z, size_t i)
     if (before & (CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DETERMINER))
         return 1;
     if (p != (size_t)-1 && month_at(z, p, &mu))
+        return 1;
+    if (chain && p != (size_t)-1 && joined_year(z, p))
         return 1;
     size_t k = crier_skip_space(z, i + 1);
     if (k == i + 1 || !tok_is(z, k, TK_WORD))

@@ -53,7 +53,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_CONTEXT_WORDS] = {"context-words", 2, 2, 1, 1, {"year-before", "count-before",
                                  "starter", "determiner", "count-noun", "unit-word",
                                  "date-before", "street", "digits-after", "label-before",
-                                 "complement"}, 1},
+                                 "complement", "conjunction"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},

@@ -93,6 +93,7 @@ enum {
     CRIER_CTX_DIGITS_AFTER = 1 << 8, /* a number after it is read digit by digit */
     CRIER_CTX_LABEL_BEFORE = 1 << 9, /* a number after it names: "Flight 370" */
     CRIER_CTX_COMPLEMENT = 1 << 10, /* after an amount, not what it measures: "of", "tall" */
+    CRIER_CTX_CONJUNCTION = 1 << 11, /* joins two alike: "1990 and 1995" are both years */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */
