@@ -629,8 +629,9 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
         crier_say_year(z, x->ip, 4, w);
         return;
     }
-    if (!grouped && !x->neg && x->ipn == 3 && x->ip[0] != '0' && label_context(z, x->i)) {
-        crier_say_year(z, x->ip, 3, w); /* "seven thirty-seven" */
+    if (!grouped && !x->neg && (x->ipn == 3 || x->ipn == 4) && x->ip[0] != '0' &&
+        label_context(z, x->i)) {
+        crier_say_year(z, x->ip, x->ipn, w); /* "seven thirty-seven", "H.R. thirty-six eighty-four" */
         return;
     }
     /* "call 911": a number said as a set phrase (idioms.tsv); but after
