@@ -178,7 +178,10 @@ static size_t hyphen(norm *z, size_t i)
     }
     int before = i > 0 && tok_glued(z, i) &&
                  (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM);
-    int after = tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM);
+    /* "mid-'80s": a decade cut to two digits after the hyphen */
+    int after = tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM) ||
+                (tok_punct(z, i + 1, '\'') && tok_glued(z, i + 1) && tok_is(z, i + 2, TK_NUM) &&
+                 tok_glued(z, i + 2));
     if (before && after && z->out.len && z->out.ptr[z->out.len - 1] != ' ' &&
         !strchr(",.;:!?\n", z->out.ptr[z->out.len - 1])) {
         crier_buf_putc(&z->out, '-');
