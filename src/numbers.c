@@ -263,6 +263,41 @@ static int dot_thousands(const norm *z, const char *s, size_t n, size_t dots, si
            (crier_tok_ctx(z, end + 1) & CRIER_CTX_COUNT_NOUN);
 }
 
+/* True when token k is plain digits, exactly `n` of them if n > 0. */
+static int digits_tok(const norm *z, size_t k, size_t n)
+{
+    if (!tok_is(z, k, TK_NUM) || (n && z->t[k].len != n))
+        return 0;
+    for (size_t a = 0; a < z->t[k].len; a++)
+        if (tok_text(z, k)[a] < '0' || tok_text(z, k)[a] > '9')
+            return 0;
+    return 1;
+}
+
+/* "12 345", "1 000 000": thousands grouped by spaces, as SI style writes
+ * them (a thin or no-break space, which input hygiene made a space). The
+ * first group has one to three digits and no leading zero, each other
+ * exactly three, one space apart; no number may stand right before or
+ * after the run, nor letters glued to its end ("3 100m"). Returns the
+ * token after the run, or 0. */
+static size_t space_groups(const norm *z, size_t j)
+{
+    if (!digits_tok(z, j, 0) || z->t[j].len > 3 || tok_text(z, j)[0] == '0' ||
+        (j >= 2 && tok_is(z, j - 1, TK_SPACE) && tok_is(z, j - 2, TK_NUM)) ||
+        (tok_glued(z, j) && (z->t[j - 1].kind == TK_WORD || z->t[j - 1].kind == TK_NUM ||
+                             tok_punct(z, j - 1, '.') || tok_punct(z, j - 1, ',') ||
+                             crier_tok_dash(z, j - 1))))
+        return 0;
+    size_t k = j + 1;
+    while (tok_is(z, k, TK_SPACE) && z->t[k].len == 1 && digits_tok(z, k + 1, 3) &&
+           k + 1 < j + 2 * NORM_LOOK)
+        k += 2;
+    if (k == j + 1 || (tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_NUM)) ||
+        (tok_is(z, k, TK_WORD) && tok_glued(z, k)) || (tok_punct(z, k, '.') && tok_is(z, k + 1, TK_NUM)))
+        return 0;
+    return k;
+}
+
 /* See norm.h. A number token with two dots ("1.2.3") or with a comma
  * after its point is not a number here: dates, versions and addresses
  * take those; only dots that group thousands are read. */
@@ -300,6 +335,12 @@ size_t crier_num_parse(const norm *z, size_t i, numx *x)
         }
     x->ip = s;
     x->end = j + 1;
+    size_t sp = space_groups(z, j);
+    if (sp) {
+        x->ipn = (size_t)(tok_end(z, sp - 1) - z->t[j].off); /* "12 345": spaces group thousands */
+        x->end = sp;
+        return x->end - i;
+    }
     if (dots && dot_thousands(z, s, n, dots, j + 1)) {
         x->ipn = n; /* "1.500.000": the dots are separators */
         return x->end - i;
@@ -611,7 +652,8 @@ static int digits_context(const norm *z, size_t i)
  * context agrees, else as a cardinal. */
 static void say_plain_int(norm *z, const numx *x, crier_buf *w)
 {
-    int grouped = memchr(x->ip, ',', x->ipn) != NULL || memchr(x->ip, '.', x->ipn) != NULL;
+    int grouped = memchr(x->ip, ',', x->ipn) != NULL || memchr(x->ip, '.', x->ipn) != NULL ||
+                  memchr(x->ip, ' ', x->ipn) != NULL;
     /* "the Class of '08": a year cut to two digits, "oh eight". */
     if (x->ipn == 2 && x->ip[0] == '0' && !x->neg && x->i > 0 && tok_glued(z, x->i) &&
         tok_punct(z, x->i - 1, '\'')) {
@@ -660,7 +702,7 @@ static void scale_alone(const norm *z, const numx *x, crier_buf *w)
     if (!x->ip || x->fp || x->neg || x->ipn < 3 || x->ip[0] != '1')
         return;
     for (size_t k = 0; k < x->ipn && n < NORM_MAX_DIGITS; k++) {
-        if (x->ip[k] == ',' || x->ip[k] == '.')
+        if (x->ip[k] == ',' || x->ip[k] == '.' || x->ip[k] == ' ')
             continue;
         if (k > 0 && x->ip[k] != '0')
             return;
