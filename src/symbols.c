@@ -68,6 +68,14 @@ static int table_symbol(norm *z, size_t i)
     if (!na && tok_is(z, c, TK_SYM) && tok_is(z, c + 1, TK_NUM) && tok_glued(z, c + 1) &&
         crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, c), z->t[c].len))
         na = 1;
+    /* "3,000 m × 45 m": a multiplication sign after a measure and before a
+     * number gives the second side of a size, "by". */
+    size_t u = crier_prev_word(z, i), un = u != (size_t)-1 ? crier_prev_word(z, u) : u;
+    if (z->t[i].cp == 0xD7 && !nb && na && u != (size_t)-1 && tok_is(z, u, TK_WORD) &&
+        crier_tok_find(z, CRIER_TAB_UNITS, u) && un != (size_t)-1 && tok_is(z, un, TK_NUM)) {
+        crier_emit_toks(z, crier_phrase(z, "by"), i, i + 1);
+        return 1;
+    }
     int say = 1;
     if (f & (CRIER_SYM_NUMERIC | CRIER_SYM_BEFORE_NUM | CRIER_SYM_AFTER_NUM | CRIER_SYM_WORDS)) {
         size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + 1);
