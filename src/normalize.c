@@ -410,11 +410,15 @@ void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len)
         int abbr_dot = last == '.' && (mark[0] == ',' || mark[0] == ';') && sp &&
                        sp->out_off == z->out.len - 1 && sp->src_len == 1 &&
                        sp->src_off + 1 == off;
+        /* A dot inside a spoken word ("p.m.") is no pause: "5 p.m., he
+         * left" keeps its comma. */
+        int word_dot = last == '.' && mark[0] == ',' && sp && sp->out_len > 1 &&
+                       sp->out_off + sp->out_len == z->out.len;
         if ((last == ',' && strchr(".!?;:", mark[0])) || abbr_dot) {
             z->out.len--;
             if (z->nspans && z->spans[z->nspans - 1].out_off == z->out.len)
                 z->nspans--;
-        } else {
+        } else if (!word_dot) {
             return;
         }
     }
