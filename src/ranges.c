@@ -128,8 +128,10 @@ static size_t ratio(norm *z, size_t i)
     size_t right, c;
     if (i > 0 && tok_glued(z, i) && tok_punct(z, i - 1, ':'))
         return 0;
+    /* "1:50,000", a map's scale: the right side may group thousands */
     if (!crier_num_parse(z, i, &a) || !plain_int(&a) || !(c = joint(z, a.end, &right, is_colon)) ||
-        !crier_num_parse(z, right, &b) || !plain_int(&b))
+        !crier_num_parse(z, right, &b) ||
+        !(plain_int(&b) || (!b.fp && !b.neg && b.ip && memchr(b.ip, ',', b.ipn))))
         return 0;
     if (right == c + 1 && a.ipn <= 2 && crier_digits_value(a.ip, a.ipn) <= 24 && b.ipn == 2 &&
         b.ip[0] <= '5')
