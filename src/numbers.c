@@ -278,15 +278,14 @@ static int digits_tok(const norm *z, size_t k, size_t n)
  * them (a thin or no-break space, which input hygiene made a space). The
  * first group has one to three digits and no leading zero, each other
  * exactly three, one space apart; no number may stand right before or
- * after the run, nor letters glued to its end ("3 100m"). Returns the
- * token after the run, or 0. */
+ * after the run, nor anything glued to it but a bracket or a currency
+ * ("3 100m", "<b>123 123"). Returns the token after the run, or 0. */
 static size_t space_groups(const norm *z, size_t j)
 {
     if (!digits_tok(z, j, 0) || z->t[j].len > 3 || tok_text(z, j)[0] == '0' ||
         (j >= 2 && tok_is(z, j - 1, TK_SPACE) && tok_is(z, j - 2, TK_NUM)) ||
-        (tok_glued(z, j) && (z->t[j - 1].kind == TK_WORD || z->t[j - 1].kind == TK_NUM ||
-                             tok_punct(z, j - 1, '.') || tok_punct(z, j - 1, ',') ||
-                             crier_tok_dash(z, j - 1))))
+        (tok_glued(z, j) && !tok_punct(z, j - 1, '(') &&
+         !crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, j - 1), z->t[j - 1].len)))
         return 0;
     size_t k = j + 1;
     while (tok_is(z, k, TK_SPACE) && z->t[k].len == 1 && digits_tok(z, k + 1, 3) &&
