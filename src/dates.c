@@ -622,7 +622,17 @@ static size_t era_date(norm *z, size_t i)
         return 0;
     crier_say_year(z, tok_text(z, i), z->t[i].len, &w);
     say_era(z, k, &w);
-    return crier_emit_buf(z, &w, i, k + 1);
+    crier_emit_buf(z, &w, i, k + 1);
+    crier_era_full_stop(z, k);
+    return k + 1 - i;
+}
+
+/* "in 55 B.C. Then": the era's last dot may end the sentence too, as
+ * after "U.S.". */
+void crier_era_full_stop(norm *z, size_t k)
+{
+    if (tok_text(z, k)[z->t[k].len - 1] == '.' && crier_ends_sentence(z, k + 1))
+        crier_emit_pause(z, ".", tok_end(z, k) - 1, 1);
 }
 
 size_t crier_era_parse(const norm *z, size_t i, crier_buf *w)

@@ -213,6 +213,9 @@ size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w);
 /* Parses an era after optional spaces at token i ("BC", "A.D.") into `w`;
  * returns the tokens used, or 0. */
 size_t crier_era_parse(const norm *z, size_t i, crier_buf *w);
+/* After an era at token k was emitted: its last dot ("B.C.") is also a
+ * full stop when a sentence starts after it. */
+void crier_era_full_stop(norm *z, size_t k);
 /* True when the four-digit number at token i reads as a year here. */
 int crier_year_context(const norm *z, size_t i);
 size_t crier_cls_time(norm *z, size_t i);

@@ -319,5 +319,8 @@ size_t crier_cls_range(norm *z, size_t i)
     if (tail.ptr)
         crier_put_word(&w, tail.ptr);
     crier_buf_free(&tail);
-    return crier_emit_buf(z, &w, i, end);
+    crier_emit_buf(z, &w, i, end);
+    if (era)
+        crier_era_full_stop(z, end - 1); /* "1425-1400 B.C. Then" */
+    return end - i;
 }
