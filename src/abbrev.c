@@ -278,6 +278,13 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     }
     if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
         return 0;
+    /* Without its dot, an abbreviation that is also a common word ("No
+     * 10") is one only inside a sentence and capitalised: "No 10 people
+     * came", "no 5 players" say "no". */
+    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !dot &&
+        (!(z->t[i].flags & TF_CAP) || (z->t[i].flags & TF_UPPER) || crier_sentence_start(z)) &&
+        crier_tok_find(z, CRIER_TAB_WORDS, i))
+        return 0;
     if (r->flags & CRIER_ABBR_AFTER_NAME) {
         /* "Elm Ave.", and "5th Ave.": a name or an ordinal. */
         size_t p = crier_prev_word(z, i);
