@@ -292,7 +292,8 @@ static size_t space_groups(const norm *z, size_t j)
            k + 1 < j + 2 * NORM_LOOK)
         k += 2;
     if (k == j + 1 || (tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_NUM)) ||
-        (tok_is(z, k, TK_WORD) && tok_glued(z, k)) || (tok_punct(z, k, '.') && tok_is(z, k + 1, TK_NUM)))
+        (tok_is(z, k, TK_WORD) && tok_glued(z, k)) ||
+        (tok_punct(z, k, '.') && tok_is(z, k + 1, TK_NUM)))
         return 0;
     return k;
 }
@@ -672,7 +673,7 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     }
     if (!grouped && !x->neg && (x->ipn == 3 || x->ipn == 4) && x->ip[0] != '0' &&
         label_context(z, x->i)) {
-        crier_say_year(z, x->ip, x->ipn, w); /* "seven thirty-seven", "H.R. thirty-six eighty-four" */
+        crier_say_year(z, x->ip, x->ipn, w); /* "seven thirty-seven", "thirty-six eighty-four" */
         return;
     }
     /* "call 911": a number said as a set phrase (idioms.tsv); but after
