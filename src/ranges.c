@@ -233,6 +233,27 @@ static size_t ordinal_range(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, b.end + 1);
 }
 
+/* "c. 1200 – c. 1250", "No. 5 - No. 9": a dash before an abbreviation
+ * that wants a number ("c.", "No.") joins two numbers too. Only the first
+ * number and the dash are read here, "twelve hundred to"; the other side
+ * reads itself. */
+static size_t abbrev_range(norm *z, size_t i)
+{
+    numx a;
+    size_t right, used;
+    int dot;
+    if (!crier_num_parse(z, i, &a) || !plain_int(&a) || !range_dash(z, a.end, &right))
+        return 0;
+    const crier_lex_row *r = crier_abbrev_at(z, right, &used, &dot);
+    if (!r || !dot || !(r->flags & CRIER_ABBR_BEFORE_NUM) ||
+        !tok_is(z, crier_skip_space(z, right + used), TK_NUM))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_side(z, &a, yearish(z, i) && crier_year_context(z, i), &w);
+    crier_put_phrase(z, "to", &w);
+    return crier_emit_buf(z, &w, i, right);
+}
+
 /* Decade ranges first, then two numbers around a dash, with a unit, a
  * percent sign or an era after the second applying to both. The numbers
  * are years when the first looks like one and the context agrees. */
@@ -252,6 +273,8 @@ size_t crier_cls_range(norm *z, size_t i)
         used = dimensions(z, i);
     if (!used)
         used = ordinal_range(z, i);
+    if (!used)
+        used = abbrev_range(z, i);
     if (used)
         return used;
     numx a, b;
