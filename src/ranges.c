@@ -48,7 +48,7 @@ static size_t range_dash(const norm *z, size_t end, size_t *right)
     return 0;
 }
 
-/* "1960s-80s" */
+/* "1960s-80s", "1450s-1500" */
 static size_t decade_range(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
@@ -59,6 +59,10 @@ static size_t decade_range(norm *z, size_t i)
     }
     crier_buf v = CRIER_BUF_INIT;
     size_t b = crier_decade_parse(z, right, &v);
+    if (!b && yearish(z, right) && !(tok_is(z, right + 1, TK_WORD) && tok_glued(z, right + 1))) {
+        crier_say_year(z, tok_text(z, right), 4, &v); /* "1450s–1500" */
+        b = 1;
+    }
     if (b && v.ptr) {
         crier_put_phrase(z, "to", &w);
         crier_put_word(&w, v.ptr);
