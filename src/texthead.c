@@ -12,7 +12,7 @@
  *    more so when nothing but a standfirst and furniture stands between
  *    it and the byline (a kicker above the headline has the headline
  *    between); but not in a list of dated items (other stories);
- *  - never a sentence of more than twenty words;
+ *  - never a sentence of more than sixteen words;
  *  - not a sentence with a full stop, not in capitals, no "|", not
  *    just under a byline (a gallery's title, a subheading);
  *  - about what the body is about: the share of its words that the body's
@@ -45,10 +45,10 @@ static int full_stop(const line *l)
     return l->n >= 2 && l->s[l->n - 1] == '.' && islower((unsigned char)l->s[l->n - 2]);
 }
 
-/* A sentence longer than a headline ever is: more than twenty words and
+/* A sentence longer than a headline ever is: more than sixteen words and
  * a full stop. It is prose, however often the page prints it (and a
  * repeated line scores well), so a shorter line is the headline. */
-enum { HEADLINE_MAX_SENTENCE = 20 };
+enum { HEADLINE_MAX_SENTENCE = 16 };
 static int prose_line(const line *l)
 {
     return l->units > HEADLINE_MAX_SENTENCE && full_stop(l);
