@@ -291,13 +291,18 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
     }
     /* The body's first lines: a headline there means that what came
      * before it in the run was not the article; prose before it says that
-     * it is a subheading instead. */
+     * it is a subheading instead, and a line with little of a title about
+     * it (a short label, words the body does not use) is one for sure: a
+     * page that shows no title line has no headline, and keeps its first
+     * paragraphs. */
     double prose = 0;
     for (size_t i = a, seen = 0; i <= b && i < d->n && seen < INSIDE; i++) {
         if (d->v[i].flags & L_BLANK)
             continue;
         seen++;
         double s = title_like(&d->v[i]) ? headline_score(d, &v, i, a, 0) - prose / 15 : -1e9;
+        if (prose > 0 && s <= 0)
+            s = -1e9; /* after prose, only a line that looks like a title */
         if (s > best_score) {
             best_score = s;
             best = i;
