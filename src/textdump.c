@@ -590,13 +590,16 @@ static double value(const line *l)
     return v;
 }
 
-/* For pages with no prose (a changelog, a list of facts): a line of four
- * words or more is worth a little, shorter ones cost a little, so that
- * the longest list of real items wins over menus. */
+/* For pages with no prose (a changelog, a list of facts): a list item of
+ * two words or more, or any line of four words or more, is worth a
+ * little, shorter ones cost a little, so that the longest list of real
+ * items wins over menus (whose items are mostly single words). */
 static double list_value(const line *l)
 {
     if (l->flags & (L_BLANK | L_END | L_FURN | L_IMAGE))
         return value(l);
+    if ((l->flags & L_BULLET) && l->words >= 2)
+        return 1; /* an item of the list, however short ("Best roses") */
     return l->units >= 4 ? 1 : -1.5;
 }
 
