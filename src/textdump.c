@@ -252,17 +252,41 @@ static int count_dups(line *v, size_t n)
 
 /* ==== Hard-wrapped text ==================================================== */
 
-/* Some pages keep their source's line breaks (CSS white-space: pre), so a
- * paragraph arrives cut into lines of sixty characters. A line joins the
- * one before it (no blank line between) when it is indented three columns
- * deeper than the first line of the paragraph (a hanging indent) and the line before
- * is long and does not end a sentence. Bulleted lines never join. Returns a malloc'd copy with the joins
- * made (a space for each line break removed), or NULL when out of memory. */
-static char *unwrap(const char *text, size_t len, size_t *out_len)
+/* True when a line stops in the middle of a sentence: after a comma, or
+ * on a word in lower case ("... and the", not "... Hand Washing", which
+ * is how a title or a label ends). */
+static int mid_sentence(const line *l)
+{
+    size_t w = l->n;
+    while (w && l->s[w - 1] != ' ')
+        w--;
+    return l->n && (l->s[l->n - 1] == ',' || (w < l->n && islower((unsigned char)l->s[w])));
+}
+
+/* True when a line goes on with the sentence of the line before: it
+ * starts in lower case, with two words or more, and not with a byline's
+ * "by" (a headline in sentence case over "by Jane Doe"). */
+static int continues(const crier_lexicon *lex, const char *s, size_t n)
+{
+    line l = {s, n, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&l);
+    return islower((unsigned char)s[0]) && l.words >= 2 && !crier_byline_prefix(lex, s, n);
+}
+
+/* Some pages keep their source's line breaks (CSS white-space: pre), or
+ * break their paragraphs with <br>, so a paragraph arrives cut into lines
+ * of sixty characters. A line joins the one before it (no blank line
+ * between) when the line before is long and does not end a sentence, and
+ * either the line is indented three columns deeper than the first line
+ * of the paragraph (a hanging indent) or the break falls in the middle of
+ * a sentence (see mid_sentence() and continues()). Bulleted lines never
+ * join. Returns a malloc'd copy with the joins made (a space for each
+ * line break removed), or NULL when out of memory. */
+static char *unwrap(const crier_lexicon *lex, const char *text, size_t len, size_t *out_len)
 {
     crier_buf b = CRIER_BUF_INIT;
     size_t para_indent = 0;
-    int prev_text = 0, prev_open = 0;
+    int prev_text = 0, prev_open = 0, prev_mid = 0;
     for (size_t i = 0; i <= len;) {
         const char *eol = memchr(text + i, '\n', len - i);
         size_t end = eol ? (size_t)(eol - text) : len, a = i, sp;
@@ -272,7 +296,8 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
         while (e > a && isspace((unsigned char)text[e - 1]))
             e--;
         int blank = a == e, bullet = !blank && bullet_len(text + a, e - a) > 0;
-        int join = prev_text && !blank && !bullet && a - i >= para_indent + 3 && prev_open;
+        int join = prev_text && !blank && !bullet && prev_open &&
+                   (a - i >= para_indent + 3 || (prev_mid && continues(lex, text + a, e - a)));
         if (join) {
             crier_buf_putc(&b, ' ');
             crier_buf_put(&b, text + a, e - a);
@@ -286,6 +311,7 @@ static char *unwrap(const char *text, size_t len, size_t *out_len)
             line l = {text + a, e - a, 0, 0, 0, 0, 0};
             crier_dump_count_words(&l);
             prev_open = l.words >= 6 && !crier_dump_ends_sentence(l.s, l.n);
+            prev_mid = mid_sentence(&l);
         }
         prev_text = !blank;
         if (!eol)
@@ -882,7 +908,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
 {
     dump d = {NULL, 0, lex, doc, 0};
     size_t ulen = 0;
-    char *unwrapped = unwrap(text, len, &ulen);
+    char *unwrapped = unwrap(lex, text, len, &ulen);
     d.v = unwrapped ? split_lines(unwrapped, ulen, &d.n) : NULL;
     if (!d.v || count_dups(d.v, d.n) < 0) {
         free(d.v);
