@@ -346,10 +346,24 @@ static unsigned separators(const line *l)
     return n;
 }
 
+/* True when the line is one file name of a picture, "IMG_3886.jpg": what
+ * a text browser shows for an image without alt text. */
+static int image_file(const line *l)
+{
+    static const char *const EXT[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"};
+    if (l->n > 200 || memchr(l->s, ' ', l->n))
+        return 0;
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(EXT); k++) {
+        size_t e = strlen(EXT[k]);
+        if (l->n > e && strncasecmp(l->s + l->n - e, EXT[k], e) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* A text browser's placeholder for an image, a frame or a form field:
- * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search";
- * or a line of markup that the page printed as text ("<div style=...>
- * </div>", from a <noscript>). */
+ * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search"; or a line of markup that the page printed as text
+ * ("<div style=...></div>", from a <noscript>). */
 static int placeholder(const line *l)
 {
     if (l->n >= 8 && memcmp(l->s, "(BUTTON)", 8) == 0)
@@ -524,8 +538,8 @@ static void classify(dump *d)
         if (l->flags & L_BLANK)
             continue;
         crier_dump_count_words(l);
-        if (l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
-            !crier_dump_date_like(d->lex, l)) {
+        if ((l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
+             !crier_dump_date_like(d->lex, l)) || image_file(l)) {
             l->flags |= L_BLANK; /* says nothing, and splits nothing */
             continue;
         }
