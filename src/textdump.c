@@ -250,6 +250,60 @@ static int count_dups(line *v, size_t n)
     return 0;
 }
 
+/* True when s is one file name of a picture, "IMG_3886.jpg": what a text
+ * browser shows for an image without alt text. */
+static int image_name(const char *s, size_t n)
+{
+    static const char *const EXT[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"};
+    if (n > 200 || memchr(s, ' ', n))
+        return 0;
+    for (size_t k = 0; k < CRIER_ARRAY_LEN(EXT); k++) {
+        size_t e = strlen(EXT[k]);
+        if (n > e && strncasecmp(s + n - e, EXT[k], e) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Length of a picture's file name in brackets at s[i], "[map-2.png]", with
+ * the spaces after it; 0 when there is none. */
+static size_t image_tag_at(const char *s, size_t n, size_t i)
+{
+    enum { MAX_NAME = 128 };
+    if (s[i] != '[')
+        return 0;
+    /* A name has no space or bracket in it: the scan stops at the first
+     * one, so that a line of brackets costs no more than its length. */
+    size_t k = i + 1;
+    while (k < n && k - i <= MAX_NAME && s[k] != ']' && s[k] != '[' && s[k] != ' ')
+        k++;
+    if (k >= n || s[k] != ']' || !image_name(s + i + 1, k - i - 1))
+        return 0;
+    k++;
+    while (k < n && s[k] == ' ')
+        k++;
+    return k - i;
+}
+
+/* Appends s to b without the pictures' file names in brackets among its
+ * words (a text browser prints "[chart.png]" in a table's cells): they
+ * say nothing. A line that is nothing but such names is kept as it is,
+ * a placeholder (see placeholder()). */
+static void put_text(crier_buf *b, const char *s, size_t n)
+{
+    int words = 0;
+    for (size_t i = 0; i < n && !words;) {
+        size_t t = image_tag_at(s, n, i);
+        words = !t && s[i] != ' ';
+        i += t ? t : 1;
+    }
+    for (size_t i = 0, t; i < n; i += t ? t : 1) {
+        t = words ? image_tag_at(s, n, i) : 0;
+        if (!t)
+            crier_buf_putc(b, s[i]);
+    }
+}
+
 /* ==== Hard-wrapped text ==================================================== */
 
 /* True when a line stops in the middle of a sentence: after a comma, or
@@ -300,11 +354,11 @@ static char *unwrap(const crier_lexicon *lex, const char *text, size_t len, size
                    (a - i >= para_indent + 3 || (prev_mid && continues(lex, text + a, e - a)));
         if (join) {
             crier_buf_putc(&b, ' ');
-            crier_buf_put(&b, text + a, e - a);
+            put_text(&b, text + a, e - a);
         } else {
             if (i)
                 crier_buf_putc(&b, '\n');
-            crier_buf_put(&b, text + i, end - i);
+            put_text(&b, text + i, end - i);
             para_indent = a - i;
         }
         if (!blank) {
@@ -344,21 +398,6 @@ static unsigned separators(const line *l)
         }
     }
     return n;
-}
-
-/* True when the line is one file name of a picture, "IMG_3886.jpg": what
- * a text browser shows for an image without alt text. */
-static int image_file(const line *l)
-{
-    static const char *const EXT[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"};
-    if (l->n > 200 || memchr(l->s, ' ', l->n))
-        return 0;
-    for (size_t k = 0; k < CRIER_ARRAY_LEN(EXT); k++) {
-        size_t e = strlen(EXT[k]);
-        if (l->n > e && strncasecmp(l->s + l->n - e, EXT[k], e) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 /* A text browser's placeholder for an image, a frame or a form field:
@@ -539,7 +578,7 @@ static void classify(dump *d)
             continue;
         crier_dump_count_words(l);
         if ((l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
-             !crier_dump_date_like(d->lex, l)) || image_file(l)) {
+             !crier_dump_date_like(d->lex, l)) || image_name(l->s, l->n)) {
             l->flags |= L_BLANK; /* says nothing, and splits nothing */
             continue;
         }
