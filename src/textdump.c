@@ -921,6 +921,31 @@ static size_t signed_top(const dump *d, size_t h)
     return top;
 }
 
+/* True when a byline, a date or a time stamp is among the three lines of
+ * text under line k. */
+static int signed_under(const dump *d, size_t k)
+{
+    for (size_t j = crier_dump_next(d, k), m = 0; j < d->n && m < 3; j = crier_dump_next(d, j), m++)
+        if (d->v[j].flags & (L_BYLINE | L_DATE | L_STAMP))
+            return 1;
+    return 0;
+}
+
+/* The line where the headline h stands over its article: a page that
+ * shows its own story among teasers above it (a list of the day's news)
+ * prints the headline twice, and the copy with the byline or the date
+ * under it is the article's. The later copy, up to the body's end b,
+ * when h has none under it and it does; h otherwise. */
+static size_t later_copy(const dump *d, size_t h, size_t b)
+{
+    if (h >= d->n || signed_under(d, h))
+        return h;
+    for (size_t k = h + 1; k <= b && k < d->n; k++)
+        if (crier_dump_same(&d->v[k], &d->v[h]) && signed_under(d, k))
+            return k;
+    return h;
+}
+
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
@@ -935,6 +960,7 @@ static void extract(dump *d)
     size_t h = crier_dump_headline(d, a, b);
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */
+    h = later_copy(d, h, b);
     if (h < d->n) {
         crier_dump_add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
         if (!d->doc->title && crier_doc_set(&d->doc->title, d->v[h].s, d->v[h].n) < 0)
