@@ -537,6 +537,38 @@ static void cjk_stops(dump *d)
             d->v[i].flags |= L_STOPS;
 }
 
+/* True when the line is markup: it starts with a tag and ends with '>'. */
+static int markup(const line *l)
+{
+    return l->n >= 3 && l->s[0] == '<' && (isalpha((unsigned char)l->s[1]) || l->s[1] == '/' ||
+                                          l->s[1] == '!') &&
+           l->s[l->n - 1] == '>';
+}
+
+/* True for a tag alone, without attributes: "<head>", "</body>". */
+static int bare_tag(const line *l)
+{
+    return markup(l) && !memchr(l->s, ' ', l->n) && !memchr(l->s, '=', l->n);
+}
+
+/* An HTML listing in an article: three lines of markup or more, one after
+ * the other, one of them a tag alone ("<head>", "</body>"). Its lines are
+ * code, not the markup a page printed by mistake (see placeholder()),
+ * which comes as lines full of attributes. */
+static void markup_listings(dump *d)
+{
+    enum { MIN_LINES = 3 };
+    for (size_t i = 0; i < d->n;) {
+        size_t k = i;
+        int bare = 0;
+        while (k < d->n && !(d->v[k].flags & L_BLANK) && markup(&d->v[k]))
+            bare |= bare_tag(&d->v[k++]);
+        for (size_t j = i; bare && k - i >= MIN_LINES && j < k; j++)
+            d->v[j].flags = (d->v[j].flags & ~(unsigned)(L_IMAGE | L_FURN)) | L_CODE;
+        i = k > i ? k : i + 1;
+    }
+}
+
 /* A byline after marks that set it off ("// By Jane Doe", "— By Jane
  * Doe"): the marks are left out of the line. */
 static void undecorate(const crier_lexicon *lex, line *l)
@@ -996,6 +1028,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
     }
     classify(&d);
     cjk_stops(&d);
+    markup_listings(&d);
     if (crier_dump_zones(&d) < 0)
         d.oom = 1;
     else if (d.n)
