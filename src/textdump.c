@@ -8,7 +8,8 @@
  * There is no markup left, so the article is found from the shape of the
  * text, line by line:
  *
- *  1. Paragraphs that keep their source's line breaks are joined. Each
+ *  1. Paragraphs that keep their source's line breaks, or that <br> cut
+ *     in the middle of a sentence, are joined (textwrap.c). Each
  *     line is measured (words, with CJK characters as two thirds of a
  *     word; sentence-final punctuation; bullets; repeats) and matched
  *     against the lexicon: page furniture, image markers and the lines
@@ -70,8 +71,8 @@ int crier_dump_cjk(unsigned c)
            (c >= 0xAC00 && c <= 0xD7AF);
 }
 
-/* White space, including the no-break and ideographic spaces. */
-static size_t space_at(const char *s, size_t n)
+/* See textdump.h. */
+size_t crier_dump_space_at(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
@@ -89,7 +90,7 @@ void crier_dump_count_words(line *l)
     unsigned words = 0, cjk_chars = 0;
     int in = 0;
     for (size_t i = 0; i < l->n;) {
-        size_t sp = space_at(l->s + i, l->n - i), len;
+        size_t sp = crier_dump_space_at(l->s + i, l->n - i), len;
         if (sp) {
             in = 0;
             i += sp;
@@ -138,9 +139,8 @@ int crier_dump_ends_sentence(const char *s, size_t n)
     return 0;
 }
 
-/* Length of a list bullet at the start of s (with its space), or 0:
- * lynx's "* + o #", w3m's "• ◦ ▪ □ ■", and "1." numbers. */
-static size_t bullet_len(const char *s, size_t n)
+/* See textdump.h. */
+size_t crier_dump_bullet_len(const char *s, size_t n)
 {
     static const char *const MARKS[] = {"*", "+", "o", "#", "-", "\xE2\x80\xA2", "\xE2\x97\xA6",
                                         "\xE2\x96\xAA", "\xE2\x96\xA1", "\xE2\x96\xA0"};
@@ -180,7 +180,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
     for (size_t i = 0; v && i <= len;) {
         const char *eol = memchr(text + i, '\n', len - i);
         size_t end = eol ? (size_t)(eol - text) : len, a = i, b = end, sp;
-        while (a < b && (sp = space_at(text + a, b - a)) != 0)
+        while (a < b && (sp = crier_dump_space_at(text + a, b - a)) != 0)
             a += sp;
         while (b > a && (isspace((unsigned char)text[b - 1]) ||
                          (b - a >= 2 && (unsigned char)text[b - 2] == 0xC2 &&
@@ -197,7 +197,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
         line *l = &v[n++];
         memset(l, 0, sizeof *l);
         a += image_tag_len(text + a, b - a);
-        size_t bl = bullet_len(text + a, b - a);
+        size_t bl = crier_dump_bullet_len(text + a, b - a);
         l->s = text + a + bl;
         l->n = b - a - bl;
         l->flags = (b == a ? L_BLANK : 0) | (bl ? L_BULLET : 0);
@@ -248,136 +248,6 @@ static int count_dups(line *v, size_t n)
     free(slot);
     free(rep);
     return 0;
-}
-
-/* True when s is one file name of a picture, "IMG_3886.jpg": what a text
- * browser shows for an image without alt text. */
-static int image_name(const char *s, size_t n)
-{
-    static const char *const EXT[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"};
-    if (n > 200 || memchr(s, ' ', n))
-        return 0;
-    for (size_t k = 0; k < CRIER_ARRAY_LEN(EXT); k++) {
-        size_t e = strlen(EXT[k]);
-        if (n > e && strncasecmp(s + n - e, EXT[k], e) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Length of a picture's file name in brackets at s[i], "[map-2.png]", with
- * the spaces after it; 0 when there is none. */
-static size_t image_tag_at(const char *s, size_t n, size_t i)
-{
-    enum { MAX_NAME = 128 };
-    if (s[i] != '[')
-        return 0;
-    /* A name has no space or bracket in it: the scan stops at the first
-     * one, so that a line of brackets costs no more than its length. */
-    size_t k = i + 1;
-    while (k < n && k - i <= MAX_NAME && s[k] != ']' && s[k] != '[' && s[k] != ' ')
-        k++;
-    if (k >= n || s[k] != ']' || !image_name(s + i + 1, k - i - 1))
-        return 0;
-    k++;
-    while (k < n && s[k] == ' ')
-        k++;
-    return k - i;
-}
-
-/* Appends s to b without the pictures' file names in brackets among its
- * words (a text browser prints "[chart.png]" in a table's cells): they
- * say nothing. A line that is nothing but such names is kept as it is,
- * a placeholder (see placeholder()). */
-static void put_text(crier_buf *b, const char *s, size_t n)
-{
-    int words = 0;
-    for (size_t i = 0; i < n && !words;) {
-        size_t t = image_tag_at(s, n, i);
-        words = !t && s[i] != ' ';
-        i += t ? t : 1;
-    }
-    for (size_t i = 0, t; i < n; i += t ? t : 1) {
-        t = words ? image_tag_at(s, n, i) : 0;
-        if (!t)
-            crier_buf_putc(b, s[i]);
-    }
-}
-
-/* ==== Hard-wrapped text ==================================================== */
-
-/* True when a line stops in the middle of a sentence: after a comma, or
- * on a word in lower case ("... and the", not "... Hand Washing", which
- * is how a title or a label ends). */
-static int mid_sentence(const line *l)
-{
-    size_t w = l->n;
-    while (w && l->s[w - 1] != ' ')
-        w--;
-    return l->n && (l->s[l->n - 1] == ',' || (w < l->n && islower((unsigned char)l->s[w])));
-}
-
-/* True when a line goes on with the sentence of the line before: it
- * starts in lower case, with two words or more, and not with a byline's
- * "by" (a headline in sentence case over "by Jane Doe"). */
-static int continues(const crier_lexicon *lex, const char *s, size_t n)
-{
-    line l = {s, n, 0, 0, 0, 0, 0};
-    crier_dump_count_words(&l);
-    return islower((unsigned char)s[0]) && l.words >= 2 && !crier_byline_prefix(lex, s, n);
-}
-
-/* Some pages keep their source's line breaks (CSS white-space: pre), or
- * break their paragraphs with <br>, so a paragraph arrives cut into lines
- * of sixty characters. A line joins the one before it (no blank line
- * between) when the line before is long and does not end a sentence, and
- * either the line is indented three columns deeper than the first line
- * of the paragraph (a hanging indent) or the break falls in the middle of
- * a sentence (see mid_sentence() and continues()). Bulleted lines never
- * join. Returns a malloc'd copy with the joins made (a space for each
- * line break removed), or NULL when out of memory. */
-static char *unwrap(const crier_lexicon *lex, const char *text, size_t len, size_t *out_len)
-{
-    crier_buf b = CRIER_BUF_INIT;
-    size_t para_indent = 0;
-    int prev_text = 0, prev_open = 0, prev_mid = 0;
-    for (size_t i = 0; i <= len;) {
-        const char *eol = memchr(text + i, '\n', len - i);
-        size_t end = eol ? (size_t)(eol - text) : len, a = i, sp;
-        while (a < end && (sp = space_at(text + a, end - a)) != 0)
-            a += sp;
-        size_t e = end;
-        while (e > a && isspace((unsigned char)text[e - 1]))
-            e--;
-        int blank = a == e, bullet = !blank && bullet_len(text + a, e - a) > 0;
-        int join = prev_text && !blank && !bullet && prev_open &&
-                   (a - i >= para_indent + 3 || (prev_mid && continues(lex, text + a, e - a)));
-        if (join) {
-            crier_buf_putc(&b, ' ');
-            put_text(&b, text + a, e - a);
-        } else {
-            if (i)
-                crier_buf_putc(&b, '\n');
-            put_text(&b, text + i, end - i);
-            para_indent = a - i;
-        }
-        if (!blank) {
-            line l = {text + a, e - a, 0, 0, 0, 0, 0};
-            crier_dump_count_words(&l);
-            prev_open = l.words >= 6 && !crier_dump_ends_sentence(l.s, l.n);
-            prev_mid = mid_sentence(&l);
-        }
-        prev_text = !blank;
-        if (!eol)
-            break;
-        i = end + 1;
-    }
-    if (b.oom || !b.ptr) {
-        crier_buf_free(&b);
-        return b.oom ? NULL : calloc(1, 1);
-    }
-    *out_len = b.len;
-    return crier_buf_detach(&b);
 }
 
 /* ==== What a line is ======================================================= */
@@ -610,7 +480,7 @@ static void classify(dump *d)
             continue;
         crier_dump_count_words(l);
         if ((l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
-             !crier_dump_date_like(d->lex, l)) || image_name(l->s, l->n)) {
+             !crier_dump_date_like(d->lex, l)) || crier_dump_image_name(l->s, l->n)) {
             l->flags |= L_BLANK; /* says nothing, and splits nothing */
             continue;
         }
@@ -1019,7 +889,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
 {
     dump d = {NULL, 0, lex, doc, 0};
     size_t ulen = 0;
-    char *unwrapped = unwrap(lex, text, len, &ulen);
+    char *unwrapped = crier_dump_unwrap(lex, text, len, &ulen);
     d.v = unwrapped ? split_lines(unwrapped, ulen, &d.n) : NULL;
     if (!d.v || count_dups(d.v, d.n) < 0) {
         free(d.v);
