@@ -352,6 +352,8 @@ static void mark_teasers(dump *d)
         }
         if (cards >= MIN_RECORDS)
             mark(d, i, last, L_RECORD);
+        if (last > i)
+            i = last; /* an end line among these cards sees the same list: linear */
     }
 }
 
