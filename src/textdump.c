@@ -899,6 +899,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
     classify(&d);
     cjk_stops(&d);
     markup_listings(&d);
+    crier_dump_alt_captions(&d);
     if (crier_dump_zones(&d) < 0)
         d.oom = 1;
     else if (d.n)

@@ -123,6 +123,12 @@ int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *ca
  * ("Source: Reuters/ec" is "Source: Reuters"). */
 void crier_dump_add_credit(dump *d, const char *s, size_t n);
 
+/* A picture's alt text next to its caption in other words, one of them a
+ * list item (as a text browser prints a figure whose caption is in a
+ * list): the alt text is marked L_IMAGE and the caption L_CAPTION. Two
+ * lines of prose that follow each other never say the same thing. */
+void crier_dump_alt_captions(dump *d);
+
 /* Adds the caption (and credit) of a line marked L_CAPTION; returns 0,
  * adding nothing, for any other line. */
 int crier_dump_take_caption(dump *d, const line *l);
