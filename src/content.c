@@ -4,8 +4,9 @@
  * element whose paragraphs carry the most prose. Each block of text long
  * enough to be a paragraph gives points (one, plus one per comma, plus one
  * per hundred characters up to three) to the elements around it: all of
- * them to its container, half to the container's parent, less and less
- * further up. An element starts from a prior for its tag (a <div> is a
+ * them to its container (a <div> that wraps nothing but the paragraph is
+ * the paragraph), half to the container's parent, less and less further
+ * up. An element starts from a prior for its tag (a <div> is a
  * likelier article than a <ul>) and its class and id hints, and ends
  * scaled by the share of its text that is not link text, so that link
  * farms lose. The best element wins, then:
@@ -14,7 +15,8 @@
  *    article is that ancestor (paragraphs split into several <div>s);
  *  - a parent that scores higher than its child is taken instead, and a
  *    lone child stands for its parent;
- *  - siblings that score well, or are prose paragraphs themselves, join;
+ *  - siblings that score well, or are prose paragraphs themselves (a <p>,
+ *    or a <div> of text alone), join;
  *  - inside the result, lists, tables and <div>s that look like furniture
  *    (mostly links, more images than paragraphs, a bad class) are dropped.
  *
@@ -71,6 +73,32 @@ static int scores(const htree *t, const hblock *b)
     }
 }
 
+static int inside(const htree *t, int anc, int i) { return i >= anc && i < t->n[anc].end; }
+
+/* The next element child of p after c (c = -1 for the first), skipping
+ * dropped ones and text; -1 at the end. */
+static int next_child(const htree *t, int p, int c)
+{
+    int k = c < 0 ? p + 1 : t->n[c].end;
+    while (k < t->n[p].end && ((t->n[k].flags & HN_TEXT) || hn_dropped(t, (size_t)k)))
+        k = t->n[k].end;
+    return k < t->n[p].end ? k : -1;
+}
+
+/* The first container of paragraph p: its parent, past the <div>s that
+ * hold nothing but p (a wrapper of one paragraph is the paragraph, as
+ * Readability has it, not a candidate article of its own). */
+static int paragraph_parent(const htree *t, int p)
+{
+    int a = t->n[p].parent;
+    while (a > 0 && t->n[a].tag == GUMBO_TAG_DIV && t->n[a].chars == t->n[p].chars &&
+           next_child(t, a, -1) == p && next_child(t, a, p) < 0) {
+        p = a;
+        a = t->n[a].parent;
+    }
+    return a;
+}
+
 /* Gives each paragraph's points to its ancestors. */
 static void score_blocks(htree *t)
 {
@@ -82,7 +110,7 @@ static void score_blocks(htree *t)
         /* Text beside blocks is a paragraph of its own inside the owner;
          * otherwise the owner is the paragraph and its parent the first
          * container. */
-        int a = b->anon ? b->owner : t->n[b->owner].parent;
+        int a = b->anon ? b->owner : paragraph_parent(t, b->owner);
         for (int level = 0; a > 0 && level < MAX_LEVELS; level++, a = t->n[a].parent) {
             init_candidate(t, a);
             t->n[a].score += pts / (level == 0 ? 1 : level == 1 ? 2 : level * 3);
@@ -100,18 +128,6 @@ static int body_of(const htree *t)
         if (t->n[i].tag == GUMBO_TAG_BODY && !(t->n[i].flags & HN_TEXT))
             return (int)i;
     return 0;
-}
-
-static int inside(const htree *t, int anc, int i) { return i >= anc && i < t->n[anc].end; }
-
-/* The next element child of p after c (c = -1 for the first), skipping
- * dropped ones and text; -1 at the end. */
-static int next_child(const htree *t, int p, int c)
-{
-    int k = c < 0 ? p + 1 : t->n[c].end;
-    while (k < t->n[p].end && ((t->n[k].flags & HN_TEXT) || hn_dropped(t, (size_t)k)))
-        k = t->n[k].end;
-    return k < t->n[p].end ? k : -1;
 }
 
 /* The best element, after the promotions described at the top. */
@@ -189,6 +205,13 @@ static int short_sentence(const htree *t, int i)
     return yes;
 }
 
+/* A <p>, or a <div> with text and no blocks in it: a browser shows both
+ * as one paragraph, and pages use either. */
+static int paragraph_like(const hnode *x)
+{
+    return x->tag == GUMBO_TAG_P || (x->tag == GUMBO_TAG_DIV && !(x->flags & HN_HASBLOCK));
+}
+
 /* Marks the article: the top element and the siblings that belong. */
 static void take_siblings(htree *t, int top, int body)
 {
@@ -204,7 +227,7 @@ static void take_siblings(htree *t, int top, int body)
         double bonus = same_class(t, s, top) ? t->n[top].score * 0.2 : 0;
         if (!take && (x->flags & HN_SCORED) && x->score + bonus >= threshold)
             take = 1;
-        else if (!take && x->tag == GUMBO_TAG_P) {
+        else if (!take && paragraph_like(x)) {
             double ld = link_density(x);
             take = (x->chars > 80 && ld < 0.25) ||
                    (x->chars < 80 && x->chars > 0 && ld == 0 && short_sentence(t, s));

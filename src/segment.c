@@ -8,7 +8,8 @@
  *   headings), captions (policy: end, inline or skip), credits.
  *
  * Repeated segments are dropped along the way: pages often print the
- * headline or a caption twice. This file also holds what both extractors
+ * headline or a caption twice (a long paragraph the writer put twice is
+ * kept, unless the page copies a run of them). This file also holds what both extractors
  * share: the boilerplate test, bylines ("By Jane Doe"), datelines, and
  * notes for what is left out. */
 #include "input.h"
@@ -247,10 +248,53 @@ static uint64_t hash_text(const char *s)
     return h;
 }
 
-/* Marks repeated texts (NULLs them, freed) with an open-addressing set of
- * the texts seen so far: linear in the size of the document. The first
- * occurrence stays, whatever its kind. Returns -1 when out of memory. */
-static int drop_repeats(crier_doc *doc)
+/* A body paragraph this long is prose, not furniture: what a page prints
+ * twice by accident is short (a headline, a caption, a link's title, a
+ * label), while an author may well write a long paragraph twice. */
+enum { PROSE_WORDS = 25 };
+
+/* The number of words (runs of non-spaces) in s, counted up to `enough`. */
+static size_t words_upto(const char *s, size_t enough)
+{
+    size_t w = 0;
+    for (int in = 0; *s && w < enough; s++) {
+        int sp = *s == ' ' || *s == '\n' || *s == '\t';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* True when segment i is a long paragraph that repeats an earlier one. */
+static int prose_repeat(const crier_doc *doc, const size_t *first, size_t i)
+{
+    size_t o = first[i];
+    return o != i && doc->segs[i].kind == CRIER_KIND_PARAGRAPH &&
+           doc->segs[o].kind == CRIER_KIND_PARAGRAPH &&
+           words_upto(doc->segs[i].text, PROSE_WORDS) == PROSE_WORDS;
+}
+
+/* True when segment i, a repeat of segment first[i], is kept: it is a
+ * long paragraph, and alone, not part of a copy of the article (a page
+ * that prints its body twice repeats a run of paragraphs in their order,
+ * so a neighbour is then a long paragraph that repeats the original's
+ * neighbour). */
+static int keep_repeat(const crier_doc *doc, const size_t *first, size_t i)
+{
+    size_t o = first[i];
+    if (!prose_repeat(doc, first, i))
+        return 0;
+    int copy_before = i > 0 && prose_repeat(doc, first, i - 1) && first[i - 1] + 1 == o;
+    int copy_after = i + 1 < doc->n && prose_repeat(doc, first, i + 1) && first[i + 1] == o + 1;
+    return !copy_before && !copy_after;
+}
+
+/* Sets first[i] to the index of the first segment with the same text as
+ * segment i (i itself for a first occurrence or a dropped segment), with
+ * an open-addressing set of the texts seen so far: linear in the size of
+ * the document. Returns -1 when out of memory. */
+static int find_repeats(const crier_doc *doc, size_t *first)
 {
     size_t nslots = 16;
     while (nslots < doc->n * 2)
@@ -260,20 +304,42 @@ static int drop_repeats(crier_doc *doc)
         return -1;
     for (size_t i = 0; i < doc->n; i++) {
         const char *s = doc->segs[i].text;
+        first[i] = i;
         if (!s)
             continue; /* already dropped */
         size_t j = hash_text(s) & (nslots - 1);
         while (slots[j] && strcmp(doc->segs[slots[j] - 1].text, s) != 0)
             j = (j + 1) & (nslots - 1);
-        if (slots[j]) {
-            free(doc->segs[i].text);
-            doc->segs[i].text = NULL;
-        } else {
+        if (slots[j])
+            first[i] = slots[j] - 1;
+        else
             slots[j] = i + 1;
-        }
     }
     free(slots);
     return 0;
+}
+
+/* Drops repeated texts (NULLs them, freed): the first occurrence stays,
+ * whatever its kind, and a long paragraph written twice is read twice.
+ * Returns -1 when out of memory. */
+static int drop_repeats(crier_doc *doc)
+{
+    size_t n = doc->n ? doc->n : 1;
+    size_t *first = malloc(n * sizeof *first);
+    unsigned char *drop = malloc(n);
+    int rc = first && drop ? find_repeats(doc, first) : -1;
+    /* Decide all, then free: keep_repeat reads the neighbours' texts. */
+    for (size_t i = 0; rc == 0 && i < doc->n; i++)
+        drop[i] = first[i] != i && !keep_repeat(doc, first, i);
+    for (size_t i = 0; rc == 0 && i < doc->n; i++) {
+        if (drop[i]) {
+            free(doc->segs[i].text);
+            doc->segs[i].text = NULL;
+        }
+    }
+    free(first);
+    free(drop);
+    return rc;
 }
 
 /* Reorders `doc` for listening: drops repeats, skipped captions and all

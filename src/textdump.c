@@ -8,7 +8,8 @@
  * There is no markup left, so the article is found from the shape of the
  * text, line by line:
  *
- *  1. Paragraphs that keep their source's line breaks are joined. Each
+ *  1. Paragraphs that keep their source's line breaks, or that <br> cut
+ *     in the middle of a sentence, are joined (textwrap.c). Each
  *     line is measured (words, with CJK characters as two thirds of a
  *     word; sentence-final punctuation; bullets; repeats) and matched
  *     against the lexicon: page furniture, image markers and the lines
@@ -70,8 +71,8 @@ int crier_dump_cjk(unsigned c)
            (c >= 0xAC00 && c <= 0xD7AF);
 }
 
-/* White space, including the no-break and ideographic spaces. */
-static size_t space_at(const char *s, size_t n)
+/* See textdump.h. */
+size_t crier_dump_space_at(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
     if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
@@ -89,7 +90,7 @@ void crier_dump_count_words(line *l)
     unsigned words = 0, cjk_chars = 0;
     int in = 0;
     for (size_t i = 0; i < l->n;) {
-        size_t sp = space_at(l->s + i, l->n - i), len;
+        size_t sp = crier_dump_space_at(l->s + i, l->n - i), len;
         if (sp) {
             in = 0;
             i += sp;
@@ -138,9 +139,8 @@ int crier_dump_ends_sentence(const char *s, size_t n)
     return 0;
 }
 
-/* Length of a list bullet at the start of s (with its space), or 0:
- * lynx's "* + o #", w3m's "• ◦ ▪ □ ■", and "1." numbers. */
-static size_t bullet_len(const char *s, size_t n)
+/* See textdump.h. */
+size_t crier_dump_bullet_len(const char *s, size_t n)
 {
     static const char *const MARKS[] = {"*", "+", "o", "#", "-", "\xE2\x80\xA2", "\xE2\x97\xA6",
                                         "\xE2\x96\xAA", "\xE2\x96\xA1", "\xE2\x96\xA0"};
@@ -180,7 +180,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
     for (size_t i = 0; v && i <= len;) {
         const char *eol = memchr(text + i, '\n', len - i);
         size_t end = eol ? (size_t)(eol - text) : len, a = i, b = end, sp;
-        while (a < b && (sp = space_at(text + a, b - a)) != 0)
+        while (a < b && (sp = crier_dump_space_at(text + a, b - a)) != 0)
             a += sp;
         while (b > a && (isspace((unsigned char)text[b - 1]) ||
                          (b - a >= 2 && (unsigned char)text[b - 2] == 0xC2 &&
@@ -197,7 +197,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
         line *l = &v[n++];
         memset(l, 0, sizeof *l);
         a += image_tag_len(text + a, b - a);
-        size_t bl = bullet_len(text + a, b - a);
+        size_t bl = crier_dump_bullet_len(text + a, b - a);
         l->s = text + a + bl;
         l->n = b - a - bl;
         l->flags = (b == a ? L_BLANK : 0) | (bl ? L_BULLET : 0);
@@ -250,56 +250,6 @@ static int count_dups(line *v, size_t n)
     return 0;
 }
 
-/* ==== Hard-wrapped text ==================================================== */
-
-/* Some pages keep their source's line breaks (CSS white-space: pre), so a
- * paragraph arrives cut into lines of sixty characters. A line joins the
- * one before it (no blank line between) when it is indented three columns
- * deeper than the first line of the paragraph (a hanging indent) and the line before
- * is long and does not end a sentence. Bulleted lines never join. Returns a malloc'd copy with the joins
- * made (a space for each line break removed), or NULL when out of memory. */
-static char *unwrap(const char *text, size_t len, size_t *out_len)
-{
-    crier_buf b = CRIER_BUF_INIT;
-    size_t para_indent = 0;
-    int prev_text = 0, prev_open = 0;
-    for (size_t i = 0; i <= len;) {
-        const char *eol = memchr(text + i, '\n', len - i);
-        size_t end = eol ? (size_t)(eol - text) : len, a = i, sp;
-        while (a < end && (sp = space_at(text + a, end - a)) != 0)
-            a += sp;
-        size_t e = end;
-        while (e > a && isspace((unsigned char)text[e - 1]))
-            e--;
-        int blank = a == e, bullet = !blank && bullet_len(text + a, e - a) > 0;
-        int join = prev_text && !blank && !bullet && a - i >= para_indent + 3 && prev_open;
-        if (join) {
-            crier_buf_putc(&b, ' ');
-            crier_buf_put(&b, text + a, e - a);
-        } else {
-            if (i)
-                crier_buf_putc(&b, '\n');
-            crier_buf_put(&b, text + i, end - i);
-            para_indent = a - i;
-        }
-        if (!blank) {
-            line l = {text + a, e - a, 0, 0, 0, 0, 0};
-            crier_dump_count_words(&l);
-            prev_open = l.words >= 6 && !crier_dump_ends_sentence(l.s, l.n);
-        }
-        prev_text = !blank;
-        if (!eol)
-            break;
-        i = end + 1;
-    }
-    if (b.oom || !b.ptr) {
-        crier_buf_free(&b);
-        return b.oom ? NULL : calloc(1, 1);
-    }
-    *out_len = b.len;
-    return crier_buf_detach(&b);
-}
-
 /* ==== What a line is ======================================================= */
 
 /* How many menu separators the line has: "|", "▪", "•", "·" between
@@ -321,9 +271,8 @@ static unsigned separators(const line *l)
 }
 
 /* A text browser's placeholder for an image, a frame or a form field:
- * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search";
- * or a line of markup that the page printed as text ("<div style=...>
- * </div>", from a <noscript>). */
+ * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search"; or a line of markup that the page printed as text
+ * ("<div style=...></div>", from a <noscript>). */
 static int placeholder(const line *l)
 {
     if (l->n >= 8 && memcmp(l->s, "(BUTTON)", 8) == 0)
@@ -458,6 +407,38 @@ static void cjk_stops(dump *d)
             d->v[i].flags |= L_STOPS;
 }
 
+/* True when the line is markup: it starts with a tag and ends with '>'. */
+static int markup(const line *l)
+{
+    return l->n >= 3 && l->s[0] == '<' && (isalpha((unsigned char)l->s[1]) || l->s[1] == '/' ||
+                                          l->s[1] == '!') &&
+           l->s[l->n - 1] == '>';
+}
+
+/* True for a tag alone, without attributes: "<head>", "</body>". */
+static int bare_tag(const line *l)
+{
+    return markup(l) && !memchr(l->s, ' ', l->n) && !memchr(l->s, '=', l->n);
+}
+
+/* An HTML listing in an article: three lines of markup or more, one after
+ * the other, one of them a tag alone ("<head>", "</body>"). Its lines are
+ * code, not the markup a page printed by mistake (see placeholder()),
+ * which comes as lines full of attributes. */
+static void markup_listings(dump *d)
+{
+    enum { MIN_LINES = 3 };
+    for (size_t i = 0; i < d->n;) {
+        size_t k = i;
+        int bare = 0;
+        while (k < d->n && !(d->v[k].flags & L_BLANK) && markup(&d->v[k]))
+            bare |= bare_tag(&d->v[k++]);
+        for (size_t j = i; bare && k - i >= MIN_LINES && j < k; j++)
+            d->v[j].flags = (d->v[j].flags & ~(unsigned)(L_IMAGE | L_FURN)) | L_CODE;
+        i = k > i ? k : i + 1;
+    }
+}
+
 /* A byline after marks that set it off ("// By Jane Doe", "— By Jane
  * Doe"): the marks are left out of the line. */
 static void undecorate(const crier_lexicon *lex, line *l)
@@ -498,8 +479,8 @@ static void classify(dump *d)
         if (l->flags & L_BLANK)
             continue;
         crier_dump_count_words(l);
-        if (l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
-            !crier_dump_date_like(d->lex, l)) {
+        if ((l->words <= 4 && no_letters(l) && !crier_dump_clock_at(l->s, l->n, 0) &&
+             !crier_dump_date_like(d->lex, l)) || crier_dump_image_name(l->s, l->n)) {
             l->flags |= L_BLANK; /* says nothing, and splits nothing */
             continue;
         }
@@ -590,13 +571,16 @@ static double value(const line *l)
     return v;
 }
 
-/* For pages with no prose (a changelog, a list of facts): a line of four
- * words or more is worth a little, shorter ones cost a little, so that
- * the longest list of real items wins over menus. */
+/* For pages with no prose (a changelog, a list of facts): a list item of
+ * two words or more, or any line of four words or more, is worth a
+ * little, shorter ones cost a little, so that the longest list of real
+ * items wins over menus (whose items are mostly single words). */
 static double list_value(const line *l)
 {
     if (l->flags & (L_BLANK | L_END | L_FURN | L_IMAGE))
         return value(l);
+    if ((l->flags & L_BULLET) && l->words >= 2)
+        return 1; /* an item of the list, however short ("Best roses") */
     return l->units >= 4 ? 1 : -1.5;
 }
 
@@ -839,6 +823,31 @@ static size_t signed_top(const dump *d, size_t h)
     return top;
 }
 
+/* True when a byline, a date or a time stamp is among the three lines of
+ * text under line k. */
+static int signed_under(const dump *d, size_t k)
+{
+    for (size_t j = crier_dump_next(d, k), m = 0; j < d->n && m < 3; j = crier_dump_next(d, j), m++)
+        if (d->v[j].flags & (L_BYLINE | L_DATE | L_STAMP))
+            return 1;
+    return 0;
+}
+
+/* The line where the headline h stands over its article: a page that
+ * shows its own story among teasers above it (a list of the day's news)
+ * prints the headline twice, and the copy with the byline or the date
+ * under it is the article's. The later copy, up to the body's end b,
+ * when h has none under it and it does; h otherwise. */
+static size_t later_copy(const dump *d, size_t h, size_t b)
+{
+    if (h >= d->n || signed_under(d, h))
+        return h;
+    for (size_t k = h + 1; k <= b && k < d->n; k++)
+        if (crier_dump_same(&d->v[k], &d->v[h]) && signed_under(d, k))
+            return k;
+    return h;
+}
+
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
@@ -853,6 +862,7 @@ static void extract(dump *d)
     size_t h = crier_dump_headline(d, a, b);
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */
+    h = later_copy(d, h, b);
     if (h < d->n) {
         crier_dump_add(d, CRIER_KIND_HEADLINE, d->v[h].s, d->v[h].n);
         if (!d->doc->title && crier_doc_set(&d->doc->title, d->v[h].s, d->v[h].n) < 0)
@@ -879,7 +889,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
 {
     dump d = {NULL, 0, lex, doc, 0};
     size_t ulen = 0;
-    char *unwrapped = unwrap(text, len, &ulen);
+    char *unwrapped = crier_dump_unwrap(lex, text, len, &ulen);
     d.v = unwrapped ? split_lines(unwrapped, ulen, &d.n) : NULL;
     if (!d.v || count_dups(d.v, d.n) < 0) {
         free(d.v);
@@ -888,6 +898,8 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
     }
     classify(&d);
     cjk_stops(&d);
+    markup_listings(&d);
+    crier_dump_alt_captions(&d);
     if (crier_dump_zones(&d) < 0)
         d.oom = 1;
     else if (d.n)

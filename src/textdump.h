@@ -1,7 +1,8 @@
 /* textdump.h -- the line model shared by the text-dump extractor's
  * files: textdump.c (lines, the body, the segments), texthead.c (the
- * headline), textzone.c (comments, feeds and galleries around the body)
- * and textmeta.c (captions, credits, bylines, datelines). */
+ * headline), textzone.c (comments, feeds and galleries around the body),
+ * textmeta.c (captions, credits, bylines, datelines) and textwrap.c (the
+ * text before it is cut into lines: broken paragraphs joined). */
 #ifndef CRIER_TEXTDUMP_H
 #define CRIER_TEXTDUMP_H
 
@@ -56,6 +57,30 @@ unsigned crier_dump_cp_at(const unsigned char *s, size_t n, size_t *len);
 /* True for Chinese, Japanese and Korean characters (words are not spaced). */
 int crier_dump_cjk(unsigned c);
 
+/* Length of the white space at s (a space, a tab, a no-break or an
+ * ideographic space), or 0. */
+size_t crier_dump_space_at(const char *s, size_t n);
+
+/* Length of a list bullet at the start of s (with its space), or 0:
+ * lynx's "* + o #", w3m's "• ◦ ▪ □ ■", and "1." numbers. */
+size_t crier_dump_bullet_len(const char *s, size_t n);
+
+/* True when s is one file name of a picture, "IMG_3886.jpg": what a text
+ * browser shows for an image without alt text. (textwrap.c) */
+int crier_dump_image_name(const char *s, size_t n);
+
+/* A paragraph that keeps its source's line breaks arrives cut into lines.
+ * A line joins the one before it (no blank line between) when the line
+ * before is long and does not end a sentence, and either the line is
+ * indented three columns deeper than the first line of the paragraph (a
+ * hanging indent) or the break falls in the middle of a sentence: after a
+ * comma or a word in lower case, with the line going on in lower case and
+ * not with a byline's "by". Bulleted lines never join. Pictures' file
+ * names in brackets among a line's words are left out. Returns a malloc'd
+ * copy with the joins made (a space for each line break removed), its
+ * length in *out_len, or NULL when out of memory. (textwrap.c) */
+char *crier_dump_unwrap(const crier_lexicon *lex, const char *text, size_t len, size_t *out_len);
+
 /* True when two lines have the same text. */
 int crier_dump_same(const line *a, const line *b);
 
@@ -97,6 +122,12 @@ int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *ca
 /* Adds a credit line, dropping a trailing "/ab" desk-initials tag
  * ("Source: Reuters/ec" is "Source: Reuters"). */
 void crier_dump_add_credit(dump *d, const char *s, size_t n);
+
+/* A picture's alt text next to its caption in other words, one of them a
+ * list item (as a text browser prints a figure whose caption is in a
+ * list): the alt text is marked L_IMAGE and the caption L_CAPTION. Two
+ * lines of prose that follow each other never say the same thing. */
+void crier_dump_alt_captions(dump *d);
 
 /* Adds the caption (and credit) of a line marked L_CAPTION; returns 0,
  * adding nothing, for any other line. */

@@ -12,6 +12,7 @@
  *    more so when nothing but a standfirst and furniture stands between
  *    it and the byline (a kicker above the headline has the headline
  *    between); but not in a list of dated items (other stories);
+ *  - never a sentence of more than sixteen words;
  *  - not a sentence with a full stop, not in capitals, no "|", not
  *    just under a byline (a gallery's title, a subheading);
  *  - about what the body is about: the share of its words that the body's
@@ -37,20 +38,29 @@ static int all_caps(const line *l)
     return upper;
 }
 
-/* A line that could be a headline: not furniture, not a byline, date,
- * caption or list item, and of a headline's length. */
-static int title_like(const line *l)
-{
-    return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
-                         L_BULLET | L_CAPTION | L_CODE)) &&
-           l->units >= 2 && l->units <= 40 && l->n <= 300;
-}
-
 /* True when the line ends with a full stop after a lower-case letter: a
  * sentence, where "N.Y.C." and "U.S." are not. */
 static int full_stop(const line *l)
 {
     return l->n >= 2 && l->s[l->n - 1] == '.' && islower((unsigned char)l->s[l->n - 2]);
+}
+
+/* A sentence longer than a headline ever is: more than sixteen words and
+ * a full stop. It is prose, however often the page prints it (and a
+ * repeated line scores well), so a shorter line is the headline. */
+enum { HEADLINE_MAX_SENTENCE = 16 };
+static int prose_line(const line *l)
+{
+    return l->units > HEADLINE_MAX_SENTENCE && full_stop(l);
+}
+
+/* A line that could be a headline: not furniture, not a byline, date,
+ * caption or list item, and of a headline's length, not prose. */
+static int title_like(const line *l)
+{
+    return !(l->flags & (L_BLANK | L_FURN | L_END | L_IMAGE | L_CREDIT | L_BYLINE | L_DATE |
+                         L_BULLET | L_CAPTION | L_CODE)) &&
+           l->units >= 2 && l->units <= 40 && l->n <= 300 && !prose_line(l);
 }
 
 /* ---- The body's vocabulary ------------------------------------------------
@@ -281,13 +291,18 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
     }
     /* The body's first lines: a headline there means that what came
      * before it in the run was not the article; prose before it says that
-     * it is a subheading instead. */
+     * it is a subheading instead, and a line with little of a title about
+     * it (a short label, words the body does not use) is one for sure: a
+     * page that shows no title line has no headline, and keeps its first
+     * paragraphs. */
     double prose = 0;
     for (size_t i = a, seen = 0; i <= b && i < d->n && seen < INSIDE; i++) {
         if (d->v[i].flags & L_BLANK)
             continue;
         seen++;
         double s = title_like(&d->v[i]) ? headline_score(d, &v, i, a, 0) - prose / 15 : -1e9;
+        if (prose > 0 && s <= 0)
+            s = -1e9; /* after prose, only a line that looks like a title */
         if (s > best_score) {
             best_score = s;
             best = i;

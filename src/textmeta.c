@@ -922,3 +922,70 @@ void crier_dump_photo_caption(dump *d, size_t i)
     if (!p || !(p->flags & L_CAPTION))
         d->v[i].flags = (d->v[i].flags | L_CAPTION) & ~(unsigned)L_CREDIT;
 }
+
+/* ---- A picture's alt text over its caption in other words ------------- */
+
+enum { REWORD_WORDS = 96 }; /* words compared per line, at most */
+
+/* The hashes of a line's words (runs of letters and digits of three bytes
+ * or more, lower-cased) into h; returns how many. */
+static size_t word_hashes(const line *l, unsigned long long *h)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->n && n < REWORD_WORDS;) {
+        unsigned char c = (unsigned char)l->s[i];
+        if (!(isalnum(c) || c >= 0x80)) {
+            i++;
+            continue;
+        }
+        unsigned long long x = 1469598103934665603ull;
+        size_t w = i;
+        while (i < l->n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
+            x = (x ^ (unsigned char)tolower((unsigned char)l->s[i++])) * 1099511628211ull;
+        if (i - w >= 3)
+            h[n++] = x;
+    }
+    return n;
+}
+
+/* True when two lines say the same in other words: most of the words of
+ * each are in the other (four in five), and they are not the same text. */
+static int reworded(const line *a, const line *b)
+{
+    unsigned long long ha[REWORD_WORDS], hb[REWORD_WORDS];
+    size_t na = word_hashes(a, ha), nb = word_hashes(b, hb);
+    if (na < 6 || nb < 6 || crier_dump_same(a, b))
+        return 0;
+    size_t in_b = 0, in_a = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t k = 0; k < nb; k++)
+            if (ha[i] == hb[k]) {
+                in_b++;
+                break;
+            }
+    for (size_t k = 0; k < nb; k++)
+        for (size_t i = 0; i < na; i++)
+            if (ha[i] == hb[k]) {
+                in_a++;
+                break;
+            }
+    return in_b * 5 >= na * 4 && in_a * 5 >= nb * 4;
+}
+
+/* See textdump.h. */
+void crier_dump_alt_captions(dump *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        line *a = &d->v[i];
+        size_t k = crier_dump_next(d, i);
+        if (k >= d->n || k > i + 2 || (a->flags & L_BLANK) || a->n > MAX_CAPTION)
+            continue;
+        line *b = &d->v[k];
+        if (!((a->flags ^ b->flags) & L_BULLET) || b->n > MAX_CAPTION || !reworded(a, b))
+            continue;
+        line *alt = a->flags & L_BULLET ? b : a, *cap = a->flags & L_BULLET ? a : b;
+        alt->flags |= L_IMAGE;
+        cap->flags |= L_CAPTION;
+        i = k;
+    }
+}

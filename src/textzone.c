@@ -33,6 +33,10 @@
  * where the records start. A run that comes before any prose is left
  * alone: that is a live blog, where the records are the article.
  *
+ * After a line that ends the article ("More stories"), a list of teasers
+ * whose titles are printed once, each over its first lines (as a browser
+ * copies them), is a run of records too: three titles or more.
+ *
  * A gallery is a run of slides numbered "k/N" with the same N and k
  * rising. Its slides are marked L_GALLERY: they are dropped, and count
  * for nothing either way, so that an article the gallery interrupts is
@@ -317,9 +321,46 @@ static void mark_galleries(dump *d)
     }
 }
 
+/* True when line i is a teaser's title: a short line of text that is not
+ * a sentence, with prose as the next line of text. */
+static int teaser_title(const dump *d, size_t i)
+{
+    const line *l = &d->v[i];
+    size_t k = crier_dump_next(d, i);
+    return !(l->flags & (L_BLANK | L_FURN | L_IMAGE | L_SENTENCE)) && l->units >= 2 &&
+           l->units <= 20 && k < d->n && prose(&d->v[k]);
+}
+
+/* After a line that ends the article ("More stories"), a list of teasers:
+ * a title and its first lines, again and again. They are records too,
+ * however much prose they hold (an article with a subheading over each
+ * paragraph has no such line before it). */
+static void mark_teasers(dump *d)
+{
+    enum { MAX_LABELS = 2 }; /* "Other columns" between the marker and the list */
+    for (size_t i = 0; i < d->n; i++) {
+        if (!(d->v[i].flags & L_END))
+            continue;
+        size_t k = crier_dump_next(d, i), last = i;
+        for (unsigned m = 0; k < d->n && m < MAX_LABELS && !teaser_title(d, k); m++)
+            k = crier_dump_next(d, k);
+        unsigned cards = 0;
+        while (k < d->n && teaser_title(d, k)) {
+            last = crier_dump_next(d, k); /* the teaser's prose */
+            cards++;
+            k = crier_dump_next(d, last);
+        }
+        if (cards >= MIN_RECORDS)
+            mark(d, i, last, L_RECORD);
+        if (last > i)
+            i = last; /* an end line among these cards sees the same list: linear */
+    }
+}
+
 /* See textdump.h. */
 int crier_dump_zones(dump *d)
 {
     mark_galleries(d);
+    mark_teasers(d);
     return mark_records(d);
 }
