@@ -259,6 +259,15 @@ static int title_pair(const norm *z, size_t next)
     return r && (r->flags & CRIER_ABBR_TITLE) && r->ncols <= 3;
 }
 
+/* True when a hyphen and a word are glued to the title's dot at token
+ * k: "Gov.-elect", "Sen.-designate", "Lt.-Col.". The compound is a title
+ * still, and the word after the hyphen says the rest of it. */
+static int title_compound(const norm *z, size_t k)
+{
+    return tok_punct(z, k, '-') && tok_glued(z, k) && tok_is(z, k + 1, TK_WORD) &&
+           tok_glued(z, k + 1);
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
@@ -273,7 +282,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
             return 0;
     } else if ((r->flags & CRIER_ABBR_TITLE) &&
                !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) &&
-               !(dot && (next >= z->n || z->t[next].kind == TK_NL)) && !title_pair(z, next)) {
+               !(dot && (next >= z->n || z->t[next].kind == TK_NL)) && !title_pair(z, next) &&
+               !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
     if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))

@@ -184,10 +184,12 @@ static size_t hyphen(norm *z, size_t i)
         crier_emit_toks(z, crier_phrase(z, "minus"), i, i + 1);
         return 1;
     }
-    /* "½-mile": a vulgar fraction (U+00BC-00BE, U+2150-215E) counts as a number */
+    /* "½-mile": a vulgar fraction (U+00BC-00BE, U+2150-215E) counts as a
+     * number; "Gov.-elect": an abbreviation's dot, which it said as a
+     * word (a dot said as a pause is caught below). */
     int32_t pc = i > 0 ? z->t[i - 1].cp : 0;
     int before = i > 0 && tok_glued(z, i) &&
-                 (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM ||
+                 (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM || pc == '.' ||
                   (z->t[i - 1].kind != TK_SPACE && ((pc >= 0xBC && pc <= 0xBE) ||
                                                  (pc >= 0x2150 && pc <= 0x215E))));
     /* "mid-'80s": a decade cut to two digits after the hyphen */
