@@ -398,8 +398,10 @@ static size_t name_alone(norm *z, size_t i)
     unsigned ctx = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? crier_tok_ctx(z, p) : 0;
     if (!month && (ctx & CRIER_CTX_DETERMINER))
         ctx = 0;
+    /* "Tue. (2/22)": a weekday before its date in brackets */
+    int dated = !month && tok_punct(z, next, '(') && tok_is(z, next + 1, TK_NUM);
     if (!(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
-        !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)))
+        !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)) && !dated)
         return 0;
     crier_emit_toks(z, r->cols[1], i, i + 2);
     if (date_dot_ends(z, i + 2))
@@ -511,17 +513,23 @@ static int common_fraction(const norm *z, const dparts *d)
 }
 
 /* True when the word before token i introduces a date ("on 9/13",
- * "Tuesday (2/22)"): a day and month without a year are otherwise too
- * often a fraction ("1/25 of an inch"). */
+ * "since (3/4)"), or is a weekday ("Tuesday (2/22)", "Tuesday, 2/22",
+ * "Tue. (2/22)"): a day and month without a year are otherwise too often
+ * a fraction ("1/25 of an inch"). */
 static int date_context(const norm *z, size_t i)
 {
     size_t p = crier_prev_word(z, i);
-    if (p != (size_t)-1 && tok_punct(z, p, '('))
+    int comma = p != (size_t)-1 && tok_punct(z, p, ',');
+    if (p != (size_t)-1 && (comma || tok_punct(z, p, '(')))
         p = crier_prev_word(z, p);
+    int dot = p != (size_t)-1 && p > 0 && tok_punct(z, p, '.') && tok_glued(z, p);
+    if (dot)
+        p--; /* the abbreviation the dot is glued to */
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
         return 0;
-    return (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE) ||
-           crier_tok_find(z, CRIER_TAB_WEEKDAYS, p) != NULL;
+    if (crier_tok_find(z, CRIER_TAB_WEEKDAYS, p))
+        return 1;
+    return !comma && !dot && (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE);
 }
 
 /* "since 12/2012": a month and a year after a word that brings a date,
