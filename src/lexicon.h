@@ -94,6 +94,7 @@ enum {
     CRIER_CTX_LABEL_BEFORE = 1 << 9, /* a number after it names: "Flight 370" */
     CRIER_CTX_COMPLEMENT = 1 << 10, /* after an amount, not what it measures: "of", "tall" */
     CRIER_CTX_CONJUNCTION = 1 << 11, /* joins two alike: "1990 and 1995" are both years */
+    CRIER_CTX_RATING = 1 << 12,   /* a fraction beside it is a score: "4/5 stars" */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

@@ -442,6 +442,16 @@ static void put_int(char *buf, size_t cap, int v)
     snprintf(buf, cap, "%d", v);
 }
 
+/* True when the fraction at tokens [i, end) is a score: a word next to it
+ * says so (context-words.tsv, flag rating: "stars" after it, "rated"
+ * before it). */
+static int rating(const norm *z, size_t i, size_t end)
+{
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
+    return (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_RATING)) ||
+           (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_RATING));
+}
+
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
  * "3½". The date rules run first and take "on 9/13"; what they leave is
  * a fraction. *whole is set for a mixed number ("three and a half").
@@ -492,6 +502,11 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     if (*whole) {
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, num, nn, den, dn, w);
+    } else if (va <= vb && rating(z, i, end)) {
+        /* "4/5 stars", "rated 8/10": a score, "four out of five". */
+        crier_say_cardinal(z, num, nn, w);
+        crier_put_phrase(z, "out-of", w);
+        crier_say_cardinal(z, den, dn, w);
     } else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2) {
         /* "a 60/40 split", "50/50": two shares, not a fraction. */
         crier_say_cardinal(z, num, nn, w);
