@@ -50,8 +50,8 @@ static int month_is_word(const norm *z, size_t i, const crier_lex_row *m)
 }
 
 /* The day number of token i (1-31), or 0; *end is the token after it and
- * its ordinal suffix ("20th", or "3d" as older books write it). A possessive suffix ("29th's") sets
- * *poss. */
+ * its ordinal suffix ("20th", or "3d" as older books write it). A
+ * possessive suffix ("29th's") sets *poss. */
 static int day_at_poss(const norm *z, size_t i, size_t *end, int *poss)
 {
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 2)

@@ -759,7 +759,6 @@ int crier_scale_before_noun(const norm *z, size_t k)
            currency_name(z, k + 2);
 }
 
-/* See norm.h. */
 /* True when the word before the amount at i leaves room for an adjective:
  * an article, another determiner ("the", "his", "this"), or a possessive
  * ("Bolt's 100m record"). `strict` is set unless it was an article: after
@@ -788,6 +787,7 @@ static int verb_like(const norm *z, size_t k)
     return n > 3 && ((s[n - 2] == 'e' && s[n - 1] == 'd') || (s[n - 2] == 'l' && s[n - 1] == 'y'));
 }
 
+/* See norm.h. */
 int crier_adjective_amount(const norm *z, size_t i, size_t end)
 {
     int strict;
@@ -873,14 +873,14 @@ size_t crier_cls_number(norm *z, size_t i)
     }
     /* "the 747s", "75s": a plural number. "1,000s" and "the 100s" are
      * "thousands" and "the hundreds", without the "one". */
-    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
-        !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1)) && x.fp) {
+    int glued_s = tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") &&
+                  w.len && !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1));
+    if (glued_s && x.fp) {
         /* "9.58s": a fraction has no plural; it is a time in seconds */
         const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, end);
         crier_put_word(&w, u ? u->cols[2] : "s");
         end++;
-    } else if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") && w.len &&
-               !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+    } else if (glued_s) {
         scale_alone(z, &x, &w);
         crier_pluralize_last(z, &w);
         end++;

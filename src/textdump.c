@@ -271,8 +271,9 @@ static unsigned separators(const line *l)
 }
 
 /* A text browser's placeholder for an image, a frame or a form field:
- * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search"; or a line of markup that the page printed as text
- * ("<div style=...></div>", from a <noscript>). */
+ * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search";
+ * or a line of markup that the page printed as text ("<div style=...>
+ * </div>", from a <noscript>). */
 static int placeholder(const line *l)
 {
     if (l->n >= 8 && memcmp(l->s, "(BUTTON)", 8) == 0)
