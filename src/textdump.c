@@ -471,6 +471,29 @@ static int code_like(const line *l)
            (l->s[0] == '/' && l->s[1] == '/' && l->n > 3);
 }
 
+/* True when the line is a text browser's picture and nothing else: one
+ * or more tags in brackets, "[photo.png]", "[a.png?q=20] [a.png]". */
+static int picture_only(const line *l)
+{
+    return l->n >= 3 && l->s[0] == '[' && l->s[l->n - 1] == ']';
+}
+
+/* A line printed right under a picture, with no blank line between, and
+ * a blank line (or the end) after it, is the picture's caption when it is
+ * short and does not end like a sentence: "Memory leak in action" under
+ * "[chart.png]". A text browser sets a heading or a paragraph apart from
+ * the picture above it with a blank line; a sentence there is the first
+ * line of the text that goes on after the picture. */
+static int under_picture(const dump *d, size_t i)
+{
+    enum { MAX_WORDS = 40 };
+    const line *l = &d->v[i];
+    if (i == 0 || !picture_only(&d->v[i - 1]) || l->words > MAX_WORDS || l->s[0] == '[' ||
+        (l->flags & (L_SENTENCE | L_BULLET | L_FURN | L_IMAGE | L_END | L_CODE)))
+        return 0;
+    return i + 1 == d->n || d->v[i + 1].n == 0;
+}
+
 /* Measures and labels every line. */
 static void classify(dump *d)
 {
@@ -532,6 +555,8 @@ static void classify(dump *d)
             if (k < d->n && d->v[k].n <= MAX_CAPTION)
                 d->v[k].flags |= L_CAPTION_NEXT;
         }
+        if (under_picture(d, i))
+            l->flags |= L_CAPTION_NEXT;
         if ((l->flags & L_CAPTION_NEXT) && !(l->flags & (L_FURN | L_IMAGE | L_END)))
             l->flags |= L_CAPTION;
         if ((l->flags & L_CREDIT) && crier_dump_photo_credit(d->lex, l->s, l->n))
@@ -719,10 +744,11 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
     }
 }
 
-/* A menu-like line: a few words, not a sentence. */
+/* A menu-like line: a few words, not a sentence, not a caption (a short
+ * one under its picture's tags). */
 static int menu_item(const line *l)
 {
-    return !(l->flags & (L_BLANK | L_SENTENCE | L_CODE)) && l->units <= 4;
+    return !(l->flags & (L_BLANK | L_SENTENCE | L_CODE | L_CAPTION)) && l->units <= 4;
 }
 
 /* Marks runs of three or more menu-like lines with no blank line between
