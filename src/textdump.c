@@ -927,6 +927,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
     cjk_stops(&d);
     markup_listings(&d);
     crier_dump_alt_captions(&d);
+    crier_dump_name_credits(&d);
     if (crier_dump_zones(&d) < 0)
         d.oom = 1;
     else if (d.n)

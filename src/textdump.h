@@ -200,6 +200,22 @@ int crier_dump_slash_credit(const line *l);
  * it reads like one, else the credit is the picture's only caption. */
 void crier_dump_photo_caption(dump *d, size_t i);
 
+/* ---- textname.c: names beside pictures ---- */
+
+/* Where a person's name in brackets that ends a short line starts (the
+ * "("): "Dig a hole in the foam. (Jo Lee)", two words or more before it.
+ * 0 for any other line, and for a list item. */
+size_t crier_dump_name_credit(const crier_lexicon *lex, const line *l);
+
+/* Marks L_CAPTION the lines that end with the same name in brackets as
+ * another line near them (a photographer who signs each picture). */
+void crier_dump_name_credits(dump *d);
+
+/* Adds a line that ends with a name in brackets as a caption (said once
+ * when the browser printed it twice) and its credit; returns 0, adding
+ * nothing, for any other line. */
+int crier_dump_take_name_credit(dump *d, const line *l);
+
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);
 

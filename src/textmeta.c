@@ -221,7 +221,8 @@ int crier_dump_take_caption(dump *d, const line *l)
     if (!(l->flags & L_CAPTION))
         return 0;
     if (!crier_dump_caption_split(d->lex, l, &cap, &off, &len)) {
-        crier_dump_add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
+        if (!crier_dump_take_name_credit(d, l))
+            crier_dump_add(d, CRIER_KIND_CAPTION, l->s, l->n); /* the line after "Image" */
         return 1;
     }
     /* "Image: Protesters in the square. Jo Lee / AFP": the label is

@@ -1,0 +1,90 @@
+/* textname.c -- people's names that a text dump prints beside its
+ * pictures and its headline, where textmeta.c's credit and byline words
+ * are missing.
+ *
+ * A photographer who takes all the pictures of a how-to page signs each
+ * caption with a name in brackets and no "Photo:" before it: "Dig a hole
+ * in the foam. (Jo Lee)". One such line could be anything (a list of
+ * people and their roles); the same name closing several lines near each
+ * other is a credit, and the lines are captions (with the picture's alt
+ * text above them, when it says the same). */
+#include "doc.h"
+#include "internal.h"
+#include "textdump.h"
+
+#include <string.h>
+
+/* See textdump.h. */
+size_t crier_dump_name_credit(const crier_lexicon *lex, const line *l)
+{
+    enum { MIN_WORDS = 2, MAX_WORDS = 40 };
+    const char *s = l->s;
+    size_t n = l->n, rest;
+    if (n < 8 || n > MAX_CAPTION || s[n - 1] != ')' || (l->flags & L_BULLET))
+        return 0;
+    size_t open = n - 2;
+    while (open > 0 && s[open] != '(' && s[open] != ')')
+        open--;
+    if (s[open] != '(' || open < 2 || s[open - 1] != ' ')
+        return 0;
+    line name = {s + open + 1, n - open - 2, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&name);
+    if (crier_dump_name_len(lex, &name, &rest) != name.n || rest != name.n)
+        return 0;
+    line cap = {s, open - 1, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&cap);
+    return cap.words >= MIN_WORDS && cap.words <= MAX_WORDS ? open : 0;
+}
+
+/* True when lines i and k end with the same name in brackets, at
+ * offsets a and b. */
+static int same_name(const dump *d, size_t i, size_t a, size_t k, size_t b)
+{
+    size_t la = d->v[i].n - a, lb = d->v[k].n - b;
+    return la == lb && memcmp(d->v[i].s + a, d->v[k].s + b, la) == 0;
+}
+
+/* See textdump.h. Each line is compared with the few candidates that
+ * follow it within NEAR lines, so the pass stays linear. */
+void crier_dump_name_credits(dump *d)
+{
+    enum { NEAR = 40, TRIES = 4 }; /* lines; candidates looked at */
+    for (size_t i = 0; i < d->n; i++) {
+        const line *l = &d->v[i];
+        size_t a = l->flags & (L_BLANK | L_FURN) ? 0 : crier_dump_name_credit(d->lex, l);
+        unsigned tries = 0;
+        for (size_t k = i + 1; a && k < d->n && k <= i + NEAR && tries < TRIES; k++) {
+            size_t b = d->v[k].flags & (L_BLANK | L_FURN) ? 0 : crier_dump_name_credit(d->lex, &d->v[k]);
+            if (!b)
+                continue;
+            tries++;
+            if (same_name(d, i, a, k, b)) {
+                d->v[i].flags |= L_CAPTION;
+                d->v[k].flags |= L_CAPTION;
+                crier_dump_alt_text(d, i, a - 1);
+                crier_dump_alt_text(d, k, b - 1);
+                break;
+            }
+        }
+    }
+}
+
+/* Length of the first half of s when s is the same words twice, as a
+ * text browser prints a picture's alt text before its caption ("Moss on
+ * the stones Moss on the stones"); n otherwise. */
+static size_t once(const char *s, size_t n)
+{
+    size_t h = n / 2;
+    return n >= 5 && n % 2 == 1 && s[h] == ' ' && memcmp(s, s + h + 1, h) == 0 ? h : n;
+}
+
+/* See textdump.h. */
+int crier_dump_take_name_credit(dump *d, const line *l)
+{
+    size_t open = crier_dump_name_credit(d->lex, l);
+    if (!open)
+        return 0;
+    crier_dump_add(d, CRIER_KIND_CAPTION, l->s, once(l->s, open - 1));
+    crier_dump_add_credit(d, l->s + open + 1, l->n - open - 2);
+    return 1;
+}
