@@ -157,8 +157,9 @@ size_t crier_dump_bullet_len(const char *s, size_t n)
 
 /* Length of a text browser's image tag that starts a line of text, with
  * the space after it: "[6eef5bc5.jpg] James Akinaka" (a file name or a
- * hash in brackets, no space inside). 0 when there is none, or nothing
- * after it. */
+ * hash in brackets, no space inside), or glued to a capital letter, as
+ * w3m prints an avatar before its writer's name ("[0]Jane Doe"). 0 when
+ * there is none, or nothing after it. */
 static size_t image_tag_len(const char *s, size_t n)
 {
     if (n < 4 || s[0] != '[' || s[1] == ' ' || s[1] == ']')
@@ -166,9 +167,9 @@ static size_t image_tag_len(const char *s, size_t n)
     size_t i = 1;
     while (i < n && s[i] != ']' && s[i] != ' ')
         i++;
-    if (i + 2 >= n || s[i] != ']' || s[i + 1] != ' ')
+    if (i + 2 >= n || s[i] != ']')
         return 0;
-    return i + 2;
+    return s[i + 1] == ' ' ? i + 2 : isupper((unsigned char)s[i + 1]) ? i + 1 : 0;
 }
 
 /* Splits the text into trimmed lines without bullets (and without a
