@@ -797,7 +797,8 @@ static void body(dump *d, size_t h, size_t a, size_t b)
 }
 
 /* Credits and captions just after the body: "Source: Reuters",
- * "Reporting by ...", the last picture's caption. */
+ * "Reporting by ...", the last picture's caption, the writer's name and
+ * the date when the page signs at the end. */
 static void trailing_credits(dump *d, size_t b)
 {
     for (size_t i = crier_dump_next(d, b), m = 0; i < d->n && m < 6; i = crier_dump_next(d, i), m++) {
@@ -805,8 +806,8 @@ static void trailing_credits(dump *d, size_t b)
             break;
         if (d->v[i].flags & L_CREDIT)
             crier_dump_add_credit(d, d->v[i].s, d->v[i].n);
-        else
-            crier_dump_take_caption(d, &d->v[i]);
+        else if (!crier_dump_take_caption(d, &d->v[i]))
+            crier_dump_signature(d, &d->v[i]);
     }
 }
 

@@ -216,6 +216,12 @@ void crier_dump_name_credits(dump *d);
  * nothing, for any other line. */
 int crier_dump_take_name_credit(dump *d, const line *l);
 
+/* A writer's signature after the article, "Jane Doe — 2013-09-29 — in
+ * Code": a name, then a date as the first part after it. When the doc has
+ * no byline yet, adds the name as the byline and the date as the
+ * dateline, and returns 1; returns 0 otherwise. */
+int crier_dump_signature(dump *d, const line *l);
+
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);
 

@@ -88,3 +88,39 @@ int crier_dump_take_name_credit(dump *d, const line *l)
     crier_dump_add_credit(d, l->s + open + 1, l->n - open - 2);
     return 1;
 }
+
+/* Length of the first part of s, up to a separator between parts: a
+ * dash ("—", " - "), a "|", a bullet or a middle dot. */
+static size_t first_part(const char *s, size_t n)
+{
+    static const char *const SEPS[] = {" - ", "|", "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7"};
+    size_t end = n;
+    for (size_t i = 0; i < end; i++)
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(SEPS); k++) {
+            size_t m = strlen(SEPS[k]);
+            if (i + m <= n && memcmp(s + i, SEPS[k], m) == 0) {
+                end = i;
+                break;
+            }
+        }
+    while (end && s[end - 1] == ' ')
+        end--;
+    return end;
+}
+
+/* See textdump.h. */
+int crier_dump_signature(dump *d, const line *l)
+{
+    size_t rest = 0, name = d->doc->byline ? 0 : crier_dump_name_len(d->lex, l, &rest);
+    if (!name || rest >= l->n)
+        return 0;
+    line when = {l->s + rest, first_part(l->s + rest, l->n - rest), 0, 0, 0, 0, 0};
+    crier_dump_count_words(&when);
+    if (!when.n || !crier_dump_date_like(d->lex, &when))
+        return 0;
+    line who = *l;
+    who.n = name;
+    crier_dump_add_byline(d, &who);
+    crier_dump_add_dateline(d, when.s, when.n);
+    return 1;
+}
