@@ -576,7 +576,7 @@ static void classify(dump *d)
  * a stop, a long line without one is a title or a teaser (L_STOPS). */
 static double value(const line *l)
 {
-    if (l->flags & (L_BLANK | L_GALLERY))
+    if (l->flags & (L_BLANK | L_GALLERY | L_DIALOG))
         return 0;
     if (l->flags & L_END)
         return -40;
@@ -773,7 +773,7 @@ static void body(dump *d, size_t h, size_t a, size_t b)
     drop_menus(d, a, b);
     for (size_t i = a; i <= b && i < d->n; i++) {
         const line *l = &d->v[i];
-        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE | L_RECORD | L_GALLERY)) ||
+        if ((l->flags & (L_BLANK | L_FURN | L_IMAGE | L_RECORD | L_GALLERY | L_DIALOG)) ||
             (h < d->n && crier_dump_same(l, &d->v[h])))
             continue;
         size_t rest = 0, dl = 0;

@@ -29,7 +29,8 @@ enum {
     L_GALLERY = 1 << 13, /* a slide of a gallery: "3/50 Title", its caption, its credit */
     L_CJK = 1 << 14,     /* mostly Chinese, Japanese or Korean characters */
     L_STOPS = 1 << 15,   /* CJK without a final stop on a page that uses them */
-    L_CODE = 1 << 16     /* a line of program code: "x = f(y);", "if (a) {" */
+    L_CODE = 1 << 16,    /* a line of program code: "x = f(y);", "if (a) {" */
+    L_DIALOG = 1 << 17   /* in a player's settings dialog (textzone.c): not read */
 };
 
 typedef struct line {

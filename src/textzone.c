@@ -357,9 +357,43 @@ static void mark_teasers(dump *d)
     }
 }
 
+/* The kind of a boilerplate.tsv row that the line is: "dialog",
+ * "dialog-end", or NULL for any other line. */
+static const char *dialog_row(const dump *d, const line *l)
+{
+    const crier_lex_row *r =
+        l->n < 200 && (l->flags & L_FURN) ? crier_lex_find(d->lex, CRIER_TAB_BOILERPLATE, l->s, l->n) : NULL;
+    return r && strncmp(r->cols[1], "dialog", 6) == 0 ? r->cols[1] : NULL;
+}
+
+/* A video player's settings dialog that a page prints in the middle of
+ * its article: the lines from the line that opens it ("This is a modal
+ * window.", a "dialog" row of boilerplate.tsv) to the one that closes it
+ * (a "dialog-end" row), at most MAX_LINES apart, are marked L_DIALOG.
+ * They are dropped and count for nothing, so that a hundred colour and
+ * font names do not cut the article in two. */
+static void mark_dialogs(dump *d)
+{
+    enum { MAX_LINES = 200 };
+    size_t open = d->n;
+    for (size_t i = 0; i < d->n; i++) {
+        const char *kind = (d->v[i].flags & L_BLANK) ? NULL : dialog_row(d, &d->v[i]);
+        if (!kind)
+            continue;
+        if (strcmp(kind, "dialog") == 0) {
+            open = i;
+        } else if (open < i && i - open <= MAX_LINES) {
+            for (size_t k = open; k <= i; k++)
+                d->v[k].flags |= L_DIALOG;
+            open = d->n;
+        }
+    }
+}
+
 /* See textdump.h. */
 int crier_dump_zones(dump *d)
 {
+    mark_dialogs(d);
     mark_galleries(d);
     mark_teasers(d);
     return mark_records(d);
