@@ -271,6 +271,13 @@ static unsigned separators(const line *l)
     return n;
 }
 
+/* True when the line is a text browser's picture and nothing else: one
+ * or more tags in brackets, "[photo.png]", "[a.png?q=20] [a.png]". */
+static int picture_only(const line *l)
+{
+    return l->n >= 3 && l->s[0] == '[' && l->s[l->n - 1] == ']';
+}
+
 /* A text browser's placeholder for an image, a frame or a form field:
  * "[IMG]", "[photo of ...]", "[ ] Show more", lynx's "(BUTTON) Search";
  * or a line of markup that the page printed as text ("<div style=...>
@@ -472,13 +479,6 @@ static int code_like(const line *l)
            (l->s[0] == '/' && l->s[1] == '/' && l->n > 3);
 }
 
-/* True when the line is a text browser's picture and nothing else: one
- * or more tags in brackets, "[photo.png]", "[a.png?q=20] [a.png]". */
-static int picture_only(const line *l)
-{
-    return l->n >= 3 && l->s[0] == '[' && l->s[l->n - 1] == ']';
-}
-
 /* A line printed right under a picture, with no blank line between, and
  * a blank line (or the end) after it, is the picture's caption when it is
  * short and does not end like a sentence: "Memory leak in action" under
@@ -582,6 +582,8 @@ static double value(const line *l)
         return -40;
     if (l->flags & L_RECORD)
         return l->flags & L_STAMP ? -6 : -1; /* comments, a feed: not the article */
+    if ((l->flags & (L_FURN | L_IMAGE)) == L_IMAGE && picture_only(l) && !memchr(l->s, ' ', l->n))
+        return -1; /* a picture without alt text, "[quay-3.jpg]": articles have them */
     if (l->flags & (L_FURN | L_IMAGE))
         return -6;
     if (l->flags & L_CODE)
