@@ -65,7 +65,7 @@ size_t crier_dump_caption_label(const crier_lexicon *lex, const char *s, size_t 
     size_t k = strlen(r->cols[0]);
     while (k < n && s[k] == ' ')
         k++;
-    return k < n ? k : 0;
+    return k < n && !islower((unsigned char)s[k]) ? k : 0; /* "Photo for post" is not one */
 }
 
 /* See textdump.h. */
@@ -177,14 +177,17 @@ int crier_dump_caption_split(const crier_lexicon *lex, const line *l, size_t *ca
         }
     }
     /* A credit after the caption's last sentence, with a space or, where a
-     * page hides the space, glued to it: "...underground.CreditJane Doe". */
+     * page hides the space, glued to it: "...underground.CreditJane Doe"
+     * (or "... underground. CreditJane Doe", the word glued to the name). */
     for (size_t i = 2; i + 2 < n; i++) {
-        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|') &&
-            crier_dump_is_credit(lex, s + i, n - i)) {
-            *cap = i - 1;
-            *off = i;
-            *len = n - i;
-            goto found;
+        if (s[i - 1] == ' ' && (s[i - 2] == '.' || s[i - 2] == '|')) {
+            size_t word = crier_dump_is_credit(lex, s + i, n - i) ? 0 : glued_credit(lex, s + i, n - i);
+            if (word || crier_dump_is_credit(lex, s + i, n - i)) {
+                *cap = i - 1;
+                *off = i + word;
+                *len = n - i - word;
+                goto found;
+            }
         }
         size_t glued = s[i - 1] == '.' && isupper((unsigned char)s[i]) ? glued_credit(lex, s + i, n - i) : 0;
         if (glued) {
@@ -215,7 +218,15 @@ int crier_dump_take_caption(dump *d, const line *l)
     int strip = 0;
     size_t label = l->flags & L_CAPTION ? crier_dump_caption_label(d->lex, l->s, l->n, &strip) : 0;
     if (label) {
-        crier_dump_add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
+        /* "Photo A crowd in the square. CreditJo Lee": the caption after
+         * the label may carry its credit. */
+        line rest = {l->s + label, l->n - label, 0, 0, l->flags, 0, 0};
+        if (strip && crier_dump_caption_split(d->lex, &rest, &cap, &off, &len)) {
+            crier_dump_add(d, CRIER_KIND_CAPTION, rest.s, cap);
+            crier_dump_add_credit(d, rest.s + off, len);
+        } else {
+            crier_dump_add(d, CRIER_KIND_CAPTION, l->s + (strip ? label : 0), l->n - (strip ? label : 0));
+        }
         return 1;
     }
     if (!(l->flags & L_CAPTION))
