@@ -336,12 +336,16 @@ static size_t social_end(const crier_lexicon *lex, const char *s, size_t n)
 
 /* Length of a date line without a second, later date that an "update"
  * word of byline.tsv starts ("... Last modified on Wed 16 Jan 2019"): the
- * dateline is when the story was published. */
+ * dateline is when the story was published. When no number comes before
+ * the word ("Last updated September 14, 2016"), the update's date is the
+ * only one, and the line is kept whole. */
 static size_t update_end(const crier_lexicon *lex, const char *s, size_t n)
 {
     size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE);
+    int number = 0;
     for (size_t i = 1; i < n; i++) {
-        if (s[i - 1] != ' ')
+        number |= isdigit((unsigned char)s[i - 1]) != 0;
+        if (s[i - 1] != ' ' || !number)
             continue;
         for (size_t r = 0; r < count; r++) {
             const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
