@@ -562,7 +562,8 @@ static void classify(dump *d)
             l->flags |= L_CAPTION;
         if ((l->flags & L_CREDIT) && crier_dump_photo_credit(d->lex, l->s, l->n))
             crier_dump_photo_caption(d, i);
-        else if (!(l->flags & (L_CREDIT | L_CAPTION)) && crier_dump_slash_credit(l)) {
+        else if (!(l->flags & (L_CREDIT | L_CAPTION)) &&
+                 (crier_dump_slash_credit(l) || crier_dump_agency_credit(d->lex, l))) {
             l->flags |= L_CREDIT;
             crier_dump_photo_caption(d, i);
         }

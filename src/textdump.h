@@ -223,6 +223,11 @@ int crier_dump_take_name_credit(dump *d, const line *l);
  * dateline, and returns 1; returns 0 otherwise. */
 int crier_dump_signature(dump *d, const line *l);
 
+/* True for a picture's credit alone on its line whose last part after a
+ * "/" is an agency (credits.tsv): "Jo Lee/Moodboard/Getty Images",
+ * "jlee/iStock/Getty Images", maybe in brackets. */
+int crier_dump_agency_credit(const crier_lexicon *lex, const line *l);
+
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);
 

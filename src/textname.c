@@ -124,3 +124,39 @@ int crier_dump_signature(dump *d, const line *l)
     crier_dump_add_dateline(d, when.s, when.n);
     return 1;
 }
+
+/* True when s[0..n) is the whole name of a news or picture agency
+ * (credits.tsv, "Getty Images"). */
+static int agency(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n && memcmp(s, r->cols[0], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* See textdump.h. */
+int crier_dump_agency_credit(const crier_lexicon *lex, const line *l)
+{
+    enum { MAX_WORDS = 10, MAX_BYTES = 100 };
+    const char *s = l->s;
+    size_t n = l->n;
+    if (n > MAX_BYTES || l->words > MAX_WORDS || (l->flags & L_BULLET))
+        return 0;
+    if (n > 2 && s[0] == '(' && s[n - 1] == ')') {
+        s++;
+        n -= 2;
+    }
+    size_t last = n;
+    while (last && s[last - 1] != '/')
+        last--;
+    if (last < 2 || last == n || memchr(s, '(', n) || memchr(s, ')', n) ||
+        crier_dump_ends_sentence(s, n))
+        return 0;
+    while (last < n && s[last] == ' ')
+        last++;
+    return agency(lex, s + last, n - last);
+}
