@@ -696,10 +696,11 @@ static size_t text_before(const dump *d, size_t end, unsigned count, size_t floo
 /* See textdump.h. A byline without "By" is looked for under the
  * headline, then just above the body (a header with kickers and share
  * buttons), then just above the headline, or above its first copy when
- * the page prints it twice (some pages sign first). */
+ * the page prints it twice (some pages sign first), then under a copy
+ * printed further up. */
 size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest)
 {
-    enum { NEAR = 8, TWICE = 12 }; /* lines */
+    enum { NEAR = 8, TWICE = 12, FAR = 60 }; /* lines */
     int by = 0;
     size_t i = name_in(d, h + 1, a, 0, rest, &by), top = h;
     if (i == d->n && !by)
@@ -709,6 +710,11 @@ size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest)
             top = k;
     if (i == d->n && !by)
         i = name_in(d, text_before(d, top, NEAR, 0), top, 1, rest, &by);
+    /* A copy further up, the page's own header over a list of tags and
+     * buttons, may have the name under it. */
+    for (size_t k = h > FAR ? h - FAR : 0; i == d->n && !by && k < top; k++)
+        if (crier_dump_same(&d->v[k], &d->v[h]))
+            i = name_in(d, k + 1, top, 0, rest, &by);
     return by ? d->n : i;
 }
 
