@@ -525,6 +525,7 @@ static void classify(dump *d)
         if (teaser(d->lex, l))
             l->flags |= L_FURN;
         undecorate(d->lex, l);
+        crier_dump_avatar(d->lex, l);
         size_t part = crier_dump_byline_part(d->lex, l);
         if (separators(l) >= 3 && !part)
             l->flags |= L_FURN; /* a menu on one line: "News ▪ Sport ▪ Culture" */

@@ -228,6 +228,12 @@ int crier_dump_signature(dump *d, const line *l);
  * "jlee/iStock/Getty Images", maybe in brackets. */
 int crier_dump_agency_credit(const crier_lexicon *lex, const line *l);
 
+/* A writer's picture and name after a short label, as text browsers
+ * print a page's header: "Daily Example [0] Jane Doe" (w3m, the picture's
+ * tag), "Daily Example Jane Doe Jane Doe" (lynx, its alt text and the
+ * name): the line is cut down to the name. Other lines are left alone. */
+void crier_dump_avatar(const crier_lexicon *lex, line *l);
+
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);
 

@@ -160,3 +160,46 @@ int crier_dump_agency_credit(const crier_lexicon *lex, const line *l)
         last++;
     return agency(lex, s + last, n - last);
 }
+
+/* True when s[0..n) is a person's name and nothing else. */
+static int whole_name(const crier_lexicon *lex, const char *s, size_t n)
+{
+    line l = {s, n, 0, 0, 0, 0, 0};
+    size_t rest;
+    crier_dump_count_words(&l);
+    return crier_dump_name_len(lex, &l, &rest) == n && rest == n;
+}
+
+/* See textdump.h. */
+void crier_dump_avatar(const crier_lexicon *lex, line *l)
+{
+    enum { MAX_BEFORE = 3, MAX_BYTES = 160 }; /* words; the line */
+    const char *s = l->s;
+    size_t n = l->n;
+    if (n > MAX_BYTES || l->words > MAX_BEFORE + 8)
+        return;
+    unsigned words = 0;
+    for (size_t w = 0; w < n && words <= MAX_BEFORE; w++) {
+        if (w > 0 && s[w - 1] != ' ')
+            continue;
+        words++;
+        size_t t = n - w;
+        if (s[w] == '[') { /* "Backchannel [0] Jane Doe" */
+            const char *close = memchr(s + w, ']', t);
+            size_t k = close ? (size_t)(close - s) + 1 : n;
+            if (k + 1 < n && s[k] == ' ' && !memchr(s + w, ' ', k - w) && whole_name(lex, s + k + 1, n - k - 1)) {
+                l->s += k + 1;
+                l->n -= k + 1;
+                crier_dump_count_words(l);
+                return;
+            }
+        }
+        if (w > 0 && t % 2 == 1 && s[w + t / 2] == ' ' && memcmp(s + w, s + w + t / 2 + 1, t / 2) == 0 &&
+            whole_name(lex, s + w, t / 2)) { /* "Backchannel Jane Doe Jane Doe" */
+            l->s += w;
+            l->n = t / 2;
+            crier_dump_count_words(l);
+            return;
+        }
+    }
+}
