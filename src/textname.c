@@ -12,6 +12,7 @@
 #include "internal.h"
 #include "textdump.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* See textdump.h. */
@@ -44,17 +45,23 @@ static int same_name(const dump *d, size_t i, size_t a, size_t k, size_t b)
     return la == lb && memcmp(d->v[i].s + a, d->v[k].s + b, la) == 0;
 }
 
-/* See textdump.h. Each line is compared with the few candidates that
- * follow it within NEAR lines, so the pass stays linear. */
+/* See textdump.h. Each line is read once, and compared with the few
+ * candidates that follow it within NEAR lines, so the pass stays linear. */
 void crier_dump_name_credits(dump *d)
 {
     enum { NEAR = 40, TRIES = 4 }; /* lines; candidates looked at */
+    size_t *at = malloc((d->n ? d->n : 1) * sizeof *at);
+    if (!at) {
+        d->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < d->n; i++)
+        at[i] = d->v[i].flags & (L_BLANK | L_FURN) ? 0 : crier_dump_name_credit(d->lex, &d->v[i]);
     for (size_t i = 0; i < d->n; i++) {
-        const line *l = &d->v[i];
-        size_t a = l->flags & (L_BLANK | L_FURN) ? 0 : crier_dump_name_credit(d->lex, l);
+        size_t a = at[i];
         unsigned tries = 0;
         for (size_t k = i + 1; a && k < d->n && k <= i + NEAR && tries < TRIES; k++) {
-            size_t b = d->v[k].flags & (L_BLANK | L_FURN) ? 0 : crier_dump_name_credit(d->lex, &d->v[k]);
+            size_t b = at[k];
             if (!b)
                 continue;
             tries++;
@@ -67,6 +74,7 @@ void crier_dump_name_credits(dump *d)
             }
         }
     }
+    free(at);
 }
 
 /* Length of the first half of s when s is the same words twice, as a

@@ -9,6 +9,9 @@
  *   attributes      one tag with 100,000 attributes
  *   binary          a megabyte of random bytes passed as HTML
  *   short-lines     a text dump of 500,000 one-word lines
+ *   picture-lines   a text dump of 400,000 lines of pictures, captions
+ *                   signed with names in brackets, writers' names after
+ *                   labels and player dialogs that never close
  *
  * Each case runs in a child process, so that a crash is reported as this
  * case failing and its peak memory can be read from wait4(). The child
@@ -152,6 +155,24 @@ static buf short_lines(void)
 
 /* The child's work: clean (when asked) and parse. Exit status 0 when the
  * library returned a status, any status: failing cleanly is fine. */
+/* Lines that the caption, credit and byline rules look at twice: names
+ * in brackets that differ from line to line (each compared with its
+ * neighbours), pictures' tags, names after labels, dialogs left open. */
+static buf picture_lines(void)
+{
+    buf b = {0};
+    char line[128];
+    for (unsigned i = 0; i < 50000; i++) {
+        snprintf(line, sizeof line, "Moss on the stones number %u (Jo Lee%c%c)\n", i, 'a' + i % 26,
+                 'a' + i / 26 % 26);
+        put_s(&b, line);
+        put_s(&b, "[moss.png]\nA short caption\n\n");
+        put_s(&b, "Garden Notes [0] Ada Whitlock\nGarden Notes Ada Whitlock Ada Whitlock\n");
+        put_s(&b, "This is a modal window.\njlee/Moodboard/Getty Images\n");
+    }
+    return b;
+}
+
 static int parse_case(const char *lexdir, const buf *in, crier_input kind, int clean)
 {
     crier_lexicon *lex = NULL;
@@ -220,5 +241,6 @@ int main(int argc, char **argv)
     run_case(lex, "binary-raw", binary(), CRIER_INPUT_HTML, 0);
     run_case(lex, "binary-clean", binary(), CRIER_INPUT_HTML, 1);
     run_case(lex, "short-lines", short_lines(), CRIER_INPUT_TEXT, 1);
+    run_case(lex, "picture-lines", picture_lines(), CRIER_INPUT_TEXT, 1);
     return harness_done();
 }
