@@ -371,6 +371,26 @@ static int doubled(const crier_lexicon *lex, line *l)
     return 0;
 }
 
+/* A row of buttons on one line, "Tweet Share Reddit Pocket Email": three
+ * words or more, each of them furniture on its own (boilerplate.tsv). */
+static int button_row(const crier_lexicon *lex, const line *l)
+{
+    enum { MIN_WORDS = 3, MAX_WORDS = 12 };
+    if (l->words < MIN_WORDS || l->words > MAX_WORDS)
+        return 0;
+    for (size_t i = 0; i < l->n;) {
+        while (i < l->n && l->s[i] == ' ')
+            i++;
+        size_t w = i;
+        while (i < l->n && l->s[i] != ' ')
+            i++;
+        int stop = 0;
+        if (i > w && !crier_is_boilerplate(lex, l->s + w, i - w, &stop))
+            return 0;
+    }
+    return 1;
+}
+
 /* A teaser: an excerpt cut short with an ellipsis and a link such as
  * "Read more" (boilerplate.tsv), maybe printed twice: "When you walk into
  * a store, you are... Read more Read more". */
@@ -522,7 +542,7 @@ static void classify(dump *d)
             l->flags |= L_IMAGE;
             crier_dump_caption_under(d, i);
         }
-        if (teaser(d->lex, l))
+        if (teaser(d->lex, l) || button_row(d->lex, l))
             l->flags |= L_FURN;
         undecorate(d->lex, l);
         crier_dump_avatar(d->lex, l);
