@@ -770,10 +770,10 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
 }
 
 /* A menu-like line: a few words, not a sentence, not a caption (a short
- * one under its picture's tags). */
+ * one under its picture's tags), not a byline (a name under its "By"). */
 static int menu_item(const line *l)
 {
-    return !(l->flags & (L_BLANK | L_SENTENCE | L_CODE | L_CAPTION)) && l->units <= 4;
+    return !(l->flags & (L_BLANK | L_SENTENCE | L_CODE | L_CAPTION | L_BYLINE)) && l->units <= 4;
 }
 
 /* Marks runs of three or more menu-like lines with no blank line between
@@ -954,6 +954,7 @@ crier_status crier_extract_text(const char *text, size_t len, const crier_lexico
     markup_listings(&d);
     crier_dump_alt_captions(&d);
     crier_dump_name_credits(&d);
+    crier_dump_split_bylines(&d);
     if (crier_dump_zones(&d) < 0)
         d.oom = 1;
     else if (d.n)

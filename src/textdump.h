@@ -234,6 +234,11 @@ int crier_dump_agency_credit(const crier_lexicon *lex, const line *l);
  * name): the line is cut down to the name. Other lines are left alone. */
 void crier_dump_avatar(const crier_lexicon *lex, line *l);
 
+/* A byline split over two lines: "By" (or "Written on Mar 27 by") alone,
+ * and a person's name on the next line of text. The name is marked
+ * L_BYLINE, the line before it L_FURN. */
+void crier_dump_split_bylines(dump *d);
+
 /* True when a clock time ("14:44", "9:05") starts at s[i]. (textzone.c) */
 int crier_dump_clock_at(const char *s, size_t n, size_t i);
 

@@ -211,3 +211,48 @@ void crier_dump_avatar(const crier_lexicon *lex, line *l)
         }
     }
 }
+
+/* True when the line is a byline's prefix and nothing more: "By", "WRITTEN
+ * BY", "Written on Mar 27 by" (a date before it). */
+static int prefix_alone(const crier_lexicon *lex, const line *l)
+{
+    size_t n = l->n;
+    while (n && (l->s[n - 1] == ':' || l->s[n - 1] == ' '))
+        n--;
+    if (!n || n > 60)
+        return 0;
+    size_t w = n;
+    while (w && l->s[w - 1] != ' ')
+        w--;
+    for (size_t k = 0; k <= w; k = k < w ? w : w + 1) {
+        /* The prefix with a space after it, as crier_byline_prefix() wants. */
+        char buf[64];
+        memcpy(buf, l->s + k, n - k);
+        buf[n - k] = ' ';
+        if (crier_byline_prefix(lex, buf, n - k + 1) != n - k)
+            continue;
+        if (k == 0)
+            return 1;
+        line before = {l->s, k - 1, 0, 0, 0, 0, 0};
+        crier_dump_count_words(&before);
+        if (crier_dump_date_like(lex, &before))
+            return 1;
+    }
+    return 0;
+}
+
+/* See textdump.h. */
+void crier_dump_split_bylines(dump *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        line *l = &d->v[i];
+        if ((l->flags & (L_BLANK | L_BYLINE)) || !prefix_alone(d->lex, l))
+            continue;
+        size_t k = crier_dump_next(d, i);
+        if (k >= d->n || k > i + 2 || !whole_name(d->lex, d->v[k].s, d->v[k].n))
+            continue;
+        l->flags |= L_FURN;
+        d->v[k].flags |= L_BYLINE;
+        i = k;
+    }
+}
