@@ -901,11 +901,34 @@ static size_t later_copy(const dump *d, size_t h, size_t b)
     return h;
 }
 
+/* The first "skip to the main content" link (boilerplate.tsv, "skip")
+ * after line a and before line b, or d->n. */
+static size_t skip_link(const dump *d, size_t a, size_t b)
+{
+    for (size_t i = a + 1; i < b && i < d->n; i++) {
+        const line *l = &d->v[i];
+        const crier_lex_row *r = (l->flags & L_FURN) && l->n < 80
+                                     ? crier_lex_find(d->lex, CRIER_TAB_BOILERPLATE, l->s, l->n)
+                                     : NULL;
+        if (r && strcmp(r->cols[1], "skip") == 0)
+            return i;
+    }
+    return d->n;
+}
+
 /* Finds the body, the headline and the rest, and adds them to the doc. */
 static void extract(dump *d)
 {
     enum { SOME_PROSE = 20 }; /* a paragraph or two */
     size_t a = 0, b = 0;
+    if (best_run(d, value, &a, &b) >= SOME_PROSE) {
+        /* A link that skips to the main content jumps over what comes
+         * before it: a page that prints a sidebar first (teasers, with
+         * some prose) has its article after the link, never before. */
+        size_t k = skip_link(d, a, b);
+        for (size_t i = 0; k < d->n && i < k; i++)
+            d->v[i].flags |= L_FURN;
+    }
     if (best_run(d, value, &a, &b) < SOME_PROSE && !best_run(d, list_value, &a, &b)) {
         /* No prose and no list: all of it is the body, but for the
          * furniture. */
