@@ -864,9 +864,12 @@ size_t crier_cls_number(norm *z, size_t i)
     }
     /* "3.5bn", "40mln": a glued abbreviation of two letters or more that
      * can only be a scale. "5m" and "10k" are left to the units and the
-     * codes (meters, "a 10k race"). */
-    const crier_lex_row *sc = (tok_is(z, end, TK_WORD) && tok_glued(z, end) && z->t[end].len >= 2 &&
-                               !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
+     * codes (meters, "a 10k race"), but a capital letter glued to a
+     * decimal is no meter and no code: "1.2M reviews", "2.5K views". */
+    int glued_word = tok_is(z, end, TK_WORD) && tok_glued(z, end) &&
+                     !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1));
+    const crier_lex_row *sc = (glued_word && z->t[end].len >= 2) ||
+                                      (glued_word && x.fp && (z->t[end].flags & TF_CAP)) ||
                                       crier_scale_before_noun(z, end)
                                   ? crier_tok_find(z, CRIER_TAB_SCALES, end)
                                   : NULL;
