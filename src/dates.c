@@ -771,6 +771,14 @@ static int year_context(const norm *z, size_t i, int chain)
     if (p != (size_t)-1 && (tok_punct(z, p, '(') || tok_punct(z, p, '"')))
         p = crier_prev_word(z, p);
     unsigned before = p != (size_t)-1 ? crier_tok_ctx(z, p) : 0;
+    /* "Q4 2023", "H1 2024": a label of a letter and a digit, looked up
+     * whole in context-words.tsv. */
+    if (p != (size_t)-1 && p > 0 && tok_is(z, p, TK_NUM) && tok_glued(z, p) &&
+        tok_is(z, p - 1, TK_WORD) && !(p > 1 && tok_glued(z, p - 1))) {
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CONTEXT_WORDS,
+                                                tok_text(z, p - 1), tok_end(z, p) - z->t[p - 1].off);
+        before = r ? r->flags : 0;
+    }
     if (before & (CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DETERMINER))
         return 1;
     if (p != (size_t)-1 && month_at(z, p, &mu))
