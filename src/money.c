@@ -166,7 +166,9 @@ static void say_money(const norm *z, const amount *a, const crier_lex_row *cur, 
     }
 }
 
-/* "/mo", "/yr": a rate after an amount. */
+/* "/mo", "/yr": a rate after an amount. A word in lower case that is no
+ * unit is what the amount is paid for, as written: "€180/night" is "one
+ * hundred eighty euros per night". */
 static size_t per_unit(const norm *z, size_t i, crier_buf *w)
 {
     if (!tok_punct(z, i, '/') || !tok_is(z, i + 1, TK_WORD) || !tok_glued(z, i + 1))
@@ -176,6 +178,13 @@ static size_t per_unit(const norm *z, size_t i, crier_buf *w)
     if (used && !(u.oom)) {
         crier_put_phrase(z, "per", w);
         crier_put_word(w, u.ptr);
+    } else if (!used && (z->t[i + 1].flags & TF_LOWER) &&
+               !(tok_glued(z, i + 2) && (tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM) ||
+                                         tok_punct(z, i + 2, '/')))) {
+        crier_put_phrase(z, "per", w);
+        crier_put_word(w, "");
+        crier_buf_put(w, tok_text(z, i + 1), z->t[i + 1].len);
+        used = 1;
     }
     crier_buf_free(&u);
     return used ? used + 1 : 0;
