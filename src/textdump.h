@@ -1,8 +1,9 @@
 /* textdump.h -- the line model shared by the text-dump extractor's
  * files: textdump.c (lines, the body, the segments), texthead.c (the
  * headline), textzone.c (comments, feeds and galleries around the body),
- * textmeta.c (captions, credits, bylines, datelines) and textwrap.c (the
- * text before it is cut into lines: broken paragraphs joined). */
+ * textmeta.c (captions, credits, bylines, datelines), textname.c (names
+ * beside pictures and headlines) and textwrap.c (the text before it is
+ * cut into lines: broken paragraphs joined). */
 #ifndef CRIER_TEXTDUMP_H
 #define CRIER_TEXTDUMP_H
 
@@ -194,14 +195,14 @@ void crier_dump_caption_under(dump *d, size_t i);
  * as a caption too. */
 void crier_dump_alt_text(dump *d, size_t i, size_t cap);
 
-/* True for a "Name/Agency" credit alone on its line ("Jo Lee/AFP"). */
-int crier_dump_slash_credit(const line *l);
-
 /* A photo credit on line i: the line above it becomes its caption when
  * it reads like one, else the credit is the picture's only caption. */
 void crier_dump_photo_caption(dump *d, size_t i);
 
 /* ---- textname.c: names beside pictures ---- */
+
+/* True for a "Name/Agency" credit alone on its line ("Jo Lee/AFP"). */
+int crier_dump_slash_credit(const line *l);
 
 /* Where a person's name in brackets that ends a short line starts (the
  * "("): "Dig a hole in the foam. (Jo Lee)", two words or more before it.

@@ -903,31 +903,6 @@ void crier_dump_alt_text(dump *d, size_t i, size_t cap)
     }
 }
 
-/* A credit of the form "Name/Agency" alone on its line: "Jane Doe/AFP",
- * "Jo Lee / Getty Images": a person's name of two words or more, a slash,
- * then a name, all words with capitals, seven words at most. */
-int crier_dump_slash_credit(const line *l)
-{
-    enum { MAX_WORDS = 7, MAX_BYTES = 80 };
-    const char *slash = l->n <= MAX_BYTES ? memchr(l->s, '/', l->n) : NULL;
-    if (!slash || l->words > MAX_WORDS || memchr(slash + 1, '/', l->n - (size_t)(slash - l->s) - 1))
-        return 0;
-    unsigned before = 0, after = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->s[i] == ' ' || l->s[i] == '/')
-            continue;
-        if (i > 0 && l->s[i - 1] != ' ' && l->s[i - 1] != '/')
-            continue; /* inside a word */
-        if (!isupper((unsigned char)l->s[i]))
-            return 0;
-        *(l->s + i < slash ? &before : &after) += 1;
-    }
-    for (size_t i = 0; i < l->n; i++)
-        if (!isalpha((unsigned char)l->s[i]) && !strchr(" /.-'&", l->s[i]) && (unsigned char)l->s[i] < 0x80)
-            return 0;
-    return before >= 2 && after >= 1;
-}
-
 /* A photo credit on line i: the line right above it (no blank line
  * between), when it reads like a caption (a sentence of three words or
  * more, or eight words) and is not too long, is its picture's caption ("Pickers at work on Monday." over "Photo: Jane

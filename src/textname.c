@@ -1,6 +1,9 @@
 /* textname.c -- people's names that a text dump prints beside its
  * pictures and its headline, where textmeta.c's credit and byline words
- * are missing.
+ * are missing: photographers' names in brackets, "Name/Agency" credits,
+ * a writer's picture and name after a publication's ("Garden Notes [0]
+ * Jane Doe"), a byline cut in two ("By" over the name) and a blog's
+ * signature after the post ("Jane Doe — 2013-09-29 — in Code").
  *
  * A photographer who takes all the pictures of a how-to page signs each
  * caption with a name in brackets and no "Photo:" before it: "Dig a hole
@@ -12,6 +15,7 @@
 #include "internal.h"
 #include "textdump.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +135,31 @@ int crier_dump_signature(dump *d, const line *l)
     crier_dump_add_byline(d, &who);
     crier_dump_add_dateline(d, when.s, when.n);
     return 1;
+}
+
+/* A credit of the form "Name/Agency" alone on its line: "Jane Doe/AFP",
+ * "Jo Lee / Getty Images": a person's name of two words or more, a slash,
+ * then a name, all words with capitals, seven words at most. */
+int crier_dump_slash_credit(const line *l)
+{
+    enum { MAX_WORDS = 7, MAX_BYTES = 80 };
+    const char *slash = l->n <= MAX_BYTES ? memchr(l->s, '/', l->n) : NULL;
+    if (!slash || l->words > MAX_WORDS || memchr(slash + 1, '/', l->n - (size_t)(slash - l->s) - 1))
+        return 0;
+    unsigned before = 0, after = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        if (l->s[i] == ' ' || l->s[i] == '/')
+            continue;
+        if (i > 0 && l->s[i - 1] != ' ' && l->s[i - 1] != '/')
+            continue; /* inside a word */
+        if (!isupper((unsigned char)l->s[i]))
+            return 0;
+        *(l->s + i < slash ? &before : &after) += 1;
+    }
+    for (size_t i = 0; i < l->n; i++)
+        if (!isalpha((unsigned char)l->s[i]) && !strchr(" /.-'&", l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            return 0;
+    return before >= 2 && after >= 1;
 }
 
 /* True when s[0..n) is the whole name of a news or picture agency
