@@ -65,7 +65,8 @@ size_t crier_dump_caption_label(const crier_lexicon *lex, const char *s, size_t 
     size_t k = strlen(r->cols[0]);
     while (k < n && s[k] == ' ')
         k++;
-    return k < n && !islower((unsigned char)s[k]) ? k : 0; /* "Photo for post" is not one */
+    /* "Photo for post" and "Photo Essay" are not captions. */
+    return k < n && !islower((unsigned char)s[k]) && memchr(s + k, ' ', n - k) ? k : 0;
 }
 
 /* See textdump.h. */
