@@ -268,13 +268,25 @@ static int title_compound(const norm *z, size_t k)
            tok_glued(z, k + 1);
 }
 
+/* True when the word before token i is an ordinal: "19th c.". */
+static int after_ordinal(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    int poss;
+    return p != (size_t)-1 && p > 0 && tok_is(z, p, TK_WORD) && tok_is(z, p - 1, TK_NUM) &&
+           tok_glued(z, p) && crier_suffix_at(z, p, NULL, &poss) && !poss;
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
 {
     size_t next = crier_skip_space(z, i + used);
     const char *say = r->cols[1];
-    if (r->ncols > 3) {
+    int ordinal = (r->flags & CRIER_ABBR_AFTER_ORDINAL) && r->ncols > 3 && after_ordinal(z, i);
+    if (ordinal) {
+        say = r->cols[3]; /* "the 19th c.", whatever follows */
+    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_AFTER_ORDINAL)) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];
@@ -286,7 +298,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
-    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
+    if (!ordinal && (r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) &&
+        !tok_punct(z, next, '#'))
         return 0;
     /* Without its dot, an abbreviation that is also a common word ("No
      * 10") is one only inside a sentence and capitalised: "No 10 people
@@ -315,7 +328,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     crier_emit_toks(z, say, i, i + used);
     /* The dot was the abbreviation's; a sentence may still end there. */
     int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
-    if (dot && !titled && !(r->flags & CRIER_ABBR_BEFORE_NUM) && crier_ends_sentence(z, i + used))
+    if (dot && !titled && (ordinal || !(r->flags & CRIER_ABBR_BEFORE_NUM)) &&
+        crier_ends_sentence(z, i + used))
         crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }
