@@ -173,8 +173,8 @@ static int short_word(const norm *z, const char *s, size_t n)
 }
 
 /* The rules differ with the context. In a line of capitals most words
- * are ordinary words shouted, so only short unpronounceable ones are
- * spelled. Elsewhere capitals mark an acronym: three letters are said as
+ * are ordinary words shouted, so only short unpronounceable ones, and
+ * two letters that are no word, are spelled. Elsewhere capitals mark an acronym: three letters are said as
  * a word only in the shape consonant-vowel-consonant ("PAC"), longer
  * ones when they can be cut into syllables. */
 void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
@@ -196,10 +196,11 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
             return;
         }
-    /* In a line of capitals a common English word is the word ("RULES"). */
-    int pron = crier_pronounceable(z, s, n) ||
-               (caps_run && n > 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n));
-    int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
+    /* In a line of capitals a common English word is the word ("RULES"),
+     * and of two letters only a word is ("IT WORKS", but "GM RECALLS"). */
+    int common = caps_run && n >= 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n);
+    int pron = crier_pronounceable(z, s, n) || (n > 2 && common);
+    int word = caps_run ? (n == 2 ? common : n <= 3 ? pron || n < 2 : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);
     if (!word)
         crier_spell(s, n, w);
