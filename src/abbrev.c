@@ -726,6 +726,13 @@ size_t crier_cls_word(norm *z, size_t i)
         return 0;
     const tok *t = &z->t[i];
     crier_buf w = CRIER_BUF_INIT;
+    /* "(a) cars; (b) trucks", "b) trucks": a list's letter is the letter,
+     * not the article. */
+    if (t->len == 1 && (t->flags & TF_LOWER) && tok_punct(z, i + 1, ')') && tok_glued(z, i + 1) &&
+        (i == 0 || !tok_glued(z, i) || tok_punct(z, i - 1, '('))) {
+        crier_spell(tok_text(z, i), 1, &w);
+        return crier_emit_buf(z, &w, i, i + 1);
+    }
     const crier_lex_row *r = (z->flags & CRIER_NORM_PHONEMES)
                                  ? crier_tok_find(z, CRIER_TAB_PRONUNCIATIONS, i)
                                  : NULL;
