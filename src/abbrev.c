@@ -173,8 +173,8 @@ static int short_word(const norm *z, const char *s, size_t n)
 }
 
 /* The rules differ with the context. In a line of capitals most words
- * are ordinary words shouted, so only short unpronounceable ones are
- * spelled. Elsewhere capitals mark an acronym: three letters are said as
+ * are ordinary words shouted, so only short unpronounceable ones, and
+ * two letters that are no word, are spelled. Elsewhere capitals mark an acronym: three letters are said as
  * a word only in the shape consonant-vowel-consonant ("PAC"), longer
  * ones when they can be cut into syllables. */
 void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
@@ -196,10 +196,11 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
             return;
         }
-    /* In a line of capitals a common English word is the word ("RULES"). */
-    int pron = crier_pronounceable(z, s, n) ||
-               (caps_run && n > 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n));
-    int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
+    /* In a line of capitals a common English word is the word ("RULES"),
+     * and of two letters only a word is ("IT WORKS", but "GM RECALLS"). */
+    int common = caps_run && n >= 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n);
+    int pron = crier_pronounceable(z, s, n) || (n > 2 && common);
+    int word = caps_run ? (n == 2 ? common : n <= 3 ? pron || n < 2 : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);
     if (!word)
         crier_spell(s, n, w);
@@ -268,13 +269,25 @@ static int title_compound(const norm *z, size_t k)
            tok_glued(z, k + 1);
 }
 
+/* True when the word before token i is an ordinal: "19th c.". */
+static int after_ordinal(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    int poss;
+    return p != (size_t)-1 && p > 0 && tok_is(z, p, TK_WORD) && tok_is(z, p - 1, TK_NUM) &&
+           tok_glued(z, p) && crier_suffix_at(z, p, NULL, &poss) && !poss;
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
 {
     size_t next = crier_skip_space(z, i + used);
     const char *say = r->cols[1];
-    if (r->ncols > 3) {
+    int ordinal = (r->flags & CRIER_ABBR_AFTER_ORDINAL) && r->ncols > 3 && after_ordinal(z, i);
+    if (ordinal) {
+        say = r->cols[3]; /* "the 19th c.", whatever follows */
+    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_AFTER_ORDINAL)) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];
@@ -286,7 +299,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
-    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
+    if (!ordinal && (r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) &&
+        !tok_punct(z, next, '#'))
         return 0;
     /* Without its dot, an abbreviation that is also a common word ("No
      * 10") is one only inside a sentence and capitalised: "No 10 people
@@ -315,7 +329,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     crier_emit_toks(z, say, i, i + used);
     /* The dot was the abbreviation's; a sentence may still end there. */
     int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
-    if (dot && !titled && !(r->flags & CRIER_ABBR_BEFORE_NUM) && crier_ends_sentence(z, i + used))
+    if (dot && !titled && (ordinal || !(r->flags & CRIER_ABBR_BEFORE_NUM)) &&
+        crier_ends_sentence(z, i + used))
         crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }
@@ -711,6 +726,13 @@ size_t crier_cls_word(norm *z, size_t i)
         return 0;
     const tok *t = &z->t[i];
     crier_buf w = CRIER_BUF_INIT;
+    /* "(a) cars; (b) trucks", "b) trucks": a list's letter is the letter,
+     * not the article. */
+    if (t->len == 1 && (t->flags & TF_LOWER) && tok_punct(z, i + 1, ')') && tok_glued(z, i + 1) &&
+        (i == 0 || !tok_glued(z, i) || tok_punct(z, i - 1, '('))) {
+        crier_spell(tok_text(z, i), 1, &w);
+        return crier_emit_buf(z, &w, i, i + 1);
+    }
     const crier_lex_row *r = (z->flags & CRIER_NORM_PHONEMES)
                                  ? crier_tok_find(z, CRIER_TAB_PRONUNCIATIONS, i)
                                  : NULL;
