@@ -72,6 +72,7 @@ enum {
     /* currencies */
     CRIER_CUR_PREFIX = 1 << 0,    /* written before the number: "$5" */
     CRIER_CUR_SUFFIX = 1 << 1,    /* written after it: "5¢", "5 USD" */
+    CRIER_CUR_OLD = 1 << 2,       /* old British money after it: "10s. 6d." */
     /* scales */
     CRIER_SCALE_ABBR = 1 << 0,    /* "m", "bn": only glued or after a currency */
     /* symbols */

@@ -195,6 +195,8 @@ size_t crier_cls_fraction(norm *z, size_t i);
 /* ==== Money and measures (money.c, measures.c) =========================== */
 
 size_t crier_cls_money(norm *z, size_t i);
+/* Old British money: "£5 10s. 6d.", "4s. 6d.", "1,000l.", "1/2d.". */
+size_t crier_cls_old_money(norm *z, size_t i);
 /* Parses a unit at token i ("km", "km/h", "°C", "sq ft"); fills `w` with
  * its words, singular or plural. Returns the tokens used, or 0. `glued`
  * says whether the unit touches its number, `after` whether it follows
