@@ -286,7 +286,11 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
-    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#'))
+    /* "ch. iv.", "Ps. xxiii": with its dot and the flag roman, a Roman
+     * numeral counts too. */
+    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#') &&
+        !(dot && (r->flags & CRIER_ABBR_ROMAN) && next < z->n &&
+          crier_roman_counted(z, next, say)))
         return 0;
     /* Without its dot, an abbreviation that is also a common word ("No
      * 10") is one only inside a sentence and capitalised: "No 10 people

@@ -59,6 +59,7 @@ enum {
     CRIER_ABBR_STREET = 1 << 6,   /* a kind of street: "Ave." */
     CRIER_ABBR_COMPASS = 1 << 7,  /* a compass point, only in addresses: "N" */
     CRIER_ABBR_PARTY = 1 << 8,    /* a party before a state: "D-" in "(D-N.Y.)" */
+    CRIER_ABBR_ROMAN = 1 << 9,    /* before-number also before a Roman numeral: "ch. iv" */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     /* credits */

@@ -228,6 +228,10 @@ size_t crier_cls_range(norm *z, size_t i);
 /* ==== Other classes (roman.c, serial.c, electronic.c, symbols.c) ========= */
 
 size_t crier_cls_roman(norm *z, size_t i);
+/* True when the word at token i is a Roman numeral (either case) that an
+ * abbreviation said as `said` counts: "Vol. II", "ch. iv", and one letter
+ * after a counting word of roman-context.tsv, "chap. v" ("chapter"). */
+int crier_roman_counted(const norm *z, size_t i, const char *said);
 /* "1428 Elm St.", "708 N 1st St": house numbers and compass points. */
 size_t crier_cls_address(norm *z, size_t i);
 /* Markup-like tags ("<noise/>") are left as they are written. */
