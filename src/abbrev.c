@@ -268,13 +268,27 @@ static int title_compound(const norm *z, size_t k)
            tok_glued(z, k + 1);
 }
 
+/* True when a year stands at token k, as the number rules see it
+ * ("est. 1850"), not a count ("est. 1500 looms"). */
+static int year_after(const norm *z, size_t k)
+{
+    if (!tok_is(z, k, TK_NUM) || z->t[k].len != 4)
+        return 0;
+    long v = crier_digits_value(tok_text(z, k), 4);
+    return v >= 1000 && v < 2100 && crier_year_context(z, k);
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
 {
     size_t next = crier_skip_space(z, i + used);
     const char *say = r->cols[1];
-    if (r->ncols > 3) {
+    if (r->flags & CRIER_ABBR_YEAR) {
+        /* "est. 1850" is "established", "est. 2,000" "estimated". */
+        if (year_after(z, next))
+            say = r->cols[3];
+    } else if (r->ncols > 3) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];
