@@ -66,6 +66,14 @@ static const crier_lex_row *unit_at(const norm *z, size_t i, size_t *used)
     return best;
 }
 
+/* True when a slash or a multiplication dot at token k joins the unit
+ * before it to another one glued after it: "g/cm³", "kW·h". */
+static int joined_unit(const norm *z, size_t k)
+{
+    return (tok_punct(z, k, '/') || tok_punct(z, k, 0xB7) || tok_punct(z, k, 0x22C5)) &&
+           tok_glued(z, k) && tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1);
+}
+
 /* Appends a unit's words, respelled for British conventions. */
 static void put_unit_words(const norm *z, const char *words, crier_buf *w)
 {
@@ -117,8 +125,10 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
      * glued stands apart before "of", "and", "or", a comma or a bracket;
      * before a full stop it may be a letter ("Appendix 5 l."). */
     size_t nw = crier_skip_space(z, i + used);
+    size_t u2used;
     int apart = tok_punct(z, nw, ',') || tok_punct(z, nw, ';') || tok_punct(z, nw, ')') ||
-                crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or");
+                crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or") ||
+                (nw == i + used && joined_unit(z, nw) && unit_at(z, nw + 1, &u2used));
     if (((f & CRIER_UNIT_GLUED) && !glued && !apart) ||
         ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
@@ -137,8 +147,21 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
         crier_buf_free(&u);
         return u2 ? k + u2 - i : 0;
     }
-    put_unit_words(z, r->cols[plural ? 2 : 1], w);
     size_t end = i + used;
+    /* "kW·h", "N⋅m": a product of units, the last one counted. */
+    if (joined_unit(z, end) && !tok_punct(z, end, '/')) {
+        crier_buf u = CRIER_BUF_INIT;
+        size_t u2 = crier_unit_parse(z, end + 1, plural, 1, 1, &u);
+        if (u2 && u.ptr) {
+            put_unit_words(z, r->cols[1], w);
+            crier_put_word(w, u.ptr);
+            end += 1 + u2;
+        }
+        crier_buf_free(&u);
+        if (u2)
+            return end - i;
+    }
+    put_unit_words(z, r->cols[plural ? 2 : 1], w);
     /* "km/h": the second unit is read after "per", in the singular. */
     if (tok_punct(z, end, '/') && tok_glued(z, end) && tok_glued(z, end + 1)) {
         crier_buf u = CRIER_BUF_INIT;

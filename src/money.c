@@ -178,6 +178,17 @@ static size_t per_unit(const norm *z, size_t i, crier_buf *w)
         crier_put_word(w, u.ptr);
     }
     crier_buf_free(&u);
+    /* "$4.99/gallon", "$90/night": a word in lower case is the rate's
+     * unit too, unless more is glued to it, or it is a joining word
+     * ("$5/or"). */
+    if (!used && (z->t[i + 1].flags & TF_LOWER) &&
+        !(crier_tok_ctx(z, i + 1) & (CRIER_CTX_CONJUNCTION | CRIER_CTX_DETERMINER)) &&
+        !(tok_glued(z, i + 2) && !tok_punct(z, i + 2, '.') && !tok_punct(z, i + 2, ','))) {
+        crier_put_phrase(z, "per", w);
+        crier_buf_put(w, " ", 1);
+        crier_buf_put(w, tok_text(z, i + 1), z->t[i + 1].len);
+        used = 1;
+    }
     return used ? used + 1 : 0;
 }
 
