@@ -750,6 +750,13 @@ static int year_context(const norm *z, size_t i, int chain)
         return 1;
     if (chain && p != (size_t)-1 && joined_year(z, p))
         return 1;
+    /* "Q3 2025 earnings", "H1 2024 sales": a quarter or a half names the
+     * year after it. */
+    if (p != (size_t)-1 && p > 0 && tok_is(z, p, TK_NUM) && z->t[p].len == 1 &&
+        tok_text(z, p)[0] >= '1' && tok_text(z, p)[0] <= '4' && tok_glued(z, p) &&
+        tok_is(z, p - 1, TK_WORD) && z->t[p - 1].len == 1 &&
+        (tok_text(z, p - 1)[0] == 'Q' || tok_text(z, p - 1)[0] == 'H'))
+        return 1;
     size_t k = crier_skip_space(z, i + 1);
     if (k == i + 1 || !tok_is(z, k, TK_WORD))
         return 1;

@@ -517,6 +517,32 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     return end - i;
 }
 
+/* "a 3/4 mile walk", "the 1/4-inch bolt": a fraction between a
+ * determiner and a written unit qualifies it, with its denominator in the
+ * singular: "a three-quarter mile walk", "the quarter-inch bolt". Appends
+ * that reading of the fraction at tokens [i, i+3) and returns 1, or 0. */
+static int fraction_adjective(const norm *z, size_t i, crier_buf *w)
+{
+    size_t p = crier_prev_word(z, i), k = i + 3;
+    if (p == (size_t)-1 || !(crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER) || !plain_num(z, i) ||
+        !plain_num(z, i + 2) || !(tok_is(z, k, TK_SPACE) || crier_tok_dash(z, k)) ||
+        z->t[k].len != 1 || !(crier_tok_ctx(z, k + 1) & CRIER_CTX_UNIT_WORD))
+        return 0;
+    const char *num = tok_text(z, i), *den = tok_text(z, i + 2);
+    size_t nn = z->t[i].len, dn = z->t[i + 2].len;
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn);
+    if (!r || crier_digits_value(num, nn) >= crier_digits_value(den, dn))
+        return 0;
+    if (!(nn == 1 && num[0] == '1')) {
+        crier_say_cardinal(z, num, nn, w);
+        crier_buf_putc(w, '-');
+    } else {
+        crier_put_word(w, "");
+    }
+    crier_buf_puts(w, r->cols[1]);
+    return 1;
+}
+
 /* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
@@ -526,6 +552,14 @@ size_t crier_cls_fraction(norm *z, size_t i)
     if (!used) {
         crier_buf_free(&w);
         return 0;
+    }
+    if (used == 3 && !whole) {
+        crier_buf adj = CRIER_BUF_INIT;
+        if (fraction_adjective(z, i, &adj) && !adj.oom) {
+            crier_buf_free(&w);
+            return crier_emit_buf(z, &adj, i, i + used);
+        }
+        crier_buf_free(&adj);
     }
     return crier_emit_buf(z, &w, i, i + used);
 }
