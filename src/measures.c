@@ -162,14 +162,21 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
             return end - i;
     }
     put_unit_words(z, r->cols[plural ? 2 : 1], w);
-    /* "km/h": the second unit is read after "per", in the singular. */
-    if (tok_punct(z, end, '/') && tok_glued(z, end) && tok_glued(z, end + 1)) {
+    /* "km/h": the second unit is read after "per", in the singular. Text
+     * tokenized before it reached us writes "km / h". */
+    size_t sp = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 && tok_punct(z, end + 1, '/') &&
+                        tok_is(z, end + 2, TK_SPACE) && z->t[end + 2].len == 1 &&
+                        tok_is(z, end + 3, TK_WORD)
+                    ? 1
+                    : 0;
+    if (tok_punct(z, end + sp, '/') &&
+        (sp || (tok_glued(z, end) && tok_glued(z, end + 1)))) {
         crier_buf u = CRIER_BUF_INIT;
-        size_t u2 = crier_unit_parse(z, end + 1, 0, 2, 0, &u);
+        size_t u2 = crier_unit_parse(z, end + 1 + 2 * sp, 0, 2, 0, &u);
         if (u2 && u.ptr) {
             crier_put_phrase(z, "per", w);
             crier_put_word(w, u.ptr);
-            end += 1 + u2;
+            end += 1 + 2 * sp + u2;
         }
         crier_buf_free(&u);
     }
@@ -360,6 +367,22 @@ static int after_label(const norm *z, size_t i)
  * a hyphen (an adjective: singular), or after a slash ("12/kg"); inch
  * marks; an optional scale word between ("100 million kg"); and maybe a
  * second measure ("6 ft 2 in"). */
+/* "20 Hz – 20 kHz", "5 km-10 km": after a measure, a dash before
+ * another measure joins the two ends of a range, said "to". Returns the
+ * token after the dash and its spaces, or 0. */
+static size_t range_dash(const norm *z, size_t end)
+{
+    size_t d = crier_skip_space(z, end), n = crier_skip_space(z, d + 1);
+    if (!crier_tok_dash(z, d) || (d > end) != (n > d + 1) || !tok_is(z, n, TK_NUM) ||
+        tok_punct(z, n + 1, '.') || tok_punct(z, n + 1, ','))
+        return 0;
+    size_t k = tok_is(z, n + 1, TK_SPACE) && z->t[n + 1].len == 1 ? n + 2 : n + 1;
+    crier_buf u = CRIER_BUF_INIT;
+    size_t used = crier_unit_parse(z, k, 1, k == n + 1, 0, &u);
+    crier_buf_free(&u);
+    return used ? n : 0;
+}
+
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
@@ -429,5 +452,11 @@ size_t crier_cls_measure(norm *z, size_t i)
     }
     size_t end = unit_dot(z, k + u);
     end = second_measure(z, end, &w);
-    return crier_emit_buf(z, &w, i, unit_dot(z, end));
+    end = unit_dot(z, end);
+    size_t to = range_dash(z, end);
+    if (to) {
+        crier_put_phrase(z, "to", &w); /* "20 Hz – 20 kHz" */
+        end = to;
+    }
+    return crier_emit_buf(z, &w, i, end);
 }
