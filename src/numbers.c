@@ -480,9 +480,19 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         *whole = 1;
         return 2;
     }
-    /* "3 1/2": a whole number, a space, then a fraction. */
+    /* "3 1/2": a whole number, a space, then a fraction. Old books join
+     * them with a hyphen, "3-1/2", when the fraction is a common one. */
     if (tok_is(z, j + 1, TK_SPACE) && plain_num(z, j + 2) && tok_punct(z, j + 3, '/') &&
         plain_num(z, j + 4) && !tok_punct(z, j + 5, '/') && tok_glued(z, j + 3)) {
+        *whole = 1;
+        j += 2;
+    } else if (tok_punct(z, j + 1, '-') && tok_glued(z, j + 1) && plain_num(z, j + 2) &&
+               tok_glued(z, j + 2) && tok_punct(z, j + 3, '/') && tok_glued(z, j + 3) &&
+               plain_num(z, j + 4) && tok_glued(z, j + 4) && !tok_punct(z, j + 5, '/') &&
+               !(tok_punct(z, j + 5, '-') && tok_is(z, j + 6, TK_NUM)) &&
+               crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, tok_text(z, j + 4), z->t[j + 4].len) &&
+               crier_digits_value(tok_text(z, j + 2), z->t[j + 2].len) <
+                   crier_digits_value(tok_text(z, j + 4), z->t[j + 4].len)) {
         *whole = 1;
         j += 2;
     }

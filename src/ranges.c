@@ -32,6 +32,22 @@ static int yearish(const norm *z, size_t i)
     return v >= 1000 && v <= 2099;
 }
 
+/* "Alfred (849-899)", "Ethelred (978-1016)": in brackets after a name,
+ * two numbers of three or four digits no more than a lifetime apart, the
+ * second the larger, are the years of a life or a reign. */
+static int bracket_years(const norm *z, size_t i, const numx *a, const numx *b, size_t end)
+{
+    if (i == 0 || !tok_punct(z, i - 1, '(') || !tok_punct(z, end, ')') || a->neg || a->fp ||
+        b->fp || !a->ip || !b->ip || a->ipn < 3 || a->ipn > 4 || b->ipn < 3 || b->ipn > 4)
+        return 0;
+    size_t p = crier_prev_word(z, i - 1); /* a name before the bracket, not "pages" */
+    if (p == (size_t)-1 || (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_LOWER)) ||
+        tok_is(z, p, TK_NUM))
+        return 0;
+    long va = crier_digits_value(a->ip, a->ipn), vb = crier_digits_value(b->ip, b->ipn);
+    return va >= 100 && vb < 2100 && vb > va && vb - va <= 120;
+}
+
 /* Finds the dash of a range after token `end`; returns its index, and
  * the index of the right-hand number in *right, or 0. */
 static size_t range_dash(const norm *z, size_t end, size_t *right)
@@ -337,7 +353,8 @@ size_t crier_cls_range(norm *z, size_t i)
         return crier_emit_buf(z, &w, i, b.end);
     }
     int years = era || (!unit && yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
-                        crier_year_context(z, i));
+                        crier_year_context(z, i)) ||
+                (!unit && !pct && bracket_years(z, i, &a, &b, end));
     say_side(z, &a, years, &w);
     if (pct)
         crier_put_phrase(z, "percent", &w);

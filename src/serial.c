@@ -161,6 +161,18 @@ static int phone_shape(const phone *p, int sep)
     return p->count == 2 && n[0] == 3 && n[1] == 4 && !p->word[1] && p->s[0][0] >= '2';
 }
 
+/* "Ethelred II (978-1016)": a seven-digit number in brackets whose two
+ * groups are years a lifetime or a reign apart is a range of years, not a
+ * telephone number. */
+static int years_in_brackets(const norm *z, size_t i, const phone *p)
+{
+    if (p->count != 2 || p->n[0] != 3 || p->n[1] != 4 || !tok_punct(z, i - (i > 0), '(') ||
+        !tok_punct(z, p->end, ')'))
+        return 0;
+    long a = crier_digits_value(p->s[0], 3), b = crier_digits_value(p->s[1], 4);
+    return b < 2100 && b > a && b - a <= 120;
+}
+
 /* "123.123.0.40": four dotted groups of one to three digits. */
 static size_t dotted_quad(norm *z, size_t i)
 {
@@ -236,7 +248,7 @@ size_t crier_cls_phone(norm *z, size_t i)
     }
     phone p;
     int sep = phone_groups(z, i, &p);
-    if (!sep || !phone_shape(&p, sep))
+    if (!sep || !phone_shape(&p, sep) || years_in_brackets(z, i, &p))
         return tok_is(z, i, TK_NUM) ? code_groups(z, i) : 0;
     /* A longer run of digits glued after the number: not a telephone. */
     if (tok_is(z, p.end, TK_NUM) || (tok_glued(z, p.end) && tok_is(z, p.end, TK_WORD)))
