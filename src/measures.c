@@ -324,8 +324,10 @@ static size_t coordinate(norm *z, size_t i)
     numx x;
     size_t j = i, e = i;
     for (int part = 0; part < 3; part++) {
-        int m = coord_part(z, j, &x, &e);
-        if (m != "dms"[part] || (part > 0 && j > i && !tok_glued(z, j)))
+        /* "51° 28' N.": old books space the parts. */
+        size_t at = part > 0 && tok_is(z, j, TK_SPACE) && z->t[j].len == 1 ? j + 1 : j;
+        int m = coord_part(z, at, &x, &e);
+        if (m != "dms"[part] || (part > 0 && at == j && j > i && !tok_glued(z, j)))
             break;
         crier_say_num(z, &x, &w);
         crier_put_phrase(z, name[part][!crier_num_is_one(&x)], &w);
@@ -348,7 +350,11 @@ static size_t coordinate(norm *z, size_t i)
     size_t c = w.len - strlen(r->cols[1]);
     if (w.ptr[c] >= 'A' && w.ptr[c] <= 'Z')
         w.ptr[c] = (char)(w.ptr[c] + 32); /* "north" */
-    return crier_emit_buf(z, &w, i, k + 1);
+    /* "N., long. 0°": the compass letter's dot ends no sentence. */
+    size_t end = k + 1;
+    if (tok_punct(z, end, '.') && !crier_ends_sentence(z, end + 1))
+        end++;
+    return crier_emit_buf(z, &w, i, end);
 }
 
 /* True when the number at i follows a capitalized word inside a sentence
