@@ -98,6 +98,8 @@ enum {
     CRIER_CTX_COMPLEMENT = 1 << 10, /* after an amount, not what it measures: "of", "tall" */
     CRIER_CTX_CONJUNCTION = 1 << 11, /* joins two alike: "1990 and 1995" are both years */
     CRIER_CTX_RATING = 1 << 12,   /* a fraction beside it is a score: "4/5 stars" */
+    CRIER_CTX_CLOCK_BEFORE = 1 << 13, /* "at 7.30": a dotted number after it may be a time */
+    CRIER_CTX_CLOCK_AFTER = 1 << 14, /* "7.30 in the morning": ... and before it */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */
