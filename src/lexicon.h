@@ -84,6 +84,7 @@ enum {
     CRIER_SYM_PAUSE = 1 << 3,     /* otherwise a pause, not a word */
     CRIER_SYM_ADDRESS = 1 << 4,   /* read only inside a web or e-mail address */
     CRIER_SYM_WORDS = 1 << 5,     /* also read between lower-case words */
+    CRIER_SYM_SPACED = 1 << 6,    /* also read standing alone between words */
     /* context words */
     CRIER_CTX_YEAR_BEFORE = 1 << 0, /* a 4-digit number after it is a year: "in" */
     CRIER_CTX_COUNT_BEFORE = 1 << 1, /* ... is a count: "about", "over" */

@@ -325,7 +325,7 @@ static crier_status add_paragraph(builder *B, char *text, crier_error *err)
 /* ==== Sound files ======================================================== */
 
 /* A sting is a jingle: anything longer is refused, which also bounds the
- * memory a sound file takes (it is held whole, at the engine rate). */
+ * memory a sound file takes (it is held whole, in mono). */
 #define MAX_CLIP_SECONDS 30.0
 
 /* Converts x[0, *n) from `from` to `to` Hz. Returns the new samples (the
@@ -351,9 +351,9 @@ static float *resample_clip(const float *x, size_t *n, int from, int to)
 /* Measures a clip's integrated loudness and sample peak. A clip shorter
  * than one gating block (400 ms) has no BS.1770 loudness; its plain
  * mean-square level stands in. */
-static int measure_clip(plan_clip *c, int rate)
+static int measure_clip(plan_clip *c)
 {
-    crier_meter *m = crier_meter_new(rate);
+    crier_meter *m = crier_meter_new(c->rate);
     crier_gate *g = crier_gate_new();
     int bad = !m || !g || crier_meter_add(m, c->x, c->n) < 0;
     size_t k = 0;
@@ -375,9 +375,10 @@ static int measure_clip(plan_clip *c, int rate)
     return bad ? -1 : 0;
 }
 
-/* The clip for `path` in *index: read, mixed down and resampled to the
- * engine rate the first time, shared after that. Without an engine (a
- * script) it is only checked. */
+/* The clip for `path` in *index: read and mixed down the first time,
+ * shared after that. It stays at its own rate until the mix rate is
+ * known (crier_plan_mix), since the output rate may follow it. Without
+ * an engine (a script) it is only checked. */
 static crier_status load_clip(crier_plan *p, const char *path, size_t *index, crier_error *err)
 {
     for (size_t i = 0; i < p->nclips; i++)
@@ -385,25 +386,25 @@ static crier_status load_clip(crier_plan *p, const char *path, size_t *index, cr
             *index = i;
             return CRIER_OK;
         }
-    float *x = NULL, *y = NULL;
+    float *x = NULL;
     size_t n = 0;
     int rate = 0;
     crier_status st = crier_audio_read(path, MAX_CLIP_SECONDS, &x, &n, &rate, err);
     if (st != CRIER_OK)
         return st;
-    if (p->rate > 0)
-        y = resample_clip(x, &n, rate, p->rate);
-    free(x);
+    if (p->rate <= 0) {
+        free(x);
+        x = NULL;
+        n = 0;
+    }
     char *copy = strdup(path);
-    if ((p->rate > 0 && !y) || !copy || GROW(p, clips, nclips, capclips) < 0) {
-        free(y);
+    if (!copy || GROW(p, clips, nclips, capclips) < 0) {
+        free(x);
         free(copy);
         return oom(err);
     }
-    plan_clip *c = &p->clips[p->nclips++]; /* the plan frees it from here on */
-    *c = (plan_clip){copy, y, y ? n : 0, -HUGE_VAL, 0, 1.0f};
-    if (y && measure_clip(c, p->rate) < 0)
-        return oom(err);
+    /* the plan frees it from here on */
+    p->clips[p->nclips++] = (plan_clip){copy, x, n, rate, -HUGE_VAL, 0, 1.0f};
     *index = p->nclips - 1;
     return CRIER_OK;
 }
@@ -423,7 +424,10 @@ static crier_status add_clip(builder *B, const char *path, crier_error *err)
     x.text = PLAN_NO_TEXT;
     x.role = CRIER_ROLE_LINK;
     x.voice = p->prof.role[CRIER_ROLE_LINK];
-    x.samples = p->clips[c].n;
+    /* Its length on the engine's timeline, which captions and chapters
+     * are counted on. */
+    const plan_clip *k = &p->clips[c];
+    x.samples = k->rate > 0 ? (size_t)((double)k->n * p->rate / k->rate + 0.5) : 0;
     x.clip = c + 1;
     p->units[p->nunits++] = x;
     return CRIER_OK;
@@ -598,7 +602,7 @@ crier_status crier_plan_build(const crier_item *items, size_t n, const crier_lex
     crier_plan *p = calloc(1, sizeof *p);
     if (!p)
         return oom(err);
-    p->rate = rate;
+    p->rate = p->mix_rate = rate;
     crier_status st = crier_voice_load(o->data_dir, o->voice, &p->prof, err);
     if (st == CRIER_OK)
         apply_overrides(&p->prof, o);
@@ -646,6 +650,36 @@ void crier_plan_free(crier_plan *p)
     free(p->sents);
     free(p->words);
     free(p);
+}
+
+int crier_plan_clip_rate(const crier_plan *p)
+{
+    int r = 0;
+    for (size_t i = 0; i < p->nclips; i++)
+        if (p->clips[i].rate > r)
+            r = p->clips[i].rate;
+    return r;
+}
+
+crier_status crier_plan_mix(crier_plan *p, int mix_rate, crier_error *err)
+{
+    p->mix_rate = mix_rate;
+    for (size_t i = 0; i < p->nclips; i++) {
+        plan_clip *c = &p->clips[i];
+        if (!c->x)
+            continue;
+        if (c->rate != mix_rate) {
+            float *y = resample_clip(c->x, &c->n, c->rate, mix_rate);
+            if (!y)
+                return oom(err);
+            free(c->x);
+            c->x = y;
+            c->rate = mix_rate;
+        }
+        if (measure_clip(c) < 0)
+            return oom(err);
+    }
+    return CRIER_OK;
 }
 
 char *crier_plan_unit_text(const crier_plan *p, size_t u)

@@ -43,8 +43,10 @@ typedef struct plan_unit {
 /* A sound file played as is, read once however often it is played. */
 typedef struct plan_clip {
     char *path;         /* as the item named it */
-    float *x;           /* mono, at the engine rate; NULL in a script */
+    float *x;           /* mono, at `rate`; NULL in a script */
     size_t n;
+    int rate;           /* the file's own rate, then the mix rate once
+                           crier_plan_mix has run */
     double loudness;    /* its own, in LUFS (-HUGE_VAL: silence) */
     double peak;        /* its sample peak, linear */
     float gain;         /* linear, applied when it is played: set after the
@@ -71,6 +73,10 @@ typedef struct plan_chapter {
 
 typedef struct crier_plan {
     int rate;                 /* the engine's sample rate */
+    int mix_rate;             /* the rate the program is mixed at (the
+                                 limiter and loudness run at it): the
+                                 engine's, or with sound files the output's,
+                                 so that a jingle keeps its treble */
     crier_voice_profile prof;
     plan_text *texts;
     size_t ntexts, captexts;
@@ -97,6 +103,14 @@ crier_status crier_plan_build(const crier_item *items, size_t n, const crier_lex
                               const crier_speak_options *o, int rate, crier_plan **out,
                               crier_error *err);
 void crier_plan_free(crier_plan *p);
+
+/* The highest rate of the plan's sound files, or 0 when it has none. */
+int crier_plan_clip_rate(const crier_plan *p);
+
+/* Sets the rate the program is mixed at, bringing the sound files to it
+ * and measuring their loudness and peak there. Called once, before the
+ * first pass. */
+crier_status crier_plan_mix(crier_plan *p, int mix_rate, crier_error *err);
 
 /* The text the engine gets for unit u (NUL-terminated, caller frees);
  * "" for a sound file. */

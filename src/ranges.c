@@ -21,6 +21,7 @@
 #include "internal.h"
 #include "norm.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* True when token i is a four-digit year-like number. */
@@ -99,6 +100,28 @@ static void say_side(const norm *z, const numx *x, int years, crier_buf *w)
         crier_say_year(z, x->ip, x->ipn, w);
     else
         crier_say_num(z, x, w);
+}
+
+/* The end of a span of years written with two digits. "95" in "1990-95"
+ * is "ninety-five", as the pair would be said in the whole year. But
+ * after a year said as a cardinal ("two thousand three") a bare "four"
+ * means nothing, and across a century ("1998-03") the pair is another
+ * century's: those are said whole. A year early in its century keeps its
+ * "oh": "nineteen oh five to oh eight". */
+static void say_year_end(const norm *z, const char *left, const char *d2, crier_buf *w)
+{
+    int lhi = (left[0] - '0') * 10 + (left[1] - '0'), llo = (left[2] - '0') * 10 + (left[3] - '0');
+    int lo = (d2[0] - '0') * 10 + (d2[1] - '0');
+    int hi = lo < llo ? lhi + 1 : lhi;
+    if (hi != lhi || (lhi % 10 == 0 && llo < 10)) {
+        char y[4] = {(char)('0' + hi / 10 % 10), (char)('0' + hi % 10), d2[0], d2[1]};
+        crier_say_year(z, y, 4, w);
+    } else if (lo < 10) {
+        crier_put_number_word(z, "o", 1, w);
+        crier_say_cardinal(z, d2 + 1, 1, w);
+    } else {
+        crier_say_year(z, d2, 2, w);
+    }
 }
 
 /* A joint written glued on both sides or spaced on both, at token `end`
@@ -231,7 +254,10 @@ static size_t season(norm *z, size_t i)
     crier_buf w = CRIER_BUF_INIT;
     crier_say_year(z, tok_text(z, i), 4, &w);
     crier_put_phrase(z, "to", &w);
-    crier_say_year(z, tok_text(z, i + 2), z->t[i + 2].len, &w);
+    if (z->t[i + 2].len == 2)
+        say_year_end(z, tok_text(z, i), tok_text(z, i + 2), &w);
+    else
+        crier_say_year(z, tok_text(z, i + 2), 4, &w);
     return crier_emit_buf(z, &w, i, i + 3);
 }
 
@@ -359,7 +385,11 @@ size_t crier_cls_range(norm *z, size_t i)
     if (pct)
         crier_put_phrase(z, "percent", &w);
     crier_put_phrase(z, "to", &w);
-    say_side(z, &b, years, &w);
+    if (years && !era && a.ipn == 4 && b.ipn == 2 && !b.fp && !b.neg && isdigit((unsigned char)b.ip[0]) &&
+        isdigit((unsigned char)b.ip[1]))
+        say_year_end(z, a.ip, b.ip, &w);
+    else
+        say_side(z, &b, years, &w);
     if (tail.ptr)
         crier_put_word(&w, tail.ptr);
     crier_buf_free(&tail);

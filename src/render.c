@@ -10,6 +10,12 @@
  *   render:    limiter(gain) -> meter, peak -> resampler -> MP3 encoder
  *                                                        or the parent
  *
+ * The chain runs at the plan's mix rate. That is the engine's, unless the
+ * program plays a sound file: then it is the output's, speech is brought
+ * up to it by a resampler in front of the chain, and the final resampler
+ * only copies. The measure pass needs no treble and runs at the engine's
+ * rate throughout, a sound file counting there as silence.
+ *
  * In the measure pass the engine's events are turned into sentences:
  * a sentence starts at its first word and ends where its voice ends,
  * found from the samples themselves (the engine's end-of-sentence event
@@ -54,8 +60,10 @@ typedef struct chain {
     crier_meter *meter[2];
     crier_peak peak, dec_peak;
     crier_resampler *rs;
+    crier_resampler *up;     /* speech to the mix rate, when it differs */
     crier_mp3 *mp3;
     float *a, *b;            /* scratch, `cap` samples each */
+    float *u;                /* the up resampler's output */
     size_t cap;
     float pcm[PCM_RECORD];   /* samples on their way to the parent */
     size_t npcm;
@@ -133,8 +141,8 @@ static void finish_block(chain *c, const float *y, size_t n)
         send_pcm(c, c->b, k);
 }
 
-/* Takes a block of the chunk's audio at the engine rate. */
-static void push(chain *c, const float *x, size_t n)
+/* Takes a block of the chunk's audio at the mix rate. */
+static void push_mix(chain *c, const float *x, size_t n)
 {
     const crier_chunk_job *r = c->r;
     switch (r->pass) {
@@ -157,6 +165,39 @@ static void push(chain *c, const float *x, size_t n)
             finish_block(c, x, n);
         break;
     }
+}
+
+/* Takes a block of the chunk's audio at the engine rate. */
+static void push(chain *c, const float *x, size_t n)
+{
+    if (!c->up) {
+        push_mix(c, x, n);
+        return;
+    }
+    size_t k = crier_resampler_process(c->up, x, n, c->u);
+    if (k == (size_t)-1)
+        c->broken = 1;
+    else
+        push_mix(c, c->u, k);
+}
+
+/* Ends the speech resampler's stream, so that what it holds comes out
+ * before a sound file does, and starts a new one for the speech after. */
+static void flush_up(chain *c, int restart)
+{
+    if (!c->up)
+        return;
+    size_t k = crier_resampler_flush(c->up, c->u);
+    if (k == (size_t)-1)
+        c->broken = 1;
+    else
+        push_mix(c, c->u, k);
+    if (!restart)
+        return;
+    const crier_plan *p = c->r->plan;
+    crier_resampler_free(c->up);
+    if (!(c->up = crier_resampler_new(p->rate, p->mix_rate)))
+        c->broken = 1;
 }
 
 static void push_silence(chain *c, size_t n)
@@ -304,23 +345,25 @@ static int on_pcm(void *ud, const int16_t *pcm, size_t n)
 }
 
 /* A sound file's unit: its samples at its gain, through the same chain as
- * speech (meter, limiter, resampler). The first pass measures the speech
- * alone, which the clip's gain is then set from (speak.c), so there it is
- * silence of the same length. It has no words to report, and is not
- * cached: the plan holds it already. */
+ * speech (meter, limiter, resampler), already at the mix rate. The first
+ * pass measures the speech alone, which the clip's gain is then set from
+ * (speak.c), so there it is silence of the same length. It has no words
+ * to report, and is not cached: the plan holds it already. */
 static crier_status play_clip(chain *c, const plan_unit *x, crier_error *err)
 {
     const plan_clip *clip = &c->r->plan->clips[x->clip - 1];
     push_silence(c, x->pause_before);
     if (c->r->pass == CRIER_PASS_MEASURE)
-        push_silence(c, clip->n);
+        push_silence(c, x->samples);
+    else
+        flush_up(c, 1); /* the pause's silence ends the speech before it */
     for (size_t at = 0; c->r->pass != CRIER_PASS_MEASURE && at < clip->n && !c->broken;
          at += BLOCK) {
         float y[BLOCK];
         size_t k = clip->n - at < BLOCK ? clip->n - at : BLOCK;
         for (size_t i = 0; i < k; i++)
             y[i] = clip->x[at + i] * clip->gain;
-        push(c, y, k);
+        push_mix(c, y, k);
     }
     if (c->broken)
         return crier_fail(err, CRIER_ERR_AUDIO, NULL, 0, "audio processing failed");
@@ -374,18 +417,21 @@ static int chain_init(chain *c, const crier_chunk_job *r, int fd)
     c->r = r;
     c->fd = fd;
     c->ev.frame = (size_t)p->rate / 100;
+    int mix = r->pass == CRIER_PASS_MEASURE ? p->rate : p->mix_rate;
+    if (mix != p->rate && !(c->up = crier_resampler_new(p->rate, mix)))
+        return -1;
     int meters = r->pass == CRIER_PASS_CALIBRATE ? 2 : 1;
     for (int m = 0; m < meters; m++)
-        if (!(c->meter[m] = crier_meter_new(p->rate)))
+        if (!(c->meter[m] = crier_meter_new(mix)))
             return -1;
     int lims = r->pass == CRIER_PASS_CALIBRATE ? 2 : r->pass == CRIER_PASS_RENDER && r->limit;
     for (int j = 0; j < lims; j++)
-        if (!(c->lim[j] = crier_limiter_new(p->rate, r->gain[j], r->ceiling)))
+        if (!(c->lim[j] = crier_limiter_new(mix, r->gain[j], r->ceiling)))
             return -1;
     crier_peak_init(&c->peak);
     crier_peak_init(&c->dec_peak);
     if (r->pass == CRIER_PASS_RENDER) {
-        if (!(c->rs = crier_resampler_new(p->rate, r->out_rate)))
+        if (!(c->rs = crier_resampler_new(mix, r->out_rate)))
             return -1;
         if (r->fmt == CRIER_FMT_MP3 && (!(c->mp3 = crier_mp3_new(r->out_rate, r->kbps)) ||
                                         !(c->meter[1] = crier_meter_new(r->out_rate))))
@@ -394,6 +440,9 @@ static int chain_init(chain *c, const crier_chunk_job *r, int fd)
     c->cap = 65536 + (size_t)(BLOCK * ((double)r->out_rate / p->rate + 1));
     c->a = malloc(c->cap * sizeof *c->a);
     c->b = malloc(c->cap * sizeof *c->b);
+    if (c->up && !(c->u = malloc((crier_resampler_max_out(c->up, BLOCK) +
+                                  crier_resampler_max_out(c->up, 0)) * sizeof *c->u)))
+        return -1;
     return c->a && c->b ? 0 : -1;
 }
 
@@ -435,6 +484,8 @@ static void chain_free(chain *c)
         crier_meter_free(c->meter[j]);
     }
     crier_resampler_free(c->rs);
+    crier_resampler_free(c->up);
+    free(c->u);
     crier_mp3_free(c->mp3);
     free(c->a);
     free(c->b);
@@ -457,6 +508,7 @@ static int on_decoded(void *ud, const float *x, size_t n)
 static void chain_end(chain *c)
 {
     const crier_chunk_job *r = c->r;
+    flush_up(c, 0);
     if (r->pass == CRIER_PASS_CALIBRATE)
         for (int j = 0; j < 2; j++) {
             size_t k = crier_limiter_flush(c->lim[j], c->a);

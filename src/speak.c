@@ -778,6 +778,17 @@ static crier_status fill_result(const job *J, crier_speak_result *r, crier_error
 
 /* ==== Public API ========================================================= */
 
+/* The output rate when none is asked for: the format's, or for formats
+ * that would take the engine's rate, a sound file's when it is higher
+ * (up to 48 kHz), so that a jingle is not cut to the engine's 11 kHz of
+ * bandwidth. */
+static int default_rate(crier_format fmt, int engine_rate, const crier_plan *p)
+{
+    int clip = crier_plan_clip_rate(p);
+    clip = clip > 48000 ? 48000 : clip;
+    return crier_format_default_rate(fmt, clip > engine_rate ? clip : engine_rate);
+}
+
 static crier_status speak(job *J, const crier_item *items, size_t n, const crier_lexicon *lex,
                           const char *path, crier_speak_result *result, crier_error *err)
 {
@@ -793,8 +804,15 @@ static crier_status speak(job *J, const crier_item *items, size_t n, const crier
     if (st != CRIER_OK)
         return st;
     J->R.plan = J->plan;
-    J->R.out_rate = o->sample_rate ? o->sample_rate : crier_format_default_rate(J->R.fmt, rate);
+    J->R.out_rate = o->sample_rate ? o->sample_rate : default_rate(J->R.fmt, rate, J->plan);
     J->R.kbps = o->bitrate ? o->bitrate : 96;
+    /* Speech alone is mixed at the engine's rate and resampled at the
+     * end, which is cheapest; a sound file would lose its treble there,
+     * so a program that plays one is mixed at the output's rate. */
+    int mix = J->plan->nclips && J->R.out_rate > rate ? J->R.out_rate : rate;
+    st = crier_plan_mix(J->plan, mix, err);
+    if (st != CRIER_OK)
+        return st;
     /* Fail on an unwritable destination before any work is done. */
     st = open_outputs(J, path, err);
     cache_create(J);

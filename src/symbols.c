@@ -54,6 +54,14 @@ static int lower_word(const norm *z, size_t i)
     return tok_is(z, i, TK_WORD) && (z->t[i].flags & TF_LOWER);
 }
 
+/* "salt + pepper", "B + C": a symbol with a space on each side, between
+ * two words of the same sentence, joins them as a word would. */
+static int spaced_between_words(const norm *z, size_t i, size_t p, size_t n)
+{
+    return p != (size_t)-1 && p + 2 == i && tok_is(z, p, TK_WORD) && tok_is(z, i - 1, TK_SPACE) &&
+           n == i + 2 && tok_is(z, i + 1, TK_SPACE) && tok_is(z, n, TK_WORD);
+}
+
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
  * or paused, 0 when the symbol is silent here. */
 static int table_symbol(norm *z, size_t i)
@@ -85,7 +93,8 @@ static int table_symbol(norm *z, size_t i)
               ((f & CRIER_SYM_BEFORE_NUM) && na) ||
               ((f & CRIER_SYM_AFTER_NUM) && (nb || alone)) ||
               ((f & CRIER_SYM_WORDS) && p != (size_t)-1 && lower_word(z, p) && lower_word(z, n) &&
-               tok_glued(z, i) == tok_glued(z, i + 1));
+               tok_glued(z, i) == tok_glued(z, i + 1)) ||
+              ((f & CRIER_SYM_SPACED) && spaced_between_words(z, i, p, n));
     }
     if (say)
         crier_emit_toks(z, r->cols[1], i, i + 1);

@@ -43,6 +43,9 @@ static const char HELP[] =
     "  -q, --quiet           do not report what was written\n"
     "  -h, --help            show this help\n";
 
+enum { O_TITLE = 2000, O_DATE, O_LATEST, O_GAP, O_VOICE, O_RATE, O_PITCH, O_FORMAT, O_QUALITY,
+       O_SCRIPT, O_STING };
+
 typedef struct stories {
     crier_doc **doc;
     size_t n, cap;
@@ -231,10 +234,45 @@ static int is_sting(const crier_error *err, const char *sting)
 /* Reads every story first, so that a bad input fails before any audio is
  * made; then speaks the program with the captions and chapters beside the
  * episode, and writes the record last. */
-int cmd_bulletin(int argc, char **argv)
+/* The command line, once read. */
+typedef struct args {
+    cli_data data;
+    crier_bulletin_options bo;
+    crier_speak_options so;
+    const char *output;
+    int quiet, script, latest;
+} args;
+
+/* One option that takes a value; returns 0, or EXIT_USAGE when the value
+ * is bad (the message is printed). */
+static int take_value(args *a, int c, const char *v)
 {
-    enum { O_TITLE = 2000, O_DATE, O_LATEST, O_GAP, O_VOICE, O_RATE, O_PITCH, O_FORMAT,
-           O_QUALITY, O_SCRIPT, O_STING };
+    int y, m, d;
+    switch (c) {
+    case O_DATE:
+        if (sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen(v) != 10 || m < 1 || m > 12 ||
+            d < 1 || d > 31) {
+            cli_error("--date: expected YYYY-MM-DD, got '%s'", v);
+            return EXIT_USAGE;
+        }
+        a->bo.date = v;
+        return 0;
+    case O_LATEST: return cli_parse_int("latest", v, 1, 1000, &a->latest) < 0 ? EXIT_USAGE : 0;
+    case O_GAP: return cli_parse_int("gap", v, 0, 60000, &a->bo.gap_ms) < 0 ? EXIT_USAGE : 0;
+    case 'j': return cli_parse_int("jobs", v, 1, 64, &a->so.jobs) < 0 ? EXIT_USAGE : 0;
+    case O_RATE: return cli_parse_int("rate", v, 80, 450, &a->so.rate) < 0 ? EXIT_USAGE : 0;
+    case O_PITCH: return cli_parse_int("pitch", v, 0, 100, &a->so.pitch) < 0 ? EXIT_USAGE : 0;
+    case O_QUALITY:
+        return cli_parse_num("quality", v, 0, 1, &a->so.quality) < 0 ? EXIT_USAGE : 0;
+    }
+    fputs(HELP, stderr);
+    return EXIT_USAGE;
+}
+
+/* Reads the command line into *a. Returns -1 to go on, else the exit
+ * status (after --help, or a usage error). */
+static int parse_args(int argc, char **argv, args *a)
+{
     static const struct option LONG[] = {
         {"help", no_argument, NULL, 'h'},         {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},        {"title", required_argument, NULL, O_TITLE},
@@ -246,125 +284,116 @@ int cmd_bulletin(int argc, char **argv)
         {"script", no_argument, NULL, O_SCRIPT},  {"sting", required_argument, NULL, O_STING},
         {"jobs", required_argument, NULL, 'j'},   CLI_DATA_OPTIONS,
         {0}};
-    cli_data data = {0};
-    crier_bulletin_options bo;
-    crier_bulletin_options_init(&bo);
-    crier_speak_options so;
-    crier_speak_options_init(&so);
-    const char *output = NULL;
-    int quiet = 0, script = 0, latest = 10, c, y, m, d;
+    int c;
     while ((c = getopt_long(argc, argv, "ho:qj:", LONG, NULL)) != -1) {
-        int dd = cli_data_option(c, optarg, &data);
+        int dd = cli_data_option(c, optarg, &a->data), rc = 0;
         if (dd < 0)
             return EXIT_USAGE;
         if (dd)
             continue;
         switch (c) {
         case 'h': fputs(HELP, stdout); return EXIT_OK;
-        case 'o': output = optarg; break;
-        case 'q': quiet = 1; break;
-        case O_TITLE: bo.title = optarg; break;
-        case O_DATE:
-            if (sscanf(optarg, "%4d-%2d-%2d", &y, &m, &d) != 3 || strlen(optarg) != 10 ||
-                m < 1 || m > 12 || d < 1 || d > 31) {
-                cli_error("--date: expected YYYY-MM-DD, got '%s'", optarg);
-                return EXIT_USAGE;
-            }
-            bo.date = optarg;
-            break;
-        case O_LATEST:
-            if (cli_parse_int("latest", optarg, 1, 1000, &latest) < 0)
-                return EXIT_USAGE;
-            break;
-        case O_GAP:
-            if (cli_parse_int("gap", optarg, 0, 60000, &bo.gap_ms) < 0)
-                return EXIT_USAGE;
-            break;
-        case O_VOICE: so.voice = optarg; break;
-        case O_FORMAT: so.format = optarg; break;
-        case O_SCRIPT: script = 1; break;
-        case O_STING: bo.sting = optarg; break;
-        case 'j':
-            if (cli_parse_int("jobs", optarg, 1, 64, &so.jobs) < 0)
-                return EXIT_USAGE;
-            break;
-        case O_RATE:
-            if (cli_parse_int("rate", optarg, 80, 450, &so.rate) < 0)
-                return EXIT_USAGE;
-            break;
-        case O_PITCH:
-            if (cli_parse_int("pitch", optarg, 0, 100, &so.pitch) < 0)
-                return EXIT_USAGE;
-            break;
-        case O_QUALITY:
-            if (cli_parse_num("quality", optarg, 0, 1, &so.quality) < 0)
-                return EXIT_USAGE;
-            break;
-        default: fputs(HELP, stderr); return EXIT_USAGE;
+        case 'o': a->output = optarg; break;
+        case 'q': a->quiet = 1; break;
+        case O_TITLE: a->bo.title = optarg; break;
+        case O_VOICE: a->so.voice = optarg; break;
+        case O_FORMAT: a->so.format = optarg; break;
+        case O_SCRIPT: a->script = 1; break;
+        case O_STING: a->bo.sting = optarg; break;
+        default: rc = take_value(a, c, optarg);
         }
+        if (rc)
+            return rc;
     }
-    if (optind == argc || (!output && !script)) {
+    if (optind == argc || (!a->output && !a->script)) {
         cli_error(optind == argc ? "bulletin: expected at least one ARTICLE"
                                  : "bulletin: -o EPISODE is required");
         fputs(HELP, stderr);
         return EXIT_USAGE;
     }
-    so.data_dir = cli_data_dir(&data);
+    return -1;
+}
+
+/* --script: prints what would be said. */
+static int print_script(const args *a, const stories *s, const crier_lexicon *lex)
+{
+    crier_error err = {0};
+    char *out = NULL;
+    int rc = 0;
+    crier_status st = crier_bulletin_script((const crier_doc *const *)s->doc, s->n, lex, &a->bo,
+                                            &a->so, &out, &err);
+    if (st == CRIER_OK) {
+        fputs(out, stdout);
+    } else {
+        cli_report(&err, NULL);
+        rc = cli_exit_code(st, 0);
+    }
+    crier_free(out);
+    return rc;
+}
+
+/* Speaks the episode, its captions and chapters beside it, then writes
+ * its record. */
+static int speak_episode(args *a, const stories *s, const crier_lexicon *lex)
+{
+    char *captions = sibling(a->output, ".vtt"), *chapters = sibling(a->output, ".chapters.json");
+    a->so.captions_path = captions;
+    a->so.chapters_path = chapters;
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    a->so.cancel = &cancel;
+    crier_error err = {0};
+    crier_speak_result res = {0};
+    int rc = 0;
+    crier_status st = crier_bulletin_speak((const crier_doc *const *)s->doc, s->n, lex, &a->bo,
+                                           &a->so, a->output, &res, &err);
+    if (st != CRIER_OK) {
+        cli_report(&err, a->output);
+        rc = cli_exit_code(st, st == CRIER_ERR_IO && !is_sting(&err, a->bo.sting));
+    } else {
+        rc = write_record(a->output, s, &a->bo, &a->so, res.seconds);
+        if (!rc && !a->quiet)
+            fprintf(stderr, "%s: wrote %s (%d:%02d, %zu stories, %zu chapters, %zu cues, "
+                    "%.1f LUFS)\n", cli_prog, a->output, (int)res.seconds / 60,
+                    (int)res.seconds % 60, s->n, res.nchapters, res.cues, res.loudness);
+    }
+    crier_speak_result_free(&res);
+    free(captions);
+    free(chapters);
+    return rc;
+}
+
+int cmd_bulletin(int argc, char **argv)
+{
+    args a = {.latest = 10};
+    crier_bulletin_options_init(&a.bo);
+    crier_speak_options_init(&a.so);
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    a.so.data_dir = cli_data_dir(&a.data);
     crier_lexicon *lex = NULL;
     stories s = {0};
-    char *title = NULL, date[32], *captions = NULL, *chapters = NULL;
-    int rc = cli_load_lexicon(&data, &lex);
+    char *title = NULL, date[32];
+    rc = cli_load_lexicon(&a.data, &lex);
     if (!rc)
-        rc = check_sting(bo.sting, lex, &so);
+        rc = check_sting(a.bo.sting, lex, &a.so);
     for (int i = optind; !rc && i < argc; i++)
-        rc = add_input(&s, argv[i], latest, lex);
+        rc = add_input(&s, argv[i], a.latest, lex);
     if (!rc && !s.n) {
         cli_error("bulletin: no stories in the inputs");
         rc = EXIT_DATAERR;
     }
     if (!rc)
-        rc = settle(&bo, &s, lex, &title, date);
-    crier_error err = {0};
-    if (!rc && script) {
-        char *out = NULL;
-        crier_status st = crier_bulletin_script((const crier_doc *const *)s.doc, s.n, lex, &bo,
-                                                &so, &out, &err);
-        if (st == CRIER_OK) {
-            fputs(out, stdout);
-        } else {
-            cli_report(&err, NULL);
-            rc = cli_exit_code(st, 0);
-        }
-        crier_free(out);
-    } else if (!rc) {
-        so.captions_path = captions = sibling(output, ".vtt");
-        so.chapters_path = chapters = sibling(output, ".chapters.json");
-        struct sigaction sa = {0};
-        sa.sa_handler = on_signal;
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGTERM, &sa, NULL);
-        so.cancel = &cancel;
-        crier_speak_result res = {0};
-        crier_status st = crier_bulletin_speak((const crier_doc *const *)s.doc, s.n, lex, &bo,
-                                               &so, output, &res, &err);
-        if (st != CRIER_OK) {
-            cli_report(&err, output);
-            rc = cli_exit_code(st, st == CRIER_ERR_IO && !is_sting(&err, bo.sting));
-        } else {
-            rc = write_record(output, &s, &bo, &so, res.seconds);
-            if (!rc && !quiet)
-                fprintf(stderr, "%s: wrote %s (%d:%02d, %zu stories, %zu chapters, %zu cues, "
-                        "%.1f LUFS)\n", cli_prog, output, (int)res.seconds / 60,
-                        (int)res.seconds % 60, s.n, res.nchapters, res.cues, res.loudness);
-        }
-        crier_speak_result_free(&res);
-    }
+        rc = settle(&a.bo, &s, lex, &title, date);
+    if (!rc)
+        rc = a.script ? print_script(&a, &s, lex) : speak_episode(&a, &s, lex);
     for (size_t i = 0; i < s.n; i++)
         crier_doc_free(s.doc[i]);
     free(s.doc);
     free(title);
-    free(captions);
-    free(chapters);
     crier_lexicon_free(lex);
     return rc;
 }

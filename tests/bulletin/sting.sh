@@ -8,7 +8,7 @@
 # silence around it, at the speech's loudness; the chapters and captions
 # are those of the episode without it, the second story's chapter moved
 # by the sting's length so that it starts after it; the same bytes with
-# one worker and two. Then bad stings: missing (66), not audio or too long
+# one worker and two; a tone above the engine's bandwidth survives. Then bad stings: missing (66), not audio or too long
 # (65), each named, with no output left.
 #
 # usage: sting.sh CRIER TESTS-DIR
@@ -96,6 +96,20 @@ echo "loudness: episode $li LUFS, sting $ls LUFS"
 near "${li:-0}" -16 0.6 || fail "episode loudness $li"
 near "${ls:-0}" -16 2 || fail "sting loudness $ls"
 echo "ok: audio"
+
+# Treble: a program that plays a sound file is mixed at the output's rate,
+# so a 12 kHz tone, above the engine's 11 kHz of bandwidth, is heard; and
+# a FLAC bulletin takes the sting's 44.1 kHz when no rate is asked for.
+sox -n -r 44100 "$T/high.wav" synth 1.5 sine 12000 vol 0.5
+"$CRIER" bulletin -q --date 2024-02-14 --sting "$T/high.wav" $STORIES -o "$T/high.flac" ||
+    fail "bulletin with a 12 kHz sting"
+r=$(soxi -r "$T/high.flac")
+[ "$r" = 44100 ] || fail "FLAC at $r Hz, not the sting's 44100"
+sox "$T/high.flac" -n trim "$(awk -v a="$at" 'BEGIN { print a + 0.2 }')" 1.1 sinc 11500 stat 2>"$T/hi"
+hp=$(awk '/RMS +amplitude/ { print $3 }' "$T/hi")
+echo "above 11.5 kHz in the sting window: RMS $hp"
+awk -v r="${hp:-0}" 'BEGIN { exit !(r > 0.05) }' || fail "the 12 kHz tone is lost (RMS $hp)"
+echo "ok: treble"
 
 # Bad stings, found before any audio is made; no output is left.
 expect() { # CODE PATTERN STING
