@@ -303,6 +303,22 @@ static size_t abbrev_range(norm *z, size_t i)
 /* Decade ranges first, then two numbers around a dash, with a unit, a
  * percent sign or an era after the second applying to both. The numbers
  * are years when the first looks like one and the context agrees. */
+/* "1990–present", "2015-now": a year, a dash and a word that ends a span
+ * (context-words.tsv, range-end). */
+static size_t open_range(norm *z, size_t i)
+{
+    size_t right, d = yearish(z, i) ? range_dash(z, i + 1, &right) : 0;
+    if (!d || !tok_is(z, right, TK_WORD) || !(z->t[right].flags & TF_LOWER) ||
+        !(crier_tok_ctx(z, right) & CRIER_CTX_RANGE_END) ||
+        (tok_is(z, right + 1, TK_WORD) && tok_glued(z, right + 1)))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_year(z, tok_text(z, i), 4, &w);
+    crier_put_phrase(z, "to", &w);
+    crier_emit_buf(z, &w, i, right);
+    return right - i;
+}
+
 size_t crier_cls_range(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '-') && !tok_punct(z, i, '\''))
@@ -321,6 +337,8 @@ size_t crier_cls_range(norm *z, size_t i)
         used = ordinal_range(z, i);
     if (!used)
         used = abbrev_range(z, i);
+    if (!used)
+        used = open_range(z, i);
     if (used)
         return used;
     numx a, b;
