@@ -239,6 +239,38 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
+/* True when token i is plain digits. */
+static int digits_only(const norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM))
+        return 0;
+    for (size_t k = 0; k < z->t[i].len; k++)
+        if (tok_text(z, i)[k] < '0' || tok_text(z, i)[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* True when the comma after the number at token j is a decimal point,
+ * the continental way: one to three digits before it, one or two glued
+ * after it (three would group thousands), and then a percent sign, a
+ * scale, a unit or a currency ("1,5 million", "2,5 %", "0,7 km", "3,20
+ * €"). A list of numbers ("pages 1,5 and 7") has none of them. */
+static int decimal_comma(const norm *z, size_t j)
+{
+    if (!digits_only(z, j) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
+        !tok_glued(z, j + 1) || !digits_only(z, j + 2) || !tok_glued(z, j + 2) ||
+        z->t[j + 2].len > 2 || (tok_glued(z, j + 3) && !tok_is(z, j + 3, TK_WORD) &&
+                                !tok_punct(z, j + 3, '%')))
+        return 0;
+    size_t end = j + 3, k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
+    if (k >= z->n || (tok_is(z, k, TK_WORD) && tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1)))
+        return 0;
+    const crier_lex_row *sc = tok_is(z, k, TK_WORD) ? crier_tok_find(z, CRIER_TAB_SCALES, k) : NULL;
+    return tok_punct(z, k, '%') || (sc && (!(sc->flags & CRIER_SCALE_ABBR) || k == end)) ||
+           crier_tok_find(z, CRIER_TAB_UNITS, k) || crier_tok_find(z, CRIER_TAB_CURRENCIES, k) ||
+           crier_tok_eq(z, k, crier_phrase(z, "percent"));
+}
+
 /* True when the dots of s[0..n) group thousands, the continental way:
  * one to three digits without a leading zero, then groups of exactly three
  * after each dot. Two or more dots are enough ("1.500.000"); one dot is a
@@ -345,6 +377,13 @@ size_t crier_num_parse(const norm *z, size_t i, numx *x)
         x->ipn = n; /* "1.500.000": the dots are separators */
         return x->end - i;
     }
+    if (decimal_comma(z, j)) {
+        x->ipn = n; /* "1,5 million": a comma for the point */
+        x->fp = tok_text(z, j + 2);
+        x->fpn = z->t[j + 2].len;
+        x->end = j + 3;
+        return x->end - i;
+    }
     if (dots > 1)
         return 0;
     if (dots && memchr(s + dot, ',', n - dot))
@@ -448,8 +487,19 @@ static void put_int(char *buf, size_t cap, int v)
 static int rating(const norm *z, size_t i, size_t end)
 {
     size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
-    return (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_RATING)) ||
-           (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_RATING));
+    if (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_RATING))
+        return 1;
+    /* "rated the play 9/10", "scored it a 7/10": the rating word may stand
+     * up to three words back, within the clause; but "2/3 of the goals" is
+     * a share. */
+    if (n > end && crier_tok_eq(z, n, crier_phrase(z, "of")))
+        return 0;
+    for (int k = 0; k < 4 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
+        if (crier_tok_ctx(z, p) & CRIER_CTX_RATING)
+            return 1;
+        p = crier_prev_word(z, p);
+    }
+    return 0;
 }
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
