@@ -278,6 +278,16 @@ static int year_after(const norm *z, size_t k)
     return v >= 1000 && v < 2100 && crier_year_context(z, k);
 }
 
+/* True when a short word in lower case and a capitalised name follow at
+ * token `next`: a title before "de Staël", "von Moltke", "van Gogh". */
+static int name_particle(const norm *z, size_t next)
+{
+    size_t k = crier_skip_space(z, next + 1);
+    return tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_LOWER) && z->t[next].len <= 3 &&
+           k == next + 2 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
+           !(z->t[k].flags & TF_UPPER);
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
@@ -295,7 +305,7 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
         else if (side == 0 && !dot)
             return 0;
     } else if ((r->flags & CRIER_ABBR_TITLE) &&
-               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) &&
+               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) && !name_particle(z, next) &&
                !(dot && (next >= z->n || z->t[next].kind == TK_NL)) && !title_pair(z, next) &&
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */

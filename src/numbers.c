@@ -682,8 +682,9 @@ static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
 }
 
 /* "the 2d of May", "the 33d regiment": nineteenth-century books write
- * second and third with a bare "d". Only after "the" or before "of",
- * since "3d" is also "3-D" and "2d." an old penny. */
+ * second and third with a bare "d". Only after "the" or before "of", or
+ * between a possessive and a capitalised noun, since "3d" is also "3-D"
+ * and "2d." an old penny. */
 static int old_ordinal(const norm *z, const numx *x, size_t i)
 {
     if (x->fp || x->neg || !x->ip || x->ipn > 3 || !tok_is(z, i, TK_WORD) || !tok_glued(z, i) ||
@@ -693,7 +694,17 @@ static int old_ordinal(const norm *z, const numx *x, size_t i)
     if ((last != '2' && last != '3') || (x->ipn > 1 && x->ip[x->ipn - 2] == '1'))
         return 0;
     size_t p = crier_prev_word(z, x->i), k = crier_skip_space(z, i + 1);
-    return (p != (size_t)-1 && crier_tok_eq(z, p, "the")) || (k > i + 1 && crier_tok_eq(z, k, "of"));
+    if ((p != (size_t)-1 && crier_tok_eq(z, p, "the")) || (k > i + 1 && crier_tok_eq(z, k, "of")))
+        return 1;
+    /* "York's 2d Regt.", "his 3d Battalion": after a possessive, before a
+     * capitalised noun (a modern "3D Printer" has a capital D). */
+    const char *ps = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? tok_text(z, p) : NULL;
+    size_t pn = ps ? z->t[p].len : 0;
+    return ps && k == i + 2 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
+           !(z->t[k].flags & TF_UPPER) &&
+           ((pn > 2 && ps[pn - 2] == '\'' && ps[pn - 1] == 's') ||
+            (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER && !crier_tok_eq(z, p, "a") &&
+             !crier_tok_eq(z, p, "an")));
 }
 
 /* True when a three- or four-digit number at token i names something
