@@ -172,6 +172,15 @@ static int short_word(const norm *z, const char *s, size_t n)
     return !is_vowel(low, 3, 0) && is_vowel(low, 3, 1) && !is_vowel(low, 3, 2);
 }
 
+/* True when s[0..n) has one of the letters A, E, I, O, U. */
+static int has_vowel(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strchr("AEIOUaeiou", s[k]))
+            return 1;
+    return 0;
+}
+
 /* The rules differ with the context. In a line of capitals most words
  * are ordinary words shouted, so only short unpronounceable ones are
  * spelled. Elsewhere capitals mark an acronym: three letters are said as
@@ -196,10 +205,12 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
             return;
         }
-    /* In a line of capitals a common English word is the word ("RULES"). */
-    int pron = crier_pronounceable(z, s, n) ||
-               (caps_run && n > 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n));
-    int word = caps_run ? (n <= 3 ? pron || n <= 2 : pron || n > 5)
+    /* In a line of capitals a common English word is the word ("RULES"),
+     * and a short word is one only when it is common or has a vowel:
+     * "IN", "TOP", but "NY", "LA", "NYC" are spelled. */
+    int common = caps_run && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n);
+    int pron = crier_pronounceable(z, s, n) || (n > 2 && common);
+    int word = caps_run ? (n <= 2 ? common : n == 3 ? common || (pron && has_vowel(s, n)) : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);
     if (!word)
         crier_spell(s, n, w);
