@@ -289,6 +289,15 @@ static int year_after(const norm *z, size_t k)
     return v >= 1000 && v < 2100 && crier_year_context(z, k);
 }
 
+/* True when an ordinal in figures stands just before token i: "16th". */
+static int after_ordinal(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    int poss;
+    return p != (size_t)-1 && p > 0 && p + 2 == i && tok_is(z, p, TK_WORD) &&
+           tok_is(z, p - 1, TK_NUM) && crier_suffix_at(z, p, NULL, &poss);
+}
+
 /* True when a short word in lower case and a capitalised name follow at
  * token `next`: a title before "de Staël", "von Moltke", "van Gogh". */
 static int name_particle(const norm *z, size_t next)
@@ -305,11 +314,17 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
 {
     size_t next = crier_skip_space(z, i + used);
     const char *say = r->cols[1];
+    if ((r->flags & CRIER_ABBR_ORDINAL) && after_ordinal(z, i)) {
+        crier_emit_toks(z, r->cols[3], i, i + used); /* "the 16th c." */
+        if (dot && crier_ends_sentence(z, i + used))
+            crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
+        return used;
+    }
     if (r->flags & CRIER_ABBR_YEAR) {
         /* "est. 1850" is "established", "est. 2,000" "estimated". */
         if (year_after(z, next))
             say = r->cols[3];
-    } else if (r->ncols > 3) {
+    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_ORDINAL)) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];
