@@ -330,10 +330,33 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
 
 /* A time not glued to a word before it, and maybe a second time after a
  * dash: "9am-5pm" is one span of speech. */
+/* "noon-3 p.m.", "midnight–2 a.m.": a time said as a word (time-words.tsv,
+ * kind clock), a dash, and a clock time: "noon to three p.m.". */
+static size_t word_span(norm *z, size_t i)
+{
+    const crier_lex_row *r = time_word(z, i);
+    size_t d = crier_skip_space(z, i + 1), k = crier_skip_space(z, d + 1);
+    if (!r || strcmp(r->cols[1], "clock") || !crier_tok_dash(z, d) || (d - i - 1) != (k - d - 1))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT, t = CRIER_BUF_INIT;
+    size_t u = time_parse(z, k, &t);
+    if (!u || !t.ptr) {
+        crier_buf_free(&t);
+        return 0;
+    }
+    crier_buf_put(&w, tok_text(z, i), z->t[i].len);
+    crier_put_phrase(z, "to", &w);
+    crier_put_word(&w, t.ptr);
+    crier_buf_free(&t);
+    return crier_emit_buf(z, &w, i, k + u);
+}
+
 size_t crier_cls_time(norm *z, size_t i)
 {
-    if (tok_is(z, i, TK_WORD))
-        return zone_alone(z, i);
+    if (tok_is(z, i, TK_WORD)) {
+        size_t used = word_span(z, i);
+        return used ? used : zone_alone(z, i);
+    }
     if (!tok_is(z, i, TK_NUM) || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
