@@ -362,6 +362,11 @@ static size_t coordinate(norm *z, size_t i)
  * of a name. */
 static int after_label(const norm *z, size_t i)
 {
+    /* "Seat 14C", "row 4C": a word that names places by number
+     * (context-words.tsv, label-before), wherever it stands. */
+    if (i >= 2 && tok_is(z, i - 1, TK_SPACE) && tok_is(z, i - 2, TK_WORD) &&
+        (crier_tok_ctx(z, i - 2) & CRIER_CTX_LABEL_BEFORE))
+        return 1;
     if (i < 2 || !tok_is(z, i - 1, TK_SPACE) || !tok_is(z, i - 2, TK_WORD) ||
         !(z->t[i - 2].flags & TF_CAP) || (z->t[i - 2].flags & TF_UPPER))
         return 0;
