@@ -282,6 +282,7 @@ typedef struct old_part {
     char letter;     /* 'l', 's' or 'd' */
     int dot;         /* the letter has its dot */
     int small;       /* a whole number under twenty */
+    int zero;        /* the number is 0 */
     int frac;        /* a fraction ("1/2d.") */
     size_t end;      /* token after the part (and its dot) */
 } old_part;
@@ -342,6 +343,7 @@ static int old_part_at(const norm *z, size_t i, old_part *p, crier_buf *w)
                (r = old_unit(z, x.end)) != NULL) {
         used = x.end - i;
         p->small = x.ipn <= 2 && crier_digits_value(x.ip, x.ipn) < 20;
+        p->zero = crier_digits_value(x.ip, x.ipn) == 0;
         crier_say_num(z, &x, w);
         crier_put_word(w, crier_num_is_one(&x) ? r->cols[2] : r->cols[3]);
         ok = 1;
@@ -368,8 +370,12 @@ static int old_alone(const norm *z, size_t i, const old_part *p)
 {
     if (!p->dot)
         return 0;
-    if (p->letter == 's')
-        return p->small;
+    /* "paid 10s. for it", but "two 5s." and "1s and 0s." are numbers. */
+    if (p->letter == 's') {
+        size_t k = crier_skip_space(z, p->end);
+        return p->small && !p->zero && k > p->end && tok_is(z, k, TK_WORD) &&
+               (z->t[k].flags & TF_LOWER);
+    }
     if (p->letter == 'd' && !p->frac) {
         size_t b = crier_prev_word(z, i), k = crier_skip_space(z, p->end);
         return !(b != (size_t)-1 && (crier_tok_eq(z, b, "the") ||

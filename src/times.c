@@ -239,15 +239,19 @@ static void say_clock(const norm *z, const char *s, size_t n, long h, const char
 static int dotted_clock(const norm *z, size_t i, size_t end)
 {
     size_t p = crier_prev_word(z, i), k = crier_skip_space(z, end);
-    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(crier_tok_ctx(z, p) & CRIER_CTX_CLOCK_BEFORE))
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len;
+    /* Clocks in books name the hour of the morning or evening, in steps
+     * of five minutes: "stood at 3.52 in" is a decimal. */
+    long h = crier_digits_value(s, n - 3);
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(crier_tok_ctx(z, p) & CRIER_CTX_CLOCK_BEFORE) ||
+        h < 1 || h > 12 || (s[n - 1] != '0' && s[n - 1] != '5'))
         return 0;
     if (tok_is(z, k, TK_WORD))
         return k > end && (crier_tok_ctx(z, k) & CRIER_CTX_CLOCK_AFTER);
-    /* Before a stop or at the end, only a round time of the morning or
-     * the evening ("at 7.30."): "stood at 4.25." is a decimal. */
-    const char *s = tok_text(z, i);
-    size_t n = z->t[i].len;
-    if (n < 4 || s[n - 1] != '0' || crier_digits_value(s, n - 3) > 12)
+    /* Before a stop or at the end, only a round time ("at 7.30."): "stood
+     * at 4.25." is a decimal. */
+    if (s[n - 1] != '0')
         return 0;
     if (k >= z->n || z->t[k].kind == TK_NL)
         return 1;
