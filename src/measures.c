@@ -469,5 +469,10 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_put_phrase(z, "to", &w); /* "20 Hz – 20 kHz" */
         end = to;
     }
-    return crier_emit_buf(z, &w, i, end);
+    crier_emit_buf(z, &w, i, end);
+    /* "at 30 m.p.h. The car": the unit's dot may end the sentence too. */
+    const char *last = tok_text(z, end - 1);
+    if (!to && last[z->t[end - 1].len - 1] == '.' && crier_ends_sentence(z, end))
+        crier_emit_pause(z, ".", tok_end(z, end - 1) - 1, 1);
+    return end - i;
 }
