@@ -115,7 +115,8 @@ static int phone_groups(const norm *z, size_t i, phone *p)
         }
         /* Spaces part the groups of an international number, or of a
          * national one that starts with its trunk zero ("020 7946 0958"). */
-        int trunk = p->s[0][0] == '0' && p->n[0] >= 2 && p->n[0] <= 5;
+        int trunk = (p->s[0][0] == '0' && p->n[0] >= 2 && p->n[0] <= 5) ||
+                    (p->s[0][0] == '1' && p->n[0] == 1); /* "1 800 555 0199" */
         if (!c || (c == ' ' && !p->plus && !paren && !trunk) ||
             (sep && c != sep && !p->plus && !paren))
             break;
@@ -143,6 +144,9 @@ static int phone_shape(const phone *p, int sep)
     if (sep == ' ') {
         /* "020 7946 0958", "0161 496 0000", "07700 900123": a trunk zero,
          * ten or eleven digits, no group shorter than two. */
+        if (p->count == 4 && n[0] == 1 && p->s[0][0] == '1' && n[1] == 3 && n[2] == 3 && n[3] == 4 &&
+            !p->word[1] && !p->word[2] && !p->word[3])
+            return 1; /* "1 800 555 0199": the North American code, spaced */
         for (int k = 0; k < p->count; k++)
             if (p->word[k] || n[k] < 2)
                 return 0;
