@@ -57,7 +57,7 @@ static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
     *used = 1;
     /* "Rs." with its dot */
     if (k == TK_WORD && tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) &&
-        !(z->t[i].flags & TF_UPPER))
+        !(z->t[i].flags & TF_UPPER) && (r->flags & CRIER_CUR_PREFIX))
         *used = 2;
     return r;
 }
@@ -263,7 +263,10 @@ static size_t money_suffix(norm *z, size_t i)
     const crier_lex_row *cur = currency_at(z, k, &cu);
     if (!cur || !(cur->flags & CRIER_CUR_SUFFIX))
         return 0;
-    if (z->t[k].kind == TK_WORD && !(z->t[k].flags & TF_UPPER))
+    /* A code in lower case counts only glued to a small whole amount:
+     * "50p" is fifty pence, "1080p" a screen. */
+    if (z->t[k].kind == TK_WORD && !(z->t[k].flags & TF_UPPER) &&
+        !(k == a.end && !a.scale && !a.x.fp && a.x.ipn <= 2 && !a.x.neg))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     say_money(z, &a, cur, &w);
