@@ -29,8 +29,14 @@ static int street_at(const norm *z, size_t i)
  * ordinal ("1st"). Sets *next to the token after it. */
 static int name_part(const norm *z, size_t i, size_t *next)
 {
+    size_t used;
+    int dot;
     if (tok_is(z, i, TK_WORD) && (z->t[i].flags & TF_CAP)) {
-        *next = i + 1;
+        /* "Mt. Lee Dr.": an abbreviation with its dot inside the name */
+        *next = tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) && crier_abbrev_at(z, i, &used, &dot) &&
+                        dot
+                    ? i + used
+                    : i + 1;
         return 1;
     }
     int poss;
@@ -50,9 +56,12 @@ size_t crier_cls_address(norm *z, size_t i)
         return 0;
     const char *d = tok_text(z, i);
     size_t n = z->t[i].len;
-    if (crier_digits_value(d, n) <= 0 || !tok_is(z, i + 1, TK_SPACE))
+    /* "221B Baker St.": a house number may carry a capital letter. */
+    size_t letter = tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) && z->t[i + 1].len == 1 &&
+                    (z->t[i + 1].flags & TF_CAP);
+    if (crier_digits_value(d, n) <= 0 || !tok_is(z, i + 1 + letter, TK_SPACE))
         return 0;
-    size_t j = i + 2, used, compass_end = 0;
+    size_t j = i + 2 + letter, used, compass_end = 0;
     int dot;
     const crier_lex_row *c = crier_abbrev_at(z, j, &used, &dot);
     if (c && (c->flags & CRIER_ABBR_COMPASS) && tok_is(z, j + used, TK_SPACE)) {
@@ -77,9 +86,11 @@ size_t crier_cls_address(norm *z, size_t i)
         (n == 5 ? crier_say_digits : crier_say_cardinal)(z, d, n, &w);
     else
         crier_say_year(z, d, n, &w);
-    crier_emit_buf(z, &w, i, i + 1);
+    if (letter)
+        crier_spell(tok_text(z, i + 1), 1, &w);
+    crier_emit_buf(z, &w, i, i + 1 + letter);
     if (!c)
-        return 1;
-    crier_emit_toks(z, c->cols[1], i + 2, compass_end);
+        return 1 + letter;
+    crier_emit_toks(z, c->cols[1], i + 2 + letter, compass_end);
     return compass_end - i;
 }

@@ -380,6 +380,32 @@ static size_t weekday_date(norm *z, size_t i)
     return e - i;
 }
 
+/* "Mon. through Fri.", "Sat. and Sun.": after a weekday, a joining word
+ * (context-words.tsv, flag conjunction) and another abbreviated weekday. */
+static int weekday_pair(const norm *z, size_t next)
+{
+    if (!tok_is(z, next, TK_WORD) || !(crier_tok_ctx(z, next) & CRIER_CTX_CONJUNCTION))
+        return 0;
+    size_t k = crier_skip_space(z, next + 1);
+    return tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
+           crier_tok_find(z, CRIER_TAB_WEEKDAYS, k) && tok_punct(z, k + 1, '.') &&
+           tok_glued(z, k + 1);
+}
+
+/* The other side: "Sun." after "Sat. and", where `p` is the word before
+ * the weekday. */
+static int after_weekday(const norm *z, size_t p)
+{
+    size_t q = p != (size_t)-1 ? crier_prev_word(z, p) : p;
+    if (q == (size_t)-1 || !tok_is(z, p, TK_WORD) ||
+        !(crier_tok_ctx(z, p) & CRIER_CTX_CONJUNCTION))
+        return 0;
+    if (q > 0 && tok_punct(z, q, '.'))
+        q--; /* the weekday's own dot */
+    return tok_is(z, q, TK_WORD) && (z->t[q].flags & TF_CAP) &&
+           crier_tok_find(z, CRIER_TAB_WEEKDAYS, q);
+}
+
 /* "in Oct., down from Sept.", "Wed., Nov. 15": an abbreviated month or
  * weekday with its dot, and no day after it, is still the name when a
  * word before it brings a date ("in", "since", "on") or a comma follows.
@@ -401,7 +427,8 @@ static size_t name_alone(norm *z, size_t i)
     /* "Tue. (2/22)": a weekday before its date in brackets */
     int dated = !month && tok_punct(z, next, '(') && tok_is(z, next + 1, TK_NUM);
     if (!(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
-        !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)) && !dated)
+        !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)) && !dated &&
+        !(!month && (weekday_pair(z, next) || after_weekday(z, p))))
         return 0;
     crier_emit_toks(z, r->cols[1], i, i + 2);
     if (date_dot_ends(z, i + 2))
@@ -744,18 +771,19 @@ static int year_context(const norm *z, size_t i, int chain)
     if (p != (size_t)-1 && (tok_punct(z, p, '(') || tok_punct(z, p, '"')))
         p = crier_prev_word(z, p);
     unsigned before = p != (size_t)-1 ? crier_tok_ctx(z, p) : 0;
+    /* "Q4 2023", "H1 2024": a label of a letter and a digit, looked up
+     * whole in context-words.tsv. */
+    if (p != (size_t)-1 && p > 0 && tok_is(z, p, TK_NUM) && tok_glued(z, p) &&
+        tok_is(z, p - 1, TK_WORD) && !(p > 1 && tok_glued(z, p - 1))) {
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CONTEXT_WORDS,
+                                                tok_text(z, p - 1), tok_end(z, p) - z->t[p - 1].off);
+        before = r ? r->flags : 0;
+    }
     if (before & (CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DETERMINER))
         return 1;
     if (p != (size_t)-1 && month_at(z, p, &mu))
         return 1;
     if (chain && p != (size_t)-1 && joined_year(z, p))
-        return 1;
-    /* "Q3 2025 earnings", "H1 2024 sales": a quarter or a half names the
-     * year after it. */
-    if (p != (size_t)-1 && p > 0 && tok_is(z, p, TK_NUM) && z->t[p].len == 1 &&
-        tok_text(z, p)[0] >= '1' && tok_text(z, p)[0] <= '4' && tok_glued(z, p) &&
-        tok_is(z, p - 1, TK_WORD) && z->t[p - 1].len == 1 &&
-        (tok_text(z, p - 1)[0] == 'Q' || tok_text(z, p - 1)[0] == 'H'))
         return 1;
     size_t k = crier_skip_space(z, i + 1);
     if (k == i + 1 || !tok_is(z, k, TK_WORD))

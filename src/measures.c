@@ -254,9 +254,17 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
     return end;
 }
 
-/* The number of double quotes on the line before token j. The count is
- * kept from call to call, since positions only grow, so a line full of
- * quotes is counted once. */
+/* True when the double quote at token k ends a height, "6'2\"": a mark
+ * no quotation could close. */
+static int height_mark(const norm *z, size_t k)
+{
+    return k >= 3 && tok_glued(z, k) && tok_is(z, k - 1, TK_NUM) && tok_glued(z, k - 1) &&
+           tok_punct(z, k - 2, '\'') && tok_glued(z, k - 2) && tok_is(z, k - 3, TK_NUM);
+}
+
+/* The number of double quotes on the line before token j, heights aside.
+ * The count is kept from call to call, since positions only grow, so a
+ * line full of quotes is counted once. */
 static size_t quotes_before(norm *z, size_t j)
 {
     if (j < z->q_tok) {
@@ -266,14 +274,16 @@ static size_t quotes_before(norm *z, size_t j)
     for (; z->q_tok < j; z->q_tok++) {
         if (z->t[z->q_tok].kind == TK_NL)
             z->q_count = 0;
-        else if (tok_punct(z, z->q_tok, '"'))
+        else if (tok_punct(z, z->q_tok, '"') && !height_mark(z, z->q_tok))
             z->q_count++;
     }
     return z->q_count;
 }
 
 /* "12\"", "6'2\"": feet and inches marks after a number. A double quote
- * that would close a quotation ("said \"Yes 7\"") is not an inch mark. */
+ * that would close a quotation ("said \"Yes 7\"") is not an inch mark.
+ * A height before a noun is said as one adjective, without its inches:
+ * "the 6'5\" forward", "the six-foot-five forward". */
 static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
 {
     if (tok_punct(z, j, '\'') && tok_is(z, j + 1, TK_NUM) && tok_glued(z, j + 1) &&
@@ -281,9 +291,11 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
         numx x;
         if (!crier_num_parse(z, j + 1, &x) || x.end != j + 2)
             return 0;
-        crier_put_phrase(z, one ? "foot" : "feet", w);
+        int adj = crier_adjective_amount(z, i, j + 3);
+        crier_put_phrase(z, one || adj ? "foot" : "feet", w);
         crier_say_num(z, &x, w);
-        crier_put_phrase(z, crier_num_is_one(&x) ? "inch" : "inches", w);
+        if (!adj)
+            crier_put_phrase(z, crier_num_is_one(&x) ? "inch" : "inches", w);
         return j + 3 - i;
     }
     if (!tok_punct(z, j, '"') || !tok_glued(z, j) || quotes_before(z, j) % 2 != 0 ||

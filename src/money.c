@@ -166,7 +166,9 @@ static void say_money(const norm *z, const amount *a, const crier_lex_row *cur, 
     }
 }
 
-/* "/mo", "/yr": a rate after an amount. */
+/* "/mo", "/yr": a rate after an amount. A word in lower case that is no
+ * unit is what the amount is paid for, as written: "€180/night" is "one
+ * hundred eighty euros per night". */
 static size_t per_unit(const norm *z, size_t i, crier_buf *w)
 {
     if (!tok_punct(z, i, '/') || !tok_is(z, i + 1, TK_WORD) || !tok_glued(z, i + 1))
@@ -176,19 +178,17 @@ static size_t per_unit(const norm *z, size_t i, crier_buf *w)
     if (used && !(u.oom)) {
         crier_put_phrase(z, "per", w);
         crier_put_word(w, u.ptr);
-    }
-    crier_buf_free(&u);
-    /* "$4.99/gallon", "$90/night": a word in lower case is the rate's
-     * unit too, unless more is glued to it, or it is a joining word
-     * ("$5/or"). */
-    if (!used && (z->t[i + 1].flags & TF_LOWER) &&
-        !(crier_tok_ctx(z, i + 1) & (CRIER_CTX_CONJUNCTION | CRIER_CTX_DETERMINER)) &&
-        !(tok_glued(z, i + 2) && !tok_punct(z, i + 2, '.') && !tok_punct(z, i + 2, ','))) {
+    } else if (!used && (z->t[i + 1].flags & TF_LOWER) &&
+               !(crier_tok_ctx(z, i + 1) & (CRIER_CTX_CONJUNCTION | CRIER_CTX_DETERMINER)) &&
+               !(tok_glued(z, i + 2) && (tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM) ||
+                                         tok_punct(z, i + 2, '/')))) {
+        /* "$4.99/gallon", "$90/night", but not "$5/or". */
         crier_put_phrase(z, "per", w);
-        crier_buf_put(w, " ", 1);
+        crier_put_word(w, "");
         crier_buf_put(w, tok_text(z, i + 1), z->t[i + 1].len);
         used = 1;
     }
+    crier_buf_free(&u);
     return used ? used + 1 : 0;
 }
 

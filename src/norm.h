@@ -187,7 +187,8 @@ int crier_adjective_amount(const norm *z, size_t i, size_t end);
 /* Classifier: cardinals, ordinals, decimals, percents, fractions, years. */
 size_t crier_cls_number(norm *z, size_t i);
 /* Parses a fraction ("1/2", "3 1/2", "½") at token i into `w`; *whole is
- * set for a mixed number. Returns the tokens used, or 0. */
+ * set when a unit after it is plural (a mixed number, or a reading such
+ * as "130/80"). Returns the tokens used, or 0. */
 size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole);
 /* Classifier: "1/2", "3 1/2", "½". */
 size_t crier_cls_fraction(norm *z, size_t i);

@@ -504,7 +504,8 @@ static int rating(const norm *z, size_t i, size_t end)
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
  * "3½". The date rules run first and take "on 9/13"; what they leave is
- * a fraction. *whole is set for a mixed number ("three and a half").
+ * a fraction. *whole is set when a unit after it is plural: a mixed
+ * number ("three and a half"), or a reading ("130/80").
  * Returns the tokens used, or 0. */
 size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
 {
@@ -570,6 +571,14 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     } else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2) {
         /* "a 60/40 split", "50/50": two shares, not a fraction. */
         crier_say_cardinal(z, num, nn, w);
+        crier_say_cardinal(z, den, dn, w);
+    } else if (va > vb && vb >= 10) {
+        /* "130/80": no one writes a fraction so much over one with so
+         * large a denominator; it is a reading, "one hundred thirty over
+         * eighty", and its unit is plural. */
+        *whole = 1;
+        crier_say_cardinal(z, num, nn, w);
+        crier_put_phrase(z, "over", w);
         crier_say_cardinal(z, den, dn, w);
     } else {
         crier_say_fraction(z, num, nn, den, dn, w);
@@ -960,9 +969,12 @@ size_t crier_cls_number(norm *z, size_t i)
     }
     /* "3.5bn", "40mln": a glued abbreviation of two letters or more that
      * can only be a scale. "5m" and "10k" are left to the units and the
-     * codes (meters, "a 10k race"). */
-    const crier_lex_row *sc = (tok_is(z, end, TK_WORD) && tok_glued(z, end) && z->t[end].len >= 2 &&
-                               !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
+     * codes (meters, "a 10k race"), but a capital letter glued to a
+     * decimal is no meter and no code: "1.2M reviews", "2.5K views". */
+    int glued_word = tok_is(z, end, TK_WORD) && tok_glued(z, end) &&
+                     !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1));
+    const crier_lex_row *sc = (glued_word && z->t[end].len >= 2) ||
+                                      (glued_word && x.fp && (z->t[end].flags & TF_CAP)) ||
                                       crier_scale_before_noun(z, end)
                                   ? crier_tok_find(z, CRIER_TAB_SCALES, end)
                                   : NULL;

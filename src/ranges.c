@@ -195,7 +195,7 @@ static size_t ratio(norm *z, size_t i)
 }
 
 /* "25 x 7 m", "2.5 x 3 x 4 cm": dimensions, with the unit after the last
- * number (plural). "×" counts only with a unit; without one it is the
+ * number (plural, but singular before a noun: "a 10 x 12 ft room"). "×" counts only with a unit; without one it is the
  * multiplication sign of symbols.tsv. Before an equals sign or a power the
  * numbers are multiplied: "6 x 7 = 42" is "six times seven equals
  * forty-two", "2.3 x 10^5" "two point three times ten to the power of
@@ -220,6 +220,10 @@ static size_t dimensions(norm *z, size_t i)
     size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
     crier_buf w = CRIER_BUF_INIT, u = CRIER_BUF_INIT;
     size_t used = count && !product ? crier_unit_parse(z, k, 1, k == end, 0, &u) : 0;
+    if (used && crier_adjective_amount(z, i, k + used)) { /* "the 4x100m relay" */
+        crier_buf_free(&u);
+        used = crier_unit_parse(z, k, 0, k == end, 0, &u);
+    }
     if (!count || (sign && !used) || (!used && tok_is(z, end, TK_WORD))) {
         crier_buf_free(&u);
         return 0;
