@@ -38,10 +38,12 @@ static int yearish(const norm *z, size_t i)
  * second the larger, are the years of a life or a reign. */
 static int bracket_years(const norm *z, size_t i, const numx *a, const numx *b, size_t end)
 {
-    if (i == 0 || !tok_punct(z, i - 1, '(') || !tok_punct(z, end, ')') || a->neg || a->fp ||
-        b->fp || !a->ip || !b->ip || a->ipn < 3 || a->ipn > 4 || b->ipn < 3 || b->ipn > 4)
+    size_t o = crier_prev_word(z, i); /* "(995-1035)", "( 995 – 1035 )" */
+    if (o == (size_t)-1 || !tok_punct(z, o, '(') || !tok_punct(z, crier_skip_space(z, end), ')') ||
+        a->neg || a->fp || b->fp || !a->ip || !b->ip || a->ipn < 3 || a->ipn > 4 || b->ipn < 3 ||
+        b->ipn > 4)
         return 0;
-    size_t p = crier_prev_word(z, i - 1); /* a name before the bracket, not "pages" */
+    size_t p = crier_prev_word(z, o); /* a name before the bracket, not "pages" */
     if (p == (size_t)-1 || (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_LOWER)) ||
         tok_is(z, p, TK_NUM))
         return 0;
