@@ -385,6 +385,11 @@ size_t crier_cls_range(norm *z, size_t i)
     } else if ((u = crier_era_parse(z, end, &tail)) != 0) {
         end += u;
         era = 1;
+    } else if (glued && crier_tok_eq(z, end, "x") &&
+               !(tok_is(z, end + 1, TK_WORD) || tok_is(z, end + 1, TK_NUM))) {
+        crier_put_phrase(z, "times", &tail); /* "up 3-4x": multiples */
+        end++;
+        unit = 1;
     }
     /* "747-400", "Boeing 737-800": an aircraft model and its series. A
      * range does not run down to a round hundred without a unit or an era,
