@@ -705,12 +705,11 @@ static int old_ordinal(const norm *z, const numx *x, size_t i)
     size_t p = crier_prev_word(z, x->i), k = crier_skip_space(z, i + 1);
     if ((p != (size_t)-1 && crier_tok_eq(z, p, "the")) || (k > i + 1 && crier_tok_eq(z, k, "of")))
         return 1;
-    /* "York's 2d Regt.", "his 3d Battalion": after a possessive, before a
-     * capitalised noun (a modern "3D Printer" has a capital D). */
+    /* "York's 2d Regt.", "his 3d wife", "this 2d day": after a possessive
+     * or a determiner other than "a", before a noun. */
     const char *ps = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? tok_text(z, p) : NULL;
     size_t pn = ps ? z->t[p].len : 0;
-    return ps && k == i + 2 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
-           !(z->t[k].flags & TF_UPPER) &&
+    return ps && k == i + 2 && tok_is(z, k, TK_WORD) && !(z->t[k].flags & TF_UPPER) &&
            ((pn > 2 && ps[pn - 2] == '\'' && ps[pn - 1] == 's') ||
             (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER && !crier_tok_eq(z, p, "a") &&
              !crier_tok_eq(z, p, "an")));
