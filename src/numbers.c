@@ -612,6 +612,26 @@ static int fraction_adjective(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
+/* "1/2 past 8", "1/4 to 3": a fraction of the hour on a clock is "half"
+ * or "quarter" alone. Replaces `w` and returns 1, or 0. */
+static int clock_fraction(const norm *z, size_t i, crier_buf *w)
+{
+    size_t k = crier_skip_space(z, i + 3), n = crier_skip_space(z, k + 1);
+    if (k == i + 3 || !tok_is(z, i, TK_NUM) || z->t[i].len != 1 || tok_text(z, i)[0] != '1' ||
+        !(crier_tok_eq(z, k, crier_phrase(z, "past")) || crier_tok_eq(z, k, crier_phrase(z, "to"))) ||
+        n == k + 1 || !tok_is(z, n, TK_NUM) || z->t[n].len > 2 ||
+        crier_digits_value(tok_text(z, n), z->t[n].len) > 12 ||
+        (tok_glued(z, n + 1) && !tok_is(z, n + 1, TK_PUNCT)) || tok_punct(z, n + 1, '/'))
+        return 0;
+    const crier_lex_row *r =
+        crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, tok_text(z, i + 2), z->t[i + 2].len);
+    if (!r || z->t[i + 2].len != 1 || (tok_text(z, i + 2)[0] != '2' && tok_text(z, i + 2)[0] != '4'))
+        return 0;
+    crier_buf_truncate(w, 0);
+    crier_put_word(w, r->cols[1]);
+    return 1;
+}
+
 /* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
@@ -622,6 +642,8 @@ size_t crier_cls_fraction(norm *z, size_t i)
         crier_buf_free(&w);
         return 0;
     }
+    if (used == 3 && !whole && clock_fraction(z, i, &w))
+        return crier_emit_buf(z, &w, i, i + used);
     if (used == 3 && !whole) {
         crier_buf adj = CRIER_BUF_INIT;
         if (fraction_adjective(z, i, &adj) && !adj.oom) {
