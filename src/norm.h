@@ -1,7 +1,7 @@
 /* norm.h -- stage 2 internals, shared by normalize.c (input hygiene,
  * tokenizer, dispatcher, emitter) and the classifiers in numbers.c,
- * money.c, measures.c, dates.c, times.c, ranges.c, roman.c, serial.c,
- * electronic.c, symbols.c and abbrev.c.
+ * fractions.c, money.c, measures.c, dates.c, times.c, ranges.c, roman.c,
+ * serial.c, electronic.c, symbols.c and abbrev.c.
  *
  * The normalizer is three layers: the tokenizer cuts the text into tokens
  * with source offsets; classifiers look at a token and its neighbours and,
@@ -161,7 +161,8 @@ void crier_say_digits(const norm *z, const char *digits, size_t n, crier_buf *w)
 void crier_say_year(const norm *z, const char *digits, size_t n, crier_buf *w);
 /* A number as a whole: sign, integer, "point", digits. */
 void crier_say_num(const norm *z, const numx *x, crier_buf *w);
-/* A fraction: "one half", "three quarters", "one twenty-fifth". */
+/* A fraction: "one half", "three quarters", "one twenty-fifth"
+ * (fractions.c, like the fraction parser and classifier below). */
 void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *den,
                         size_t dn, crier_buf *w);
 /* Appends the word for `key` in number-words.tsv (col 1 cardinal, 2
