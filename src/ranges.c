@@ -407,8 +407,11 @@ size_t crier_cls_range(norm *z, size_t i)
         crier_say_num(z, &b, &w);
         return crier_emit_buf(z, &w, i, b.end);
     }
-    int years = era || (!unit && yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
-                        crier_year_context(z, i)) ||
+    /* "1861-5": one digit after a year replaces its last. */
+    int one = a.ipn == 4 && b.ipn == 1 && !b.fp && z->t[right].len == 1 && b.ip[0] > a.ip[3];
+    int years = era ||
+                (!unit && yearish(z, a.i) && !a.neg &&
+                 (yearish(z, right) || z->t[right].len == 2 || one) && crier_year_context(z, i)) ||
                 (!unit && !pct && bracket_years(z, i, &a, &b, end));
     say_side(z, &a, years, &w);
     if (pct)
@@ -417,6 +420,8 @@ size_t crier_cls_range(norm *z, size_t i)
     if (years && !era && a.ipn == 4 && b.ipn == 2 && !b.fp && !b.neg && isdigit((unsigned char)b.ip[0]) &&
         isdigit((unsigned char)b.ip[1]))
         say_year_end(z, a.ip, b.ip, &w);
+    else if (years && !era && one)
+        say_year_end(z, a.ip, (const char[]){a.ip[2], b.ip[0]}, &w);
     else
         say_side(z, &b, years, &w);
     if (tail.ptr)
