@@ -254,7 +254,8 @@ static int digits_only(const norm *z, size_t i)
  * the continental way: one to three digits before it, one or two glued
  * after it (three would group thousands), and then a percent sign, a
  * scale, a unit or a currency ("1,5 million", "2,5 %", "0,7 km", "3,20
- * €"). A list of numbers ("pages 1,5 and 7") has none of them. */
+ * €"), or a currency sign before ("€2,50"). A list of numbers ("pages
+ * 1,5 and 7") has none of them. */
 static int decimal_comma(const norm *z, size_t j)
 {
     if (!digits_only(z, j) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
@@ -262,6 +263,10 @@ static int decimal_comma(const norm *z, size_t j)
         z->t[j + 2].len > 2 || (tok_glued(z, j + 3) && !tok_is(z, j + 3, TK_WORD) &&
                                 !tok_punct(z, j + 3, '%')))
         return 0;
+    /* "€2,50": after a currency sign, cents. */
+    if (j > 0 && tok_glued(z, j) && z->t[j - 1].kind == TK_SYM &&
+        crier_tok_find(z, CRIER_TAB_CURRENCIES, j - 1))
+        return 1;
     size_t end = j + 3, k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
     if (k >= z->n || (tok_is(z, k, TK_WORD) && tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1)))
         return 0;
