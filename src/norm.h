@@ -181,6 +181,10 @@ int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss);
  * scale ("m" for million) because what follows is counted: "1.5m euros",
  * "3m copies". */
 int crier_scale_before_noun(const norm *z, size_t k);
+/* True when "circa" stands before token i, written out or abbreviated
+ * ("c.", "ca." in abbreviations.tsv): a number of three digits after it
+ * is a year ("c. 950" "circa nine fifty"). */
+int crier_circa_before(const norm *z, size_t i);
 /* True when the amount of tokens [i, end) is an adjective: after "a" or
  * "an" and before a noun in lower case, "a $50,000 prize", "a 5 km
  * race". Its unit is then singular. */

@@ -559,6 +559,22 @@ static int digits_context(const norm *z, size_t i)
     return r && (r->flags & CRIER_CTX_DIGITS_AFTER);
 }
 
+/* See norm.h. */
+int crier_circa_before(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), used;
+    int dot;
+    const char *circa = crier_phrase(z, "circa");
+    if (p == (size_t)-1)
+        return 0;
+    if (tok_is(z, p, TK_WORD))
+        return crier_tok_eq(z, p, circa);
+    if (!tok_punct(z, p, '.') || p == 0 || !tok_is(z, p - 1, TK_WORD))
+        return 0;
+    const crier_lex_row *r = crier_abbrev_at(z, p - 1, &used, &dot);
+    return r && dot && strcmp(r->cols[1], circa) == 0;
+}
+
 /* Reads an integer written without separators the way its shape says:
  * digit by digit when it has a leading zero or five digits or more (an
  * identifier, a zip code) or the words before it say it is a code, as a year when it looks like one and the
@@ -582,6 +598,10 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     if (!grouped && !x->neg && x->ipn == 4 && x->ip[0] >= '1' && x->ip[0] <= '2' &&
         crier_digits_value(x->ip, 4) <= 2099 && crier_year_context(z, x->i)) {
         crier_say_year(z, x->ip, 4, w);
+        return;
+    }
+    if (!grouped && !x->neg && x->ipn == 3 && x->ip[0] != '0' && crier_circa_before(z, x->i)) {
+        crier_say_year(z, x->ip, 3, w); /* "c. 950" "circa nine fifty" */
         return;
     }
     if (!grouped && !x->neg && (x->ipn == 3 || x->ipn == 4) && x->ip[0] != '0' &&

@@ -301,7 +301,8 @@ static size_t abbrev_range(norm *z, size_t i)
         !tok_is(z, crier_skip_space(z, right + used), TK_NUM))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    say_side(z, &a, yearish(z, i) && crier_year_context(z, i), &w);
+    say_side(z, &a, (yearish(z, i) && crier_year_context(z, i)) ||
+                        (a.ipn == 3 && crier_circa_before(z, i)), &w);
     crier_put_phrase(z, "to", &w);
     return crier_emit_buf(z, &w, i, right);
 }
@@ -412,7 +413,8 @@ size_t crier_cls_range(norm *z, size_t i)
     int years = era ||
                 (!unit && yearish(z, a.i) && !a.neg &&
                  (yearish(z, right) || z->t[right].len == 2 || one) && crier_year_context(z, i)) ||
-                (!unit && !pct && bracket_years(z, i, &a, &b, end));
+                (!unit && !pct && bracket_years(z, i, &a, &b, end)) ||
+                (!unit && !pct && a.ipn == 3 && b.ipn == 3 && crier_circa_before(z, i));
     say_side(z, &a, years, &w);
     if (pct)
         crier_put_phrase(z, "percent", &w);
