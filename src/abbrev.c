@@ -289,6 +289,23 @@ static int year_after(const norm *z, size_t k)
     return v >= 1000 && v < 2100 && crier_year_context(z, k);
 }
 
+/* "said M. Dupont", "M. de Villefort": a title of one letter, where no
+ * capitalised word or initial stands before it (then it is a middle
+ * initial, "Edwin M. Stanton", "J. M. Barrie") and a name that is no
+ * other initial follows. */
+static int alone_title(const norm *z, size_t i, size_t next)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) &&
+        !crier_sentence_start(z))
+        return 0;
+    if (p != (size_t)-1 && tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD) &&
+        z->t[p - 1].len == 1)
+        return 0;
+    return tok_is(z, next, TK_WORD) && z->t[next].len > 1 && !(z->t[next].flags & TF_UPPER) &&
+           !crier_ends_sentence(z, next);
+}
+
 /* True when an ordinal in figures stands just before token i: "16th". */
 static int after_ordinal(const norm *z, size_t i)
 {
@@ -314,6 +331,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
 {
     size_t next = crier_skip_space(z, i + used);
     const char *say = r->cols[1];
+    if ((r->flags & CRIER_ABBR_ALONE) && !alone_title(z, i, next))
+        return 0; /* "Edwin M. Stanton": an initial */
     if ((r->flags & CRIER_ABBR_ORDINAL) && after_ordinal(z, i)) {
         crier_emit_toks(z, r->cols[3], i, i + used); /* "the 16th c." */
         if (dot && crier_ends_sentence(z, i + used))

@@ -62,6 +62,7 @@ enum {
     CRIER_ABBR_ROMAN = 1 << 9,    /* before-number also before a Roman numeral: "ch. iv" */
     CRIER_ABBR_YEAR = 1 << 10,    /* the fourth column is said before a year: "est. 1850" */
     CRIER_ABBR_ORDINAL = 1 << 11, /* the fourth column is said after an ordinal: "16th c." */
+    CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     /* credits */
