@@ -299,9 +299,11 @@ static int alone_title(const norm *z, size_t i, size_t next)
     if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) &&
         !crier_sentence_start(z))
         return 0;
+    size_t used;
+    int dot;
     if (p != (size_t)-1 && tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD) &&
-        z->t[p - 1].len == 1)
-        return 0;
+        (z->t[p - 1].len == 1 || (crier_abbrev_at(z, p - 1, &used, &dot) && dot)))
+        return 0; /* "J. M. Barrie", "Mr. M. Smith" */
     return tok_is(z, next, TK_WORD) && z->t[next].len > 1 && !(z->t[next].flags & TF_UPPER) &&
            !crier_ends_sentence(z, next);
 }
