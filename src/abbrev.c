@@ -182,10 +182,11 @@ static int has_vowel(const char *s, size_t n)
 }
 
 /* The rules differ with the context. In a line of capitals most words
- * are ordinary words shouted, so only short unpronounceable ones are
- * spelled. Elsewhere capitals mark an acronym: three letters are said as
- * a word only in the shape consonant-vowel-consonant ("PAC"), longer
- * ones when they can be cut into syllables. */
+ * are ordinary words shouted, so only short unpronounceable ones, and
+ * short ones that are no word, are spelled. Elsewhere capitals mark an
+ * acronym: three letters are said as a word only in the shape
+ * consonant-vowel-consonant ("PAC"), longer ones when they can be cut
+ * into syllables. */
 void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
 {
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n);
@@ -308,15 +309,6 @@ static int alone_title(const norm *z, size_t i, size_t next)
            !crier_ends_sentence(z, next);
 }
 
-/* True when an ordinal in figures stands just before token i: "16th". */
-static int after_ordinal(const norm *z, size_t i)
-{
-    size_t p = crier_prev_word(z, i);
-    int poss;
-    return p != (size_t)-1 && p > 0 && p + 2 == i && tok_is(z, p, TK_WORD) &&
-           tok_is(z, p - 1, TK_NUM) && crier_suffix_at(z, p, NULL, &poss);
-}
-
 /* True when a short word in lower case and a capitalised name follow at
  * token `next`: a title before "de Staël", "von Moltke", "van Gogh". */
 static int name_particle(const norm *z, size_t next)
@@ -327,6 +319,15 @@ static int name_particle(const norm *z, size_t next)
            !(z->t[k].flags & TF_UPPER);
 }
 
+/* True when the word before token i is an ordinal: "19th c.". */
+static int after_ordinal(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i);
+    int poss;
+    return p != (size_t)-1 && p > 0 && tok_is(z, p, TK_WORD) && tok_is(z, p - 1, TK_NUM) &&
+           tok_glued(z, p) && crier_suffix_at(z, p, NULL, &poss) && !poss;
+}
+
 /* Expands the abbreviation row `r` found at token i (used tokens, the
  * last maybe a dot); returns 0 when the context rules it out. */
 static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_row *r)
@@ -335,17 +336,14 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     const char *say = r->cols[1];
     if ((r->flags & CRIER_ABBR_ALONE) && !alone_title(z, i, next))
         return 0; /* "Edwin M. Stanton": an initial */
-    if ((r->flags & CRIER_ABBR_ORDINAL) && after_ordinal(z, i)) {
-        crier_emit_toks(z, r->cols[3], i, i + used); /* "the 16th c." */
-        if (dot && crier_ends_sentence(z, i + used))
-            crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
-        return used;
-    }
-    if (r->flags & CRIER_ABBR_YEAR) {
+    int ordinal = (r->flags & CRIER_ABBR_AFTER_ORDINAL) && r->ncols > 3 && after_ordinal(z, i);
+    if (ordinal) {
+        say = r->cols[3]; /* "the 19th c.", whatever follows */
+    } else if (r->flags & CRIER_ABBR_YEAR) {
         /* "est. 1850" is "established", "est. 2,000" "estimated". */
         if (year_after(z, next))
             say = r->cols[3];
-    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_ORDINAL)) {
+    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_AFTER_ORDINAL)) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];
@@ -359,7 +357,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     }
     /* "ch. iv.", "Ps. xxiii": with its dot and the flag roman, a Roman
      * numeral counts too. */
-    if ((r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) && !tok_punct(z, next, '#') &&
+    if (!ordinal && (r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) &&
+        !tok_punct(z, next, '#') &&
         !(dot && (r->flags & CRIER_ABBR_ROMAN) && next < z->n &&
           crier_roman_counted(z, next, say)))
         return 0;
@@ -390,7 +389,8 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
     crier_emit_toks(z, say, i, i + used);
     /* The dot was the abbreviation's; a sentence may still end there. */
     int titled = (r->flags & CRIER_ABBR_TITLE) && say == r->cols[1];
-    if (dot && !titled && !(r->flags & CRIER_ABBR_BEFORE_NUM) && crier_ends_sentence(z, i + used))
+    if (dot && !titled && (ordinal || !(r->flags & CRIER_ABBR_BEFORE_NUM)) &&
+        crier_ends_sentence(z, i + used))
         crier_emit_pause(z, ".", tok_end(z, i + used - 1) - 1, 1);
     return used;
 }
@@ -786,6 +786,13 @@ size_t crier_cls_word(norm *z, size_t i)
         return 0;
     const tok *t = &z->t[i];
     crier_buf w = CRIER_BUF_INIT;
+    /* "(a) cars; (b) trucks", "b) trucks": a list's letter is the letter,
+     * not the article. */
+    if (t->len == 1 && (t->flags & TF_LOWER) && tok_punct(z, i + 1, ')') && tok_glued(z, i + 1) &&
+        (i == 0 || !tok_glued(z, i) || tok_punct(z, i - 1, '('))) {
+        crier_spell(tok_text(z, i), 1, &w);
+        return crier_emit_buf(z, &w, i, i + 1);
+    }
     const crier_lex_row *r = (z->flags & CRIER_NORM_PHONEMES)
                                  ? crier_tok_find(z, CRIER_TAB_PRONUNCIATIONS, i)
                                  : NULL;

@@ -59,9 +59,10 @@ enum {
     CRIER_ABBR_STREET = 1 << 6,   /* a kind of street: "Ave." */
     CRIER_ABBR_COMPASS = 1 << 7,  /* a compass point, only in addresses: "N" */
     CRIER_ABBR_PARTY = 1 << 8,    /* a party before a state: "D-" in "(D-N.Y.)" */
-    CRIER_ABBR_ROMAN = 1 << 9,    /* before-number also before a Roman numeral: "ch. iv" */
-    CRIER_ABBR_YEAR = 1 << 10,    /* the fourth column is said before a year: "est. 1850" */
-    CRIER_ABBR_ORDINAL = 1 << 11, /* the fourth column is said after an ordinal: "16th c." */
+    CRIER_ABBR_AFTER_ORDINAL = 1 << 9, /* its last column right after an
+                                          ordinal: "19th c." "century" */
+    CRIER_ABBR_ROMAN = 1 << 10,   /* before-number also before a Roman numeral: "ch. iv" */
+    CRIER_ABBR_YEAR = 1 << 11,    /* the fourth column is said before a year: "est. 1850" */
     CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
