@@ -392,6 +392,15 @@ static int weekday_pair(const norm *z, size_t next)
            tok_glued(z, k + 1);
 }
 
+/* "at 7 p.m. Fri.": a weekday right after a time of day, where `p` is
+ * the word before the weekday. */
+static int after_ampm(const norm *z, size_t p)
+{
+    if (p == (size_t)-1)
+        return 0;
+    return crier_ampm_at(z, p) || (p > 0 && tok_punct(z, p, '.') && crier_ampm_at(z, p - 1));
+}
+
 /* The other side: "Sun." after "Sat. and", where `p` is the word before
  * the weekday. */
 static int after_weekday(const norm *z, size_t p)
@@ -428,7 +437,7 @@ static size_t name_alone(norm *z, size_t i)
     int dated = !month && tok_punct(z, next, '(') && tok_is(z, next + 1, TK_NUM);
     if (!(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
         !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)) && !dated &&
-        !(!month && (weekday_pair(z, next) || after_weekday(z, p))))
+        !(!month && (weekday_pair(z, next) || after_weekday(z, p) || after_ampm(z, p))))
         return 0;
     crier_emit_toks(z, r->cols[1], i, i + 2);
     if (date_dot_ends(z, i + 2))

@@ -239,6 +239,25 @@ static size_t code_groups(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, j);
 }
 
+/* "x104" or "x 104" after a telephone number: its extension, read digit
+ * by digit. Returns the tokens used, from `at`. */
+static size_t extension(const norm *z, size_t at, crier_buf *w)
+{
+    size_t x = tok_is(z, at, TK_SPACE) && z->t[at].len == 1 ? at + 1 : at;
+    if (!tok_is(z, x, TK_WORD) || !crier_tok_eq(z, x, "x"))
+        return 0;
+    size_t d = tok_is(z, x + 1, TK_SPACE) && z->t[x + 1].len == 1 ? x + 2 : x + 1;
+    if (!tok_is(z, d, TK_NUM) || z->t[d].len > 6 || (tok_is(z, d + 1, TK_WORD) && tok_glued(z, d + 1)))
+        return 0;
+    const char *s = tok_text(z, d);
+    for (size_t k = 0; k < z->t[d].len; k++)
+        if (s[k] < '0' || s[k] > '9')
+            return 0;
+    crier_put_phrase(z, "extension", w);
+    crier_say_digits(z, s, z->t[d].len, w);
+    return d + 1 - at;
+}
+
 size_t crier_cls_phone(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '+') && !tok_punct(z, i, '('))
@@ -271,7 +290,7 @@ size_t crier_cls_phone(norm *z, size_t i)
         else
             crier_say_digits(z, p.s[k], p.n[k], &w);
     }
-    return crier_emit_buf(z, &w, i, p.end);
+    return crier_emit_buf(z, &w, i, p.end + extension(z, p.end, &w));
 }
 
 /* ==== Alphanumeric codes ================================================= */
