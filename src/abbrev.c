@@ -172,11 +172,21 @@ static int short_word(const norm *z, const char *s, size_t n)
     return !is_vowel(low, 3, 0) && is_vowel(low, 3, 1) && !is_vowel(low, 3, 2);
 }
 
+/* True when s[0..n) has one of the letters A, E, I, O, U. */
+static int has_vowel(const char *s, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strchr("AEIOUaeiou", s[k]))
+            return 1;
+    return 0;
+}
+
 /* The rules differ with the context. In a line of capitals most words
  * are ordinary words shouted, so only short unpronounceable ones, and
- * two letters that are no word, are spelled. Elsewhere capitals mark an acronym: three letters are said as
- * a word only in the shape consonant-vowel-consonant ("PAC"), longer
- * ones when they can be cut into syllables. */
+ * short ones that are no word, are spelled. Elsewhere capitals mark an
+ * acronym: three letters are said as a word only in the shape
+ * consonant-vowel-consonant ("PAC"), longer ones when they can be cut
+ * into syllables. */
 void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_buf *w)
 {
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n);
@@ -197,10 +207,11 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             return;
         }
     /* In a line of capitals a common English word is the word ("RULES"),
-     * and of two letters only a word is ("IT WORKS", but "GM RECALLS"). */
-    int common = caps_run && n >= 2 && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n);
+     * and a short word is one only when it is common or has a vowel:
+     * "IN", "TOP", but "NY", "LA", "NYC" are spelled. */
+    int common = caps_run && crier_lex_find(z->lex, CRIER_TAB_WORDS, s, n);
     int pron = crier_pronounceable(z, s, n) || (n > 2 && common);
-    int word = caps_run ? (n == 2 ? common : n <= 3 ? pron || n < 2 : pron || n > 5)
+    int word = caps_run ? (n <= 2 ? common : n == 3 ? common || (pron && has_vowel(s, n)) : pron || n > 5)
                         : (n <= 3 ? short_word(z, s, n) : pron);
     if (!word)
         crier_spell(s, n, w);
@@ -269,6 +280,45 @@ static int title_compound(const norm *z, size_t k)
            tok_glued(z, k + 1);
 }
 
+/* True when a year stands at token k, as the number rules see it
+ * ("est. 1850"), not a count ("est. 1500 looms"). */
+static int year_after(const norm *z, size_t k)
+{
+    if (!tok_is(z, k, TK_NUM) || z->t[k].len != 4)
+        return 0;
+    long v = crier_digits_value(tok_text(z, k), 4);
+    return v >= 1000 && v < 2100 && crier_year_context(z, k);
+}
+
+/* "said M. Dupont", "M. de Villefort": a title of one letter, where no
+ * capitalised word or initial stands before it (then it is a middle
+ * initial, "Edwin M. Stanton", "J. M. Barrie") and a name that is no
+ * other initial follows. */
+static int alone_title(const norm *z, size_t i, size_t next)
+{
+    size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) &&
+        !crier_sentence_start(z))
+        return 0;
+    size_t used;
+    int dot;
+    if (p != (size_t)-1 && tok_punct(z, p, '.') && p > 0 && tok_is(z, p - 1, TK_WORD) &&
+        (z->t[p - 1].len == 1 || (crier_abbrev_at(z, p - 1, &used, &dot) && dot)))
+        return 0; /* "J. M. Barrie", "Mr. M. Smith" */
+    return tok_is(z, next, TK_WORD) && z->t[next].len > 1 && !(z->t[next].flags & TF_UPPER) &&
+           !crier_ends_sentence(z, next);
+}
+
+/* True when a short word in lower case and a capitalised name follow at
+ * token `next`: a title before "de Staël", "von Moltke", "van Gogh". */
+static int name_particle(const norm *z, size_t next)
+{
+    size_t k = crier_skip_space(z, next + 1);
+    return tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_LOWER) && z->t[next].len <= 3 &&
+           k == next + 2 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_CAP) &&
+           !(z->t[k].flags & TF_UPPER);
+}
+
 /* True when the word before token i is an ordinal: "19th c.". */
 static int after_ordinal(const norm *z, size_t i)
 {
@@ -284,9 +334,15 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
 {
     size_t next = crier_skip_space(z, i + used);
     const char *say = r->cols[1];
+    if ((r->flags & CRIER_ABBR_ALONE) && !alone_title(z, i, next))
+        return 0; /* "Edwin M. Stanton": an initial */
     int ordinal = (r->flags & CRIER_ABBR_AFTER_ORDINAL) && r->ncols > 3 && after_ordinal(z, i);
     if (ordinal) {
         say = r->cols[3]; /* "the 19th c.", whatever follows */
+    } else if (r->flags & CRIER_ABBR_YEAR) {
+        /* "est. 1850" is "established", "est. 2,000" "estimated". */
+        if (year_after(z, next))
+            say = r->cols[3];
     } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_AFTER_ORDINAL)) {
         int side = name_side(z, i, next);
         if (side == 'a')
@@ -294,13 +350,17 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
         else if (side == 0 && !dot)
             return 0;
     } else if ((r->flags & CRIER_ABBR_TITLE) &&
-               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) &&
+               !(tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP)) && !name_particle(z, next) &&
                !(dot && (next >= z->n || z->t[next].kind == TK_NL)) && !title_pair(z, next) &&
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
+    /* "ch. iv.", "Ps. xxiii": with its dot and the flag roman, a Roman
+     * numeral counts too. */
     if (!ordinal && (r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) &&
-        !tok_punct(z, next, '#'))
+        !tok_punct(z, next, '#') &&
+        !(dot && (r->flags & CRIER_ABBR_ROMAN) && next < z->n &&
+          crier_roman_counted(z, next, say)))
         return 0;
     /* Without its dot, an abbreviation that is also a common word ("No
      * 10") is one only inside a sentence and capitalised: "No 10 people

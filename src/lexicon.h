@@ -61,6 +61,9 @@ enum {
     CRIER_ABBR_PARTY = 1 << 8,    /* a party before a state: "D-" in "(D-N.Y.)" */
     CRIER_ABBR_AFTER_ORDINAL = 1 << 9, /* its last column right after an
                                           ordinal: "19th c." "century" */
+    CRIER_ABBR_ROMAN = 1 << 10,   /* before-number also before a Roman numeral: "ch. iv" */
+    CRIER_ABBR_YEAR = 1 << 11,    /* the fourth column is said before a year: "est. 1850" */
+    CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     /* credits */
@@ -74,6 +77,7 @@ enum {
     /* currencies */
     CRIER_CUR_PREFIX = 1 << 0,    /* written before the number: "$5" */
     CRIER_CUR_SUFFIX = 1 << 1,    /* written after it: "5¢", "5 USD" */
+    CRIER_CUR_OLD = 1 << 2,       /* old British money after it: "10s. 6d." */
     /* scales */
     CRIER_SCALE_ABBR = 1 << 0,    /* "m", "bn": only glued or after a currency */
     /* symbols */
@@ -98,6 +102,9 @@ enum {
     CRIER_CTX_COMPLEMENT = 1 << 10, /* after an amount, not what it measures: "of", "tall" */
     CRIER_CTX_CONJUNCTION = 1 << 11, /* joins two alike: "1990 and 1995" are both years */
     CRIER_CTX_RATING = 1 << 12,   /* a fraction beside it is a score: "4/5 stars" */
+    CRIER_CTX_CLOCK_BEFORE = 1 << 13, /* "at 7.30": a dotted number after it may be a time */
+    CRIER_CTX_CLOCK_AFTER = 1 << 14, /* "7.30 in the morning": ... and before it */
+    CRIER_CTX_RANGE_END = 1 << 15, /* "1990–present": ends a span of years */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

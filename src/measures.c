@@ -66,6 +66,14 @@ static const crier_lex_row *unit_at(const norm *z, size_t i, size_t *used)
     return best;
 }
 
+/* True when a slash or a multiplication dot at token k joins the unit
+ * before it to another one glued after it: "g/cm³", "kW·h". */
+static int joined_unit(const norm *z, size_t k)
+{
+    return (tok_punct(z, k, '/') || tok_punct(z, k, 0xB7) || tok_punct(z, k, 0x22C5)) &&
+           tok_glued(z, k) && tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1);
+}
+
 /* Appends a unit's words, respelled for British conventions. */
 static void put_unit_words(const norm *z, const char *words, crier_buf *w)
 {
@@ -117,8 +125,10 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
      * glued stands apart before "of", "and", "or", a comma or a bracket;
      * before a full stop it may be a letter ("Appendix 5 l."). */
     size_t nw = crier_skip_space(z, i + used);
+    size_t u2used;
     int apart = tok_punct(z, nw, ',') || tok_punct(z, nw, ';') || tok_punct(z, nw, ')') ||
-                crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or");
+                crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or") ||
+                (nw == i + used && joined_unit(z, nw) && unit_at(z, nw + 1, &u2used));
     if (((f & CRIER_UNIT_GLUED) && !glued && !apart) ||
         ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
@@ -137,16 +147,36 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
         crier_buf_free(&u);
         return u2 ? k + u2 - i : 0;
     }
-    put_unit_words(z, r->cols[plural ? 2 : 1], w);
     size_t end = i + used;
-    /* "km/h": the second unit is read after "per", in the singular. */
-    if (tok_punct(z, end, '/') && tok_glued(z, end) && tok_glued(z, end + 1)) {
+    /* "kW·h", "N⋅m": a product of units, the last one counted. */
+    if (joined_unit(z, end) && !tok_punct(z, end, '/')) {
         crier_buf u = CRIER_BUF_INIT;
-        size_t u2 = crier_unit_parse(z, end + 1, 0, 2, 0, &u);
+        size_t u2 = crier_unit_parse(z, end + 1, plural, 1, 1, &u);
+        if (u2 && u.ptr) {
+            put_unit_words(z, r->cols[1], w);
+            crier_put_word(w, u.ptr);
+            end += 1 + u2;
+        }
+        crier_buf_free(&u);
+        if (u2)
+            return end - i;
+    }
+    put_unit_words(z, r->cols[plural ? 2 : 1], w);
+    /* "km/h": the second unit is read after "per", in the singular. Text
+     * tokenized before it reached us writes "km / h". */
+    size_t sp = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 && tok_punct(z, end + 1, '/') &&
+                        tok_is(z, end + 2, TK_SPACE) && z->t[end + 2].len == 1 &&
+                        tok_is(z, end + 3, TK_WORD)
+                    ? 1
+                    : 0;
+    if (tok_punct(z, end + sp, '/') &&
+        (sp || (tok_glued(z, end) && tok_glued(z, end + 1)))) {
+        crier_buf u = CRIER_BUF_INIT;
+        size_t u2 = crier_unit_parse(z, end + 1 + 2 * sp, 0, 2, 0, &u);
         if (u2 && u.ptr) {
             crier_put_phrase(z, "per", w);
             crier_put_word(w, u.ptr);
-            end += 1 + u2;
+            end += 1 + 2 * sp + u2;
         }
         crier_buf_free(&u);
     }
@@ -306,8 +336,10 @@ static size_t coordinate(norm *z, size_t i)
     numx x;
     size_t j = i, e = i;
     for (int part = 0; part < 3; part++) {
-        int m = coord_part(z, j, &x, &e);
-        if (m != "dms"[part] || (part > 0 && j > i && !tok_glued(z, j)))
+        /* "51° 28' N.": old books space the parts. */
+        size_t at = part > 0 && tok_is(z, j, TK_SPACE) && z->t[j].len == 1 ? j + 1 : j;
+        int m = coord_part(z, at, &x, &e);
+        if (m != "dms"[part] || (part > 0 && at == j && j > i && !tok_glued(z, j)))
             break;
         crier_say_num(z, &x, &w);
         crier_put_phrase(z, name[part][!crier_num_is_one(&x)], &w);
@@ -330,7 +362,11 @@ static size_t coordinate(norm *z, size_t i)
     size_t c = w.len - strlen(r->cols[1]);
     if (w.ptr[c] >= 'A' && w.ptr[c] <= 'Z')
         w.ptr[c] = (char)(w.ptr[c] + 32); /* "north" */
-    return crier_emit_buf(z, &w, i, k + 1);
+    /* "N., long. 0°": the compass letter's dot ends no sentence. */
+    size_t end = k + 1;
+    if (tok_punct(z, end, '.') && !crier_ends_sentence(z, end + 1))
+        end++;
+    return crier_emit_buf(z, &w, i, end);
 }
 
 /* True when the number at i follows a capitalized word inside a sentence
@@ -338,6 +374,11 @@ static size_t coordinate(norm *z, size_t i)
  * of a name. */
 static int after_label(const norm *z, size_t i)
 {
+    /* "Seat 14C", "row 4C": a word that names places by number
+     * (context-words.tsv, label-before), wherever it stands. */
+    if (i >= 2 && tok_is(z, i - 1, TK_SPACE) && tok_is(z, i - 2, TK_WORD) &&
+        (crier_tok_ctx(z, i - 2) & CRIER_CTX_LABEL_BEFORE))
+        return 1;
     if (i < 2 || !tok_is(z, i - 1, TK_SPACE) || !tok_is(z, i - 2, TK_WORD) ||
         !(z->t[i - 2].flags & TF_CAP) || (z->t[i - 2].flags & TF_UPPER))
         return 0;
@@ -349,6 +390,22 @@ static int after_label(const norm *z, size_t i)
  * a hyphen (an adjective: singular), or after a slash ("12/kg"); inch
  * marks; an optional scale word between ("100 million kg"); and maybe a
  * second measure ("6 ft 2 in"). */
+/* "20 Hz – 20 kHz", "5 km-10 km": after a measure, a dash before
+ * another measure joins the two ends of a range, said "to". Returns the
+ * token after the dash and its spaces, or 0. */
+static size_t range_dash(const norm *z, size_t end)
+{
+    size_t d = crier_skip_space(z, end), n = crier_skip_space(z, d + 1);
+    if (!crier_tok_dash(z, d) || (d > end) != (n > d + 1) || !tok_is(z, n, TK_NUM) ||
+        tok_punct(z, n + 1, '.') || tok_punct(z, n + 1, ','))
+        return 0;
+    size_t k = tok_is(z, n + 1, TK_SPACE) && z->t[n + 1].len == 1 ? n + 2 : n + 1;
+    crier_buf u = CRIER_BUF_INIT;
+    size_t used = crier_unit_parse(z, k, 1, k == n + 1, 0, &u);
+    crier_buf_free(&u);
+    return used ? n : 0;
+}
+
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
@@ -418,5 +475,16 @@ size_t crier_cls_measure(norm *z, size_t i)
     }
     size_t end = unit_dot(z, k + u);
     end = second_measure(z, end, &w);
-    return crier_emit_buf(z, &w, i, unit_dot(z, end));
+    end = unit_dot(z, end);
+    size_t to = range_dash(z, end);
+    if (to) {
+        crier_put_phrase(z, "to", &w); /* "20 Hz – 20 kHz" */
+        end = to;
+    }
+    crier_emit_buf(z, &w, i, end);
+    /* "at 30 m.p.h. The car": the unit's dot may end the sentence too. */
+    const char *last = tok_text(z, end - 1);
+    if (!to && last[z->t[end - 1].len - 1] == '.' && crier_ends_sentence(z, end))
+        crier_emit_pause(z, ".", tok_end(z, end - 1) - 1, 1);
+    return end - i;
 }

@@ -57,7 +57,7 @@ static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
     *used = 1;
     /* "Rs." with its dot */
     if (k == TK_WORD && tok_punct(z, i + 1, '.') && tok_glued(z, i + 1) &&
-        !(z->t[i].flags & TF_UPPER))
+        !(z->t[i].flags & TF_UPPER) && (r->flags & CRIER_CUR_PREFIX))
         *used = 2;
     return r;
 }
@@ -179,8 +179,10 @@ static size_t per_unit(const norm *z, size_t i, crier_buf *w)
         crier_put_phrase(z, "per", w);
         crier_put_word(w, u.ptr);
     } else if (!used && (z->t[i + 1].flags & TF_LOWER) &&
+               !(crier_tok_ctx(z, i + 1) & (CRIER_CTX_CONJUNCTION | CRIER_CTX_DETERMINER)) &&
                !(tok_glued(z, i + 2) && (tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM) ||
                                          tok_punct(z, i + 2, '/')))) {
+        /* "$4.99/gallon", "$90/night", but not "$5/or". */
         crier_put_phrase(z, "per", w);
         crier_put_word(w, "");
         crier_buf_put(w, tok_text(z, i + 1), z->t[i + 1].len);
@@ -261,11 +263,175 @@ static size_t money_suffix(norm *z, size_t i)
     const crier_lex_row *cur = currency_at(z, k, &cu);
     if (!cur || !(cur->flags & CRIER_CUR_SUFFIX))
         return 0;
-    if (z->t[k].kind == TK_WORD && !(z->t[k].flags & TF_UPPER))
+    /* A code in lower case counts only glued to a small whole amount:
+     * "50p" is fifty pence, "1080p" a screen. */
+    if (z->t[k].kind == TK_WORD && !(z->t[k].flags & TF_UPPER) &&
+        !(k == a.end && !a.scale && !a.x.fp && a.x.ipn <= 2 && !a.x.neg))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     say_money(z, &a, cur, &w);
     return crier_emit_buf(z, &w, i, k + cu);
+}
+
+/* ==== Pounds, shillings and pence ======================================= */
+
+/* Before 1971 a British sum was written "£5 10s. 6d.", "4s. 6d.",
+ * "1,000l." or "1/2d.": pounds, shillings and pence, each a number with a
+ * letter (currencies.tsv, flag old). A part alone is read only when its
+ * letter has its dot and cannot be something else: "10s." but not "the
+ * 1880s.", "6d." but not "the 3d. of May" (an old ordinal, numbers.c). */
+
+typedef struct old_part {
+    char letter;     /* 'l', 's' or 'd' */
+    int dot;         /* the letter has its dot */
+    int small;       /* a whole number under twenty */
+    int zero;        /* the number is 0 */
+    int frac;        /* a fraction ("1/2d.") */
+    size_t end;      /* token after the part (and its dot) */
+} old_part;
+
+/* The old-money row for the one-letter word at token k glued to a number. */
+static const crier_lex_row *old_unit(const norm *z, size_t k)
+{
+    if (!tok_is(z, k, TK_WORD) || !tok_glued(z, k) || z->t[k].len != 1)
+        return NULL;
+    char key[2] = {tok_text(z, k)[0], '.'};
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, key, 2);
+    return r && (r->flags & CRIER_CUR_OLD) ? r : NULL;
+}
+
+/* Appends a fraction of a penny: "a halfpenny" (phrases.tsv "old-1/2"),
+ * else "one eighth of a penny". */
+static void say_old_fraction(const norm *z, size_t i, size_t end, const crier_buf *f,
+                             const crier_lex_row *r, crier_buf *w)
+{
+    char key[24] = "old-";
+    size_t n = tok_end(z, end - 1) - z->t[i].off;
+    if (n < sizeof key - 5) {
+        memcpy(key + 4, tok_text(z, i), n);
+        key[4 + n] = '\0';
+        const char *said = crier_phrase(z, key);
+        if (said != key) {
+            crier_put_word(w, said);
+            return;
+        }
+    }
+    crier_put_word(w, f->ptr);
+    crier_put_phrase(z, "of-a", w);
+    crier_put_word(w, r->cols[2]);
+}
+
+/* Parses one part at token i ("10s.", "6d", "1/2d.", "2 1/2d.") and
+ * appends its words. Returns 0 when there is none. */
+static int old_part_at(const norm *z, size_t i, old_part *p, crier_buf *w)
+{
+    crier_buf f = CRIER_BUF_INIT;
+    int whole = 0, ok = 0;
+    numx x;
+    size_t used = tok_is(z, i, TK_NUM) || tok_is(z, i, TK_SYM) || tok_is(z, i, TK_PUNCT)
+                      ? crier_fraction_parse(z, i, &f, &whole)
+                      : 0;
+    const crier_lex_row *r = NULL;
+    memset(p, 0, sizeof *p);
+    if (used && !f.oom && (r = old_unit(z, i + used)) != NULL) {
+        p->frac = 1;
+        if (whole) {
+            crier_put_word(w, f.ptr);
+            crier_put_word(w, r->cols[3]);
+        } else {
+            say_old_fraction(z, i, i + used, &f, r, w);
+        }
+        ok = 1;
+    } else if (!used && crier_num_parse(z, i, &x) && !x.neg && !x.fp && x.ip &&
+               (r = old_unit(z, x.end)) != NULL) {
+        used = x.end - i;
+        p->small = x.ipn <= 2 && crier_digits_value(x.ip, x.ipn) < 20;
+        p->zero = crier_digits_value(x.ip, x.ipn) == 0;
+        crier_say_num(z, &x, w);
+        crier_put_word(w, crier_num_is_one(&x) ? r->cols[2] : r->cols[3]);
+        ok = 1;
+    }
+    crier_buf_free(&f);
+    if (!ok)
+        return 0;
+    size_t k = i + used;
+    p->letter = tok_text(z, k)[0];
+    p->dot = tok_punct(z, k + 1, '.') && tok_glued(z, k + 1);
+    p->end = k + 1 + (size_t)p->dot;
+    /* "6d" glued to more letters or digits is something else. */
+    return !(tok_glued(z, p->end) && !tok_is(z, p->end, TK_PUNCT));
+}
+
+/* Pounds come before shillings, shillings before pence. */
+static int old_rank(char letter)
+{
+    return letter == 'l' ? 0 : letter == 's' ? 1 : 2;
+}
+
+/* True when a part standing alone is old money (see above). */
+static int old_alone(const norm *z, size_t i, const old_part *p)
+{
+    if (!p->dot)
+        return 0;
+    /* "paid 10s. for it", but "two 5s." and "1s and 0s." are numbers. */
+    if (p->letter == 's') {
+        size_t k = crier_skip_space(z, p->end);
+        return p->small && !p->zero && k > p->end && tok_is(z, k, TK_WORD) &&
+               (z->t[k].flags & TF_LOWER);
+    }
+    if (p->letter == 'd' && !p->frac) {
+        size_t b = crier_prev_word(z, i), k = crier_skip_space(z, p->end);
+        return !(b != (size_t)-1 && (crier_tok_eq(z, b, "the") ||
+                                     crier_tok_find(z, CRIER_TAB_MONTHS, b))) &&
+               !crier_tok_eq(z, k, "of");
+    }
+    return 1;
+}
+
+/* "£5 10s. 6d.", "4s. 6d.", "2l. 10s.", "1s.", "1/2d.": up to three
+ * parts one space apart, in the order pounds, shillings, pence. */
+size_t crier_cls_old_money(norm *z, size_t i)
+{
+    crier_buf w = CRIER_BUF_INIT;
+    size_t j = i, nparts = 0, last_at = 0;
+    int sign = 0;
+    char prev = 0;
+    numx x;
+    old_part p, last = {0};
+    if (tok_punct(z, i, 0xA3) && tok_glued(z, i + 1) && crier_num_parse(z, i + 1, &x) &&
+        !x.neg && !x.fp && tok_is(z, x.end, TK_SPACE)) {
+        crier_say_num(z, &x, &w); /* "£5" before shillings or pence */
+        crier_put_word(&w, crier_num_is_one(&x) ? "pound" : "pounds");
+        j = x.end, prev = 'l', nparts = 1, sign = 1;
+    }
+    while (nparts < 3) {
+        size_t k = j == i ? j : j + 1;
+        if (j != i && (!tok_is(z, j, TK_SPACE) || z->t[j].len != 1))
+            break;
+        size_t mark = w.len;
+        if (!old_part_at(z, k, &p, &w) || (prev && old_rank(p.letter) <= old_rank(prev))) {
+            crier_buf_truncate(&w, mark);
+            break;
+        }
+        last_at = mark, prev = p.letter, nparts++, j = p.end, last = p;
+    }
+    int ok = nparts >= 2 || (nparts == 1 && !sign && old_alone(z, i, &last));
+    if (!ok || w.oom) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    if (nparts >= 2 && prev == 'd') { /* "... and six pence" */
+        crier_buf tail = CRIER_BUF_INIT;
+        crier_buf_put(&tail, w.ptr + last_at, w.len - last_at);
+        crier_buf_truncate(&w, last_at);
+        crier_put_phrase(z, "and", &w);
+        crier_put_word(&w, tail.ptr ? tail.ptr + (tail.ptr[0] == ' ') : "");
+        crier_buf_free(&tail);
+    }
+    size_t used = crier_emit_buf(z, &w, i, j);
+    if (tok_punct(z, j - 1, '.') && crier_ends_sentence(z, j))
+        crier_emit_pause(z, ".", z->t[j - 1].off, 1);
+    return used;
 }
 
 /* A number may carry a currency after it; anything else may be a

@@ -1,7 +1,7 @@
 /* norm.h -- stage 2 internals, shared by normalize.c (input hygiene,
  * tokenizer, dispatcher, emitter) and the classifiers in numbers.c,
- * money.c, measures.c, dates.c, times.c, ranges.c, roman.c, serial.c,
- * electronic.c, symbols.c and abbrev.c.
+ * fractions.c, money.c, measures.c, dates.c, times.c, ranges.c, roman.c,
+ * serial.c, electronic.c, symbols.c and abbrev.c.
  *
  * The normalizer is three layers: the tokenizer cuts the text into tokens
  * with source offsets; classifiers look at a token and its neighbours and,
@@ -161,7 +161,8 @@ void crier_say_digits(const norm *z, const char *digits, size_t n, crier_buf *w)
 void crier_say_year(const norm *z, const char *digits, size_t n, crier_buf *w);
 /* A number as a whole: sign, integer, "point", digits. */
 void crier_say_num(const norm *z, const numx *x, crier_buf *w);
-/* A fraction: "one half", "three quarters", "one twenty-fifth". */
+/* A fraction: "one half", "three quarters", "one twenty-fifth"
+ * (fractions.c, like the fraction parser and classifier below). */
 void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *den,
                         size_t dn, crier_buf *w);
 /* Appends the word for `key` in number-words.tsv (col 1 cardinal, 2
@@ -180,6 +181,10 @@ int crier_suffix_at(const norm *z, size_t i, const char *want, int *poss);
  * scale ("m" for million) because what follows is counted: "1.5m euros",
  * "3m copies". */
 int crier_scale_before_noun(const norm *z, size_t k);
+/* True when "circa" stands before token i, written out or abbreviated
+ * ("c.", "ca." in abbreviations.tsv): a number of three digits after it
+ * is a year ("c. 950" "circa nine fifty"). */
+int crier_circa_before(const norm *z, size_t i);
 /* True when the amount of tokens [i, end) is an adjective: after "a" or
  * "an" and before a noun in lower case, "a $50,000 prize", "a 5 km
  * race". Its unit is then singular. */
@@ -196,6 +201,8 @@ size_t crier_cls_fraction(norm *z, size_t i);
 /* ==== Money and measures (money.c, measures.c) =========================== */
 
 size_t crier_cls_money(norm *z, size_t i);
+/* Old British money: "£5 10s. 6d.", "4s. 6d.", "1,000l.", "1/2d.". */
+size_t crier_cls_old_money(norm *z, size_t i);
 /* Parses a unit at token i ("km", "km/h", "°C", "sq ft"); fills `w` with
  * its words, singular or plural. Returns the tokens used, or 0. `glued`
  * says whether the unit touches its number, `after` whether it follows
@@ -227,6 +234,10 @@ size_t crier_cls_range(norm *z, size_t i);
 /* ==== Other classes (roman.c, serial.c, electronic.c, symbols.c) ========= */
 
 size_t crier_cls_roman(norm *z, size_t i);
+/* True when the word at token i is a Roman numeral (either case) that an
+ * abbreviation said as `said` counts: "Vol. II", "ch. iv", and one letter
+ * after a counting word of roman-context.tsv, "chap. v" ("chapter"). */
+int crier_roman_counted(const norm *z, size_t i, const char *said);
 /* "1428 Elm St.", "708 N 1st St": house numbers and compass points. */
 size_t crier_cls_address(norm *z, size_t i);
 /* Markup-like tags ("<noise/>") are left as they are written. */

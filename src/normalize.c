@@ -307,17 +307,29 @@ static void mark_caps_runs(norm *z)
 {
     size_t a = 0;
     while (a < z->n) {
-        size_t b = a, words = 0, upper = 0, letters = 0;
+        size_t b = a, words = 0, upper = 0, letters = 0, common = 0, caps = 0;
         while (b < z->n && z->t[b].kind != TK_NL) {
             if (z->t[b].kind == TK_WORD) {
                 words++;
                 letters += z->t[b].len;
                 if (z->t[b].flags & TF_UPPER)
                     upper++;
+                /* "I" and "A" are capitals too, and common words. */
+                int one = z->t[b].len == 1 && (z->t[b].flags & TF_CAP);
+                caps += one || (z->t[b].flags & TF_UPPER);
+                if (one)
+                    common++;
+                else if ((z->t[b].flags & TF_UPPER) && words == caps &&
+                    (crier_lex_find(z->lex, CRIER_TAB_WORDS, tok_text(z, b), z->t[b].len) ||
+                     crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, tok_text(z, b), z->t[b].len)))
+                    common++;
             }
             b++;
         }
-        if (upper >= 2 && upper * 10 >= words * 6 && letters >= 8)
+        /* A short line all in capitals is one too when its words are all
+         * common English words or known acronyms: "THE END", "THE FBI". */
+        if ((upper >= 2 && upper * 10 >= words * 6 && letters >= 8) ||
+            (common >= 2 && common == words))
             for (size_t i = a; i < b; i++)
                 if (z->t[i].flags & TF_UPPER)
                     z->t[i].flags |= TF_CAPS_RUN;
@@ -500,7 +512,7 @@ typedef size_t (*classifier)(norm *z, size_t i);
  * currency its amount, an abbreviation its dot. */
 static const classifier CLASSIFIERS[] = {
     crier_cls_markup,   crier_cls_electronic, crier_cls_phone,   crier_cls_address,
-    crier_cls_idiom,    crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
+    crier_cls_idiom,    crier_cls_old_money, crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
     crier_cls_money,    crier_cls_measure,    crier_cls_fraction, crier_cls_serial,
     crier_cls_number,   crier_cls_roman,      crier_cls_state,   crier_cls_abbrev,
     crier_cls_caps,     crier_cls_word,       crier_cls_symbol,

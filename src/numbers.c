@@ -9,9 +9,9 @@
  *
  * The classifier reads what the other classifiers left: cardinals
  * ("3,700", "-5"), decimals ("3.14", ".5"), ordinals ("21st"), percents
- * ("3.5%", "31.7 %"), fractions ("1/2", "3 1/2", "½"), years chosen by
- * context ("in 1999" against "1999 people"), and digit strings that are
- * identifiers rather than amounts ("004", "95051"). */
+ * ("3.5%", "31.7 %"), years chosen by context ("in 1999" against "1999
+ * people"), and digit strings that are identifiers rather than amounts
+ * ("004", "95051"). Fractions are in fractions.c. */
 #include "internal.h"
 #include "norm.h"
 
@@ -239,6 +239,43 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
+/* True when token i is plain digits. */
+static int digits_only(const norm *z, size_t i)
+{
+    if (!tok_is(z, i, TK_NUM))
+        return 0;
+    for (size_t k = 0; k < z->t[i].len; k++)
+        if (tok_text(z, i)[k] < '0' || tok_text(z, i)[k] > '9')
+            return 0;
+    return 1;
+}
+
+/* True when the comma after the number at token j is a decimal point,
+ * the continental way: one to three digits before it, one or two glued
+ * after it (three would group thousands), and then a percent sign, a
+ * scale, a unit or a currency ("1,5 million", "2,5 %", "0,7 km", "3,20
+ * €"), or a currency sign before ("€2,50"). A list of numbers ("pages
+ * 1,5 and 7") has none of them. */
+static int decimal_comma(const norm *z, size_t j)
+{
+    if (!digits_only(z, j) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
+        !tok_glued(z, j + 1) || !digits_only(z, j + 2) || !tok_glued(z, j + 2) ||
+        z->t[j + 2].len > 2 || (tok_glued(z, j + 3) && !tok_is(z, j + 3, TK_WORD) &&
+                                !tok_punct(z, j + 3, '%')))
+        return 0;
+    /* "€2,50": after a currency sign, cents. */
+    if (j > 0 && tok_glued(z, j) && z->t[j - 1].kind == TK_SYM &&
+        crier_tok_find(z, CRIER_TAB_CURRENCIES, j - 1))
+        return 1;
+    size_t end = j + 3, k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
+    if (k >= z->n || (tok_is(z, k, TK_WORD) && tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1)))
+        return 0;
+    const crier_lex_row *sc = tok_is(z, k, TK_WORD) ? crier_tok_find(z, CRIER_TAB_SCALES, k) : NULL;
+    return tok_punct(z, k, '%') || (sc && (!(sc->flags & CRIER_SCALE_ABBR) || k == end)) ||
+           crier_tok_find(z, CRIER_TAB_UNITS, k) || crier_tok_find(z, CRIER_TAB_CURRENCIES, k) ||
+           crier_tok_eq(z, k, crier_phrase(z, "percent"));
+}
+
 /* True when the dots of s[0..n) group thousands, the continental way:
  * one to three digits without a leading zero, then groups of exactly three
  * after each dot. Two or more dots are enough ("1.500.000"); one dot is a
@@ -345,6 +382,13 @@ size_t crier_num_parse(const norm *z, size_t i, numx *x)
         x->ipn = n; /* "1.500.000": the dots are separators */
         return x->end - i;
     }
+    if (decimal_comma(z, j)) {
+        x->ipn = n; /* "1,5 million": a comma for the point */
+        x->fp = tok_text(z, j + 2);
+        x->fpn = z->t[j + 2].len;
+        x->end = j + 3;
+        return x->end - i;
+    }
     if (dots > 1)
         return 0;
     if (dots && memchr(s + dot, ',', n - dot))
@@ -372,171 +416,6 @@ void crier_say_num(const norm *z, const numx *x, crier_buf *w)
         crier_put_number_word(z, ".", 1, w);
         crier_say_digits(z, x->fp, x->fpn, w);
     }
-}
-
-/* ==== Fractions ========================================================== */
-
-void crier_say_fraction(const norm *z, const char *num, size_t nn, const char *den, size_t dn,
-                        crier_buf *w)
-{
-    crier_say_cardinal(z, num, nn, w);
-    if (dn == 1 && den[0] == '1') {
-        crier_put_phrase(z, "over", w);
-        crier_say_cardinal(z, den, dn, w);
-        return;
-    }
-    int one = nn == 1 && num[0] == '1';
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, den, dn);
-    if (r) {
-        crier_put_word(w, r->cols[one ? 1 : 2]);
-        return;
-    }
-    crier_put_word(w, "");
-    crier_say_ordinal(z, den, dn, w);
-    if (!one)
-        crier_buf_putc(w, 's');
-}
-
-/* True when token i is a plain digit string (no separators). */
-static int plain_num(const norm *z, size_t i)
-{
-    if (!tok_is(z, i, TK_NUM))
-        return 0;
-    const char *s = tok_text(z, i);
-    for (size_t k = 0; k < z->t[i].len; k++)
-        if (s[k] < '0' || s[k] > '9')
-            return 0;
-    return 1;
-}
-
-/* Vulgar fraction characters, read through their numeric value. */
-static int vulgar(int32_t cp, int *num, int *den)
-{
-    static const struct { int32_t cp; int n, d; } V[] = {
-        {0xBD, 1, 2}, {0xBC, 1, 4}, {0xBE, 3, 4}, {0x2153, 1, 3}, {0x2154, 2, 3},
-        {0x2155, 1, 5}, {0x2156, 2, 5}, {0x2157, 3, 5}, {0x2158, 4, 5}, {0x2159, 1, 6},
-        {0x215A, 5, 6}, {0x215B, 1, 8}, {0x215C, 3, 8}, {0x215D, 5, 8}, {0x215E, 7, 8}};
-    for (size_t k = 0; k < CRIER_ARRAY_LEN(V); k++)
-        if (V[k].cp == cp) {
-            *num = V[k].n;
-            *den = V[k].d;
-            return 1;
-        }
-    return 0;
-}
-
-/* Appends "and a half" or "and three quarters" after a whole number. */
-static void say_mixed_tail(const norm *z, const char *num, size_t nn, const char *den,
-                           size_t dn, crier_buf *w)
-{
-    crier_put_phrase(z, "and", w);
-    if (nn == 1 && num[0] == '1' && dn == 1 && den[0] == '2') {
-        crier_put_phrase(z, "a-half", w);
-        return;
-    }
-    crier_say_fraction(z, num, nn, den, dn, w);
-}
-
-static void put_int(char *buf, size_t cap, int v)
-{
-    snprintf(buf, cap, "%d", v);
-}
-
-/* True when the fraction at tokens [i, end) is a score: a word next to it
- * says so (context-words.tsv, flag rating: "stars" after it, "rated"
- * before it). */
-static int rating(const norm *z, size_t i, size_t end)
-{
-    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
-    return (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_RATING)) ||
-           (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_RATING));
-}
-
-/* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
- * "3½". The date rules run first and take "on 9/13"; what they leave is
- * a fraction. *whole is set when a unit after it is plural: a mixed
- * number ("three and a half"), or a reading ("130/80").
- * Returns the tokens used, or 0. */
-size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
-{
-    int vn, vd;
-    char a[8], b[8];
-    *whole = 0;
-    if ((z->t[i].kind == TK_SYM || z->t[i].kind == TK_PUNCT) && vulgar(z->t[i].cp, &vn, &vd)) {
-        put_int(a, sizeof a, vn);
-        put_int(b, sizeof b, vd);
-        crier_say_fraction(z, a, strlen(a), b, strlen(b), w);
-        return 1;
-    }
-    if (!plain_num(z, i) ||
-        (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD ||
-                                      crier_tok_dash(z, i - 1))))
-        return 0;
-    size_t j = i;
-    if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
-        put_int(a, sizeof a, vn);
-        put_int(b, sizeof b, vd);
-        crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
-        say_mixed_tail(z, a, strlen(a), b, strlen(b), w);
-        *whole = 1;
-        return 2;
-    }
-    /* "3 1/2": a whole number, a space, then a fraction. */
-    if (tok_is(z, j + 1, TK_SPACE) && plain_num(z, j + 2) && tok_punct(z, j + 3, '/') &&
-        plain_num(z, j + 4) && !tok_punct(z, j + 5, '/') && tok_glued(z, j + 3)) {
-        *whole = 1;
-        j += 2;
-    }
-    if (!tok_punct(z, j + 1, '/') || !tok_glued(z, j + 1) || !plain_num(z, j + 2) ||
-        !tok_glued(z, j + 2) || tok_punct(z, j + 3, '/'))
-        return 0;
-    const char *num = tok_text(z, j), *den = tok_text(z, j + 2);
-    size_t nn = z->t[j].len, dn = z->t[j + 2].len;
-    long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
-    if (vb <= 0 || va < 0)
-        return 0;
-    size_t end = j + 3;
-    /* "1/4th": an ordinal suffix on the denominator is not read. */
-    if (tok_is(z, end, TK_WORD) && tok_glued(z, end) &&
-        (crier_tok_eq(z, end, "th") || crier_tok_eq(z, end, "rd") || crier_tok_eq(z, end, "nd")))
-        end++;
-    if (*whole) {
-        crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
-        say_mixed_tail(z, num, nn, den, dn, w);
-    } else if (va <= vb && rating(z, i, end)) {
-        /* "4/5 stars", "rated 8/10": a score, "four out of five". */
-        crier_say_cardinal(z, num, nn, w);
-        crier_put_phrase(z, "out-of", w);
-        crier_say_cardinal(z, den, dn, w);
-    } else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2) {
-        /* "a 60/40 split", "50/50": two shares, not a fraction. */
-        crier_say_cardinal(z, num, nn, w);
-        crier_say_cardinal(z, den, dn, w);
-    } else if (va > vb && vb >= 10) {
-        /* "130/80": no one writes a fraction so much over one with so
-         * large a denominator; it is a reading, "one hundred thirty over
-         * eighty", and its unit is plural. */
-        *whole = 1;
-        crier_say_cardinal(z, num, nn, w);
-        crier_put_phrase(z, "over", w);
-        crier_say_cardinal(z, den, dn, w);
-    } else {
-        crier_say_fraction(z, num, nn, den, dn, w);
-    }
-    return end - i;
-}
-
-/* Emits a fraction parsed by crier_fraction_parse(). */
-size_t crier_cls_fraction(norm *z, size_t i)
-{
-    crier_buf w = CRIER_BUF_INIT;
-    int whole;
-    size_t used = crier_fraction_parse(z, i, &w, &whole);
-    if (!used) {
-        crier_buf_free(&w);
-        return 0;
-    }
-    return crier_emit_buf(z, &w, i, i + used);
 }
 
 /* ==== Classifier ========================================================= */
@@ -597,8 +476,9 @@ static int ordinal_suffix(const norm *z, const numx *x, size_t i, int *poss)
 }
 
 /* "the 2d of May", "the 33d regiment": nineteenth-century books write
- * second and third with a bare "d". Only after "the" or before "of",
- * since "3d" is also "3-D" and "2d." an old penny. */
+ * second and third with a bare "d". Only after "the" or before "of", or
+ * between a possessive and a capitalised noun, since "3d" is also "3-D"
+ * and "2d." an old penny. */
 static int old_ordinal(const norm *z, const numx *x, size_t i)
 {
     if (x->fp || x->neg || !x->ip || x->ipn > 3 || !tok_is(z, i, TK_WORD) || !tok_glued(z, i) ||
@@ -608,7 +488,16 @@ static int old_ordinal(const norm *z, const numx *x, size_t i)
     if ((last != '2' && last != '3') || (x->ipn > 1 && x->ip[x->ipn - 2] == '1'))
         return 0;
     size_t p = crier_prev_word(z, x->i), k = crier_skip_space(z, i + 1);
-    return (p != (size_t)-1 && crier_tok_eq(z, p, "the")) || (k > i + 1 && crier_tok_eq(z, k, "of"));
+    if ((p != (size_t)-1 && crier_tok_eq(z, p, "the")) || (k > i + 1 && crier_tok_eq(z, k, "of")))
+        return 1;
+    /* "York's 2d Regt.", "his 3d wife", "this 2d day": after a possessive
+     * or a determiner other than "a", before a noun. */
+    const char *ps = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? tok_text(z, p) : NULL;
+    size_t pn = ps ? z->t[p].len : 0;
+    return ps && k == i + 2 && tok_is(z, k, TK_WORD) && !(z->t[k].flags & TF_UPPER) &&
+           ((pn > 2 && ps[pn - 2] == '\'' && ps[pn - 1] == 's') ||
+            (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER && !crier_tok_eq(z, p, "a") &&
+             !crier_tok_eq(z, p, "an")));
 }
 
 /* True when a three- or four-digit number at token i names something
@@ -670,6 +559,22 @@ static int digits_context(const norm *z, size_t i)
     return r && (r->flags & CRIER_CTX_DIGITS_AFTER);
 }
 
+/* See norm.h. */
+int crier_circa_before(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), used;
+    int dot;
+    const char *circa = crier_phrase(z, "circa");
+    if (p == (size_t)-1)
+        return 0;
+    if (tok_is(z, p, TK_WORD))
+        return crier_tok_eq(z, p, circa);
+    if (!tok_punct(z, p, '.') || p == 0 || !tok_is(z, p - 1, TK_WORD))
+        return 0;
+    const crier_lex_row *r = crier_abbrev_at(z, p - 1, &used, &dot);
+    return r && dot && strcmp(r->cols[1], circa) == 0;
+}
+
 /* Reads an integer written without separators the way its shape says:
  * digit by digit when it has a leading zero or five digits or more (an
  * identifier, a zip code) or the words before it say it is a code, as a year when it looks like one and the
@@ -693,6 +598,10 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
     if (!grouped && !x->neg && x->ipn == 4 && x->ip[0] >= '1' && x->ip[0] <= '2' &&
         crier_digits_value(x->ip, 4) <= 2099 && crier_year_context(z, x->i)) {
         crier_say_year(z, x->ip, 4, w);
+        return;
+    }
+    if (!grouped && !x->neg && x->ipn == 3 && x->ip[0] != '0' && crier_circa_before(z, x->i)) {
+        crier_say_year(z, x->ip, 3, w); /* "c. 950" "circa nine fifty" */
         return;
     }
     if (!grouped && !x->neg && (x->ipn == 3 || x->ipn == 4) && x->ip[0] != '0' &&

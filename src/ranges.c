@@ -33,6 +33,24 @@ static int yearish(const norm *z, size_t i)
     return v >= 1000 && v <= 2099;
 }
 
+/* "Alfred (849-899)", "Ethelred (978-1016)": in brackets after a name,
+ * two numbers of three or four digits no more than a lifetime apart, the
+ * second the larger, are the years of a life or a reign. */
+static int bracket_years(const norm *z, size_t i, const numx *a, const numx *b, size_t end)
+{
+    size_t o = crier_prev_word(z, i); /* "(995-1035)", "( 995 – 1035 )" */
+    if (o == (size_t)-1 || !tok_punct(z, o, '(') || !tok_punct(z, crier_skip_space(z, end), ')') ||
+        a->neg || a->fp || b->fp || !a->ip || !b->ip || a->ipn < 3 || a->ipn > 4 || b->ipn < 3 ||
+        b->ipn > 4)
+        return 0;
+    size_t p = crier_prev_word(z, o); /* a name before the bracket, not "pages" */
+    if (p == (size_t)-1 || (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_LOWER)) ||
+        tok_is(z, p, TK_NUM))
+        return 0;
+    long va = crier_digits_value(a->ip, a->ipn), vb = crier_digits_value(b->ip, b->ipn);
+    return va >= 100 && vb < 2100 && vb > va && vb - va <= 120;
+}
+
 /* Finds the dash of a range after token `end`; returns its index, and
  * the index of the right-hand number in *right, or 0. */
 static size_t range_dash(const norm *z, size_t end, size_t *right)
@@ -283,7 +301,8 @@ static size_t abbrev_range(norm *z, size_t i)
         !tok_is(z, crier_skip_space(z, right + used), TK_NUM))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    say_side(z, &a, yearish(z, i) && crier_year_context(z, i), &w);
+    say_side(z, &a, (yearish(z, i) && crier_year_context(z, i)) ||
+                        (a.ipn == 3 && crier_circa_before(z, i)), &w);
     crier_put_phrase(z, "to", &w);
     return crier_emit_buf(z, &w, i, right);
 }
@@ -291,6 +310,22 @@ static size_t abbrev_range(norm *z, size_t i)
 /* Decade ranges first, then two numbers around a dash, with a unit, a
  * percent sign or an era after the second applying to both. The numbers
  * are years when the first looks like one and the context agrees. */
+/* "1990–present", "2015-now": a year, a dash and a word that ends a span
+ * (context-words.tsv, range-end). */
+static size_t open_range(norm *z, size_t i)
+{
+    size_t right, d = yearish(z, i) ? range_dash(z, i + 1, &right) : 0;
+    if (!d || !tok_is(z, right, TK_WORD) || !(z->t[right].flags & TF_LOWER) ||
+        !(crier_tok_ctx(z, right) & CRIER_CTX_RANGE_END) ||
+        (tok_is(z, right + 1, TK_WORD) && tok_glued(z, right + 1)))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_year(z, tok_text(z, i), 4, &w);
+    crier_put_phrase(z, "to", &w);
+    crier_emit_buf(z, &w, i, right);
+    return right - i;
+}
+
 size_t crier_cls_range(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '-') && !tok_punct(z, i, '\''))
@@ -309,6 +344,8 @@ size_t crier_cls_range(norm *z, size_t i)
         used = ordinal_range(z, i);
     if (!used)
         used = abbrev_range(z, i);
+    if (!used)
+        used = open_range(z, i);
     if (used)
         return used;
     numx a, b;
@@ -349,6 +386,11 @@ size_t crier_cls_range(norm *z, size_t i)
     } else if ((u = crier_era_parse(z, end, &tail)) != 0) {
         end += u;
         era = 1;
+    } else if (glued && crier_tok_eq(z, end, "x") &&
+               !(tok_is(z, end + 1, TK_WORD) || tok_is(z, end + 1, TK_NUM))) {
+        crier_put_phrase(z, "times", &tail); /* "up 3-4x": multiples */
+        end++;
+        unit = 1;
     }
     /* "747-400", "Boeing 737-800": an aircraft model and its series. A
      * range does not run down to a round hundred without a unit or an era,
@@ -366,8 +408,13 @@ size_t crier_cls_range(norm *z, size_t i)
         crier_say_num(z, &b, &w);
         return crier_emit_buf(z, &w, i, b.end);
     }
-    int years = era || (!unit && yearish(z, a.i) && !a.neg && (yearish(z, right) || z->t[right].len == 2) &&
-                        crier_year_context(z, i));
+    /* "1861-5": one digit after a year replaces its last. */
+    int one = a.ipn == 4 && b.ipn == 1 && !b.fp && z->t[right].len == 1 && b.ip[0] > a.ip[3];
+    int years = era ||
+                (!unit && yearish(z, a.i) && !a.neg &&
+                 (yearish(z, right) || z->t[right].len == 2 || one) && crier_year_context(z, i)) ||
+                (!unit && !pct && bracket_years(z, i, &a, &b, end)) ||
+                (!unit && !pct && a.ipn == 3 && b.ipn == 3 && crier_circa_before(z, i));
     say_side(z, &a, years, &w);
     if (pct)
         crier_put_phrase(z, "percent", &w);
@@ -375,6 +422,8 @@ size_t crier_cls_range(norm *z, size_t i)
     if (years && !era && a.ipn == 4 && b.ipn == 2 && !b.fp && !b.neg && isdigit((unsigned char)b.ip[0]) &&
         isdigit((unsigned char)b.ip[1]))
         say_year_end(z, a.ip, b.ip, &w);
+    else if (years && !era && one)
+        say_year_end(z, a.ip, (const char[]){a.ip[2], b.ip[0]}, &w);
     else
         say_side(z, &b, years, &w);
     if (tail.ptr)

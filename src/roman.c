@@ -167,28 +167,83 @@ static int roman_reading(const norm *z, size_t i, int value)
     return how ? how : plain_numeral(z, i) ? 'c' : 0;
 }
 
-/* "chapter iv", "Psalm xxiii": a numeral in lower case, as old books
- * write them, only after a counting word and with two letters or more
- * (not "part i", the pronoun's letter, nor "letter x"), up to a hundred
- * ("class mix" is a word). */
-static size_t lower_numeral(norm *z, size_t i)
+/* The value of the word at token i as a canonical numeral in either
+ * case ("XIV", "xiv"), or 0. */
+static int any_case_value(const norm *z, size_t i)
 {
     size_t n = z->t[i].len;
     char up[16];
-    if (n < 2 || n >= sizeof up || (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)))
+    if (!tok_is(z, i, TK_WORD) || n >= sizeof up)
         return 0;
-    for (size_t k = 0; k < n; k++)
-        up[k] = (char)(tok_text(z, i)[k] - 'a' + 'A');
-    int v = roman_value(up, n);
+    for (size_t k = 0; k < n; k++) {
+        char c = tok_text(z, i)[k];
+        up[k] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    return roman_value(up, n);
+}
+
+/* True when token p is an abbreviated counting word and its dot: "ch."
+ * "vol." "Chap.". After it even a one-letter numeral is a number ("chap.
+ * v."), since the pronoun and "versus" cannot follow it. */
+static int counting_abbrev(const norm *z, size_t p)
+{
+    if (p == (size_t)-1 || p == 0 || !tok_punct(z, p, '.') || !tok_is(z, p - 1, TK_WORD) ||
+        z->t[p - 1].len > 4)
+        return 0;
+    const char *how = context_how(z, p - 1);
+    return how && strcmp(how, "cardinal") == 0;
+}
+
+/* See norm.h. */
+int crier_roman_counted(const norm *z, size_t i, const char *said)
+{
+    size_t n = z->t[i].len;
+    if (!any_case_value(z, i) || (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)))
+        return 0;
+    if (n >= 2)
+        return 1;
+    /* One letter ends its phrase: "chap. v.", "Vol. I,", not "No. I
+     * think". */
+    size_t k = crier_skip_space(z, i + 1);
+    if (k < z->n && z->t[k].kind != TK_NL && (k > i + 1 || z->t[k].kind != TK_PUNCT))
+        return 0;
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ROMAN_CONTEXT, said, strlen(said));
+    return r && strcmp(r->cols[1], "cardinal") == 0 && strchr("IVXivx", tok_text(z, i)[0]);
+}
+
+/* "Chap. XII. was the longest", "ch. iv. for the rest": the dot after a
+ * numeral read as a number is not a full stop when the sentence goes on
+ * in lower case. Returns the token after the numeral. */
+static size_t numeral_dot(const norm *z, size_t end)
+{
+    size_t k = crier_skip_space(z, end + 1);
+    return tok_punct(z, end, '.') && k > end + 1 && tok_is(z, k, TK_WORD) &&
+                   (z->t[k].flags & TF_LOWER)
+               ? end + 1
+               : end;
+}
+
+/* "chapter iv", "Psalm xxiii", "ch. iv.": a numeral in lower case, as old
+ * books write them, only after a counting word and with two letters or
+ * more (not "part i", the pronoun's letter, nor "letter x"), up to a
+ * hundred ("class mix" is a word). After an abbreviated counting word one
+ * letter will do: "chap. v.". */
+static size_t lower_numeral(norm *z, size_t i)
+{
+    size_t n = z->t[i].len;
+    if (n >= 16 || (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)))
+        return 0;
+    int v = any_case_value(z, i);
     size_t p = crier_prev_word(z, i);
-    const char *how = p != (size_t)-1 ? context_how(z, p) : NULL;
-    if (!v || v > 100 || !how || strcmp(how, "cardinal") != 0)
+    int abbr = counting_abbrev(z, p);
+    const char *how = p != (size_t)-1 ? context_how(z, abbr ? p - 1 : p) : NULL;
+    if (!v || v > 100 || !how || strcmp(how, "cardinal") != 0 || (n < 2 && !abbr))
         return 0;
     char d[8];
     snprintf(d, sizeof d, "%d", v);
     crier_buf w = CRIER_BUF_INIT;
     crier_say_cardinal(z, d, strlen(d), &w);
-    return crier_emit_buf(z, &w, i, i + 1);
+    return crier_emit_buf(z, &w, i, numeral_dot(z, i + 1));
 }
 
 /* "the XVIIth century", "Louis XIVth": a numeral of two letters or more
@@ -278,6 +333,8 @@ size_t crier_cls_roman(norm *z, size_t i)
     if (how == 'o' && tok_punct(z, end, '.') && tok_is(z, k, TK_WORD) &&
         (z->t[k].flags & TF_LOWER))
         end++;
+    else if (how == 'c' && counting_abbrev(z, crier_prev_word(z, i)))
+        end = numeral_dot(z, end);
     /* "Louis XII's", "Louis XII.'s" */
     size_t e = tok_punct(z, end, '.') && tok_punct(z, end + 1, '\'') ? end + 1 : end;
     if (tok_punct(z, e, '\'') && crier_tok_eq(z, e + 1, "s") && tok_glued(z, e + 1)) {

@@ -115,7 +115,8 @@ static int phone_groups(const norm *z, size_t i, phone *p)
         }
         /* Spaces part the groups of an international number, or of a
          * national one that starts with its trunk zero ("020 7946 0958"). */
-        int trunk = p->s[0][0] == '0' && p->n[0] >= 2 && p->n[0] <= 5;
+        int trunk = (p->s[0][0] == '0' && p->n[0] >= 2 && p->n[0] <= 5) ||
+                    (p->s[0][0] == '1' && p->n[0] == 1); /* "1 800 555 0199" */
         if (!c || (c == ' ' && !p->plus && !paren && !trunk) ||
             (sep && c != sep && !p->plus && !paren))
             break;
@@ -143,6 +144,9 @@ static int phone_shape(const phone *p, int sep)
     if (sep == ' ') {
         /* "020 7946 0958", "0161 496 0000", "07700 900123": a trunk zero,
          * ten or eleven digits, no group shorter than two. */
+        if (p->count == 4 && n[0] == 1 && p->s[0][0] == '1' && n[1] == 3 && n[2] == 3 && n[3] == 4 &&
+            !p->word[1] && !p->word[2] && !p->word[3])
+            return 1; /* "1 800 555 0199": the North American code, spaced */
         for (int k = 0; k < p->count; k++)
             if (p->word[k] || n[k] < 2)
                 return 0;
@@ -159,6 +163,18 @@ static int phone_shape(const phone *p, int sep)
     if (p->count == 3 && n[0] == 3 && n[1] == 2 && n[2] == 4)
         return 1; /* 111-11-1111 */
     return p->count == 2 && n[0] == 3 && n[1] == 4 && !p->word[1] && p->s[0][0] >= '2';
+}
+
+/* "Ethelred II (978-1016)": a seven-digit number in brackets whose two
+ * groups are years a lifetime or a reign apart is a range of years, not a
+ * telephone number. */
+static int years_in_brackets(const norm *z, size_t i, const phone *p)
+{
+    if (p->count != 2 || p->n[0] != 3 || p->n[1] != 4 || !tok_punct(z, i - (i > 0), '(') ||
+        !tok_punct(z, p->end, ')'))
+        return 0;
+    long a = crier_digits_value(p->s[0], 3), b = crier_digits_value(p->s[1], 4);
+    return b < 2100 && b > a && b - a <= 120;
 }
 
 /* "123.123.0.40": four dotted groups of one to three digits. */
@@ -255,7 +271,7 @@ size_t crier_cls_phone(norm *z, size_t i)
     }
     phone p;
     int sep = phone_groups(z, i, &p);
-    if (!sep || !phone_shape(&p, sep))
+    if (!sep || !phone_shape(&p, sep) || years_in_brackets(z, i, &p))
         return tok_is(z, i, TK_NUM) ? code_groups(z, i) : 0;
     /* A longer run of digits glued after the number: not a telephone. */
     if (tok_is(z, p.end, TK_NUM) || (tok_glued(z, p.end) && tok_is(z, p.end, TK_WORD)))

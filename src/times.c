@@ -231,6 +231,34 @@ static void say_clock(const norm *z, const char *s, size_t n, long h, const char
         crier_put_number_word(z, "100", 1, w);
 }
 
+/* "at 7.15 in the morning", "by 9.30.": an hour and minutes written with
+ * a dot, as British books and papers do, after a word such as "at" and
+ * before a word such as "in" (context-words.tsv, clock-before and
+ * clock-after), or, for a round time, before a punctuation mark or the
+ * end of the line. Not "at 2.55 a share" nor "at 4.25%". */
+static int dotted_clock(const norm *z, size_t i, size_t end)
+{
+    size_t p = crier_prev_word(z, i), k = crier_skip_space(z, end);
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len;
+    /* Clocks in books name the hour of the morning or evening, in steps
+     * of five minutes: "stood at 3.52 in" is a decimal. */
+    long h = crier_digits_value(s, n - 3);
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(crier_tok_ctx(z, p) & CRIER_CTX_CLOCK_BEFORE) ||
+        h < 1 || h > 12 || (s[n - 1] != '0' && s[n - 1] != '5'))
+        return 0;
+    if (tok_is(z, k, TK_WORD))
+        return k > end && (crier_tok_ctx(z, k) & CRIER_CTX_CLOCK_AFTER);
+    /* Before a stop or at the end, only a round time ("at 7.30."): "stood
+     * at 4.25." is a decimal. */
+    if (s[n - 1] != '0')
+        return 0;
+    if (k >= z->n || z->t[k].kind == TK_NL)
+        return 1;
+    return tok_is(z, k, TK_PUNCT) && !tok_punct(z, k, '%') && !tok_punct(z, k, '-') &&
+           !tok_punct(z, k, '/') && !(tok_punct(z, k, '.') && tok_is(z, k + 1, TK_NUM));
+}
+
 /* Parses one time at token i into `w`; returns the tokens used, or 0.
  * On the hour, a 24-hour time with a zone is read the military way,
  * "fourteen hundred G M T"; without one, "twenty-three hundred" could be
@@ -287,7 +315,7 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     } else if (dot && n - hn == 3 && s[hn + 1] <= '5') {
         /* "1.59 p.m.", "14.30 GMT": only with a marker or a zone, else it
          * is a decimal. */
-        if (!(h <= 12 && has_ampm(z, end)) && !has_zone(z, end))
+        if (!(h <= 12 && has_ampm(z, end)) && !has_zone(z, end) && !dotted_clock(z, i, end))
             return 0;
         say_clock(z, s, hn, h, dot + 1, end, w);
     } else if (!dot && h >= 1 && h <= 12) {
@@ -306,10 +334,33 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
 
 /* A time not glued to a word before it, and maybe a second time after a
  * dash: "9am-5pm" is one span of speech. */
+/* "noon-3 p.m.", "midnight–2 a.m.": a time said as a word (time-words.tsv,
+ * kind clock), a dash, and a clock time: "noon to three p.m.". */
+static size_t word_span(norm *z, size_t i)
+{
+    const crier_lex_row *r = time_word(z, i);
+    size_t d = crier_skip_space(z, i + 1), k = crier_skip_space(z, d + 1);
+    if (!r || strcmp(r->cols[1], "clock") || !crier_tok_dash(z, d) || (d - i - 1) != (k - d - 1))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT, t = CRIER_BUF_INIT;
+    size_t u = time_parse(z, k, &t);
+    if (!u || !t.ptr) {
+        crier_buf_free(&t);
+        return 0;
+    }
+    crier_buf_put(&w, tok_text(z, i), z->t[i].len);
+    crier_put_phrase(z, "to", &w);
+    crier_put_word(&w, t.ptr);
+    crier_buf_free(&t);
+    return crier_emit_buf(z, &w, i, k + u);
+}
+
 size_t crier_cls_time(norm *z, size_t i)
 {
-    if (tok_is(z, i, TK_WORD))
-        return zone_alone(z, i);
+    if (tok_is(z, i, TK_WORD)) {
+        size_t used = word_span(z, i);
+        return used ? used : zone_alone(z, i);
+    }
     if (!tok_is(z, i, TK_NUM) || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
