@@ -239,13 +239,13 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
-/* True when token i is plain digits. */
-static int digits_only(const norm *z, size_t i)
+/* True when token k is plain digits, exactly `n` of them if n > 0. */
+static int digits_tok(const norm *z, size_t k, size_t n)
 {
-    if (!tok_is(z, i, TK_NUM))
+    if (!tok_is(z, k, TK_NUM) || (n && z->t[k].len != n))
         return 0;
-    for (size_t k = 0; k < z->t[i].len; k++)
-        if (tok_text(z, i)[k] < '0' || tok_text(z, i)[k] > '9')
+    for (size_t a = 0; a < z->t[k].len; a++)
+        if (tok_text(z, k)[a] < '0' || tok_text(z, k)[a] > '9')
             return 0;
     return 1;
 }
@@ -258,8 +258,8 @@ static int digits_only(const norm *z, size_t i)
  * 1,5 and 7") has none of them. */
 static int decimal_comma(const norm *z, size_t j)
 {
-    if (!digits_only(z, j) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
-        !tok_glued(z, j + 1) || !digits_only(z, j + 2) || !tok_glued(z, j + 2) ||
+    if (!digits_tok(z, j, 0) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
+        !tok_glued(z, j + 1) || !digits_tok(z, j + 2, 0) || !tok_glued(z, j + 2) ||
         z->t[j + 2].len > 2 || (tok_glued(z, j + 3) && !tok_is(z, j + 3, TK_WORD) &&
                                 !tok_punct(z, j + 3, '%')))
         return 0;
@@ -298,17 +298,6 @@ static int dot_thousands(const norm *z, const char *s, size_t n, size_t dots, si
         return 1;
     return tok_is(z, end, TK_SPACE) && z->t[end].len == 1 &&
            (crier_tok_ctx(z, end + 1) & CRIER_CTX_COUNT_NOUN);
-}
-
-/* True when token k is plain digits, exactly `n` of them if n > 0. */
-static int digits_tok(const norm *z, size_t k, size_t n)
-{
-    if (!tok_is(z, k, TK_NUM) || (n && z->t[k].len != n))
-        return 0;
-    for (size_t a = 0; a < z->t[k].len; a++)
-        if (tok_text(z, k)[a] < '0' || tok_text(z, k)[a] > '9')
-            return 0;
-    return 1;
 }
 
 /* "12 345", "1 000 000": thousands grouped by spaces, as SI style writes
