@@ -398,10 +398,13 @@ size_t crier_cls_old_money(norm *z, size_t i)
     char prev = 0;
     numx x;
     old_part p, last = {0};
-    if (tok_punct(z, i, 0xA3) && tok_glued(z, i + 1) && crier_num_parse(z, i + 1, &x) &&
-        !x.neg && !x.fp && tok_is(z, x.end, TK_SPACE)) {
+    const crier_lex_row *pound = tok_punct(z, i, 0xA3) ? crier_lex_find(z->lex, CRIER_TAB_CURRENCIES,
+                                                                        tok_text(z, i), z->t[i].len)
+                                                     : NULL;
+    if (pound && tok_glued(z, i + 1) && crier_num_parse(z, i + 1, &x) && !x.neg && !x.fp &&
+        tok_is(z, x.end, TK_SPACE)) {
         crier_say_num(z, &x, &w); /* "£5" before shillings or pence */
-        crier_put_word(&w, crier_num_is_one(&x) ? "pound" : "pounds");
+        crier_put_word(&w, crier_num_is_one(&x) ? pound->cols[2] : pound->cols[3]);
         j = x.end, prev = 'l', nparts = 1, sign = 1;
     }
     while (nparts < 3) {
