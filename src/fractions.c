@@ -232,6 +232,23 @@ static int clock_fraction(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
+/* "1/2 a pint", "1/2 the time": before a determiner a half is "half"
+ * alone, as it is said. Replaces `w` and returns 1, or 0. */
+static int half_before_determiner(const norm *z, size_t i, crier_buf *w)
+{
+    size_t k = i + 3;
+    if (!crier_tok_eq(z, i, "1") || !crier_tok_eq(z, i + 2, "2") || !tok_is(z, k, TK_SPACE) ||
+        z->t[k].len != 1 || !tok_is(z, k + 1, TK_WORD) ||
+        !(crier_tok_ctx(z, k + 1) & CRIER_CTX_DETERMINER))
+        return 0;
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_FRACTIONS, "2", 1);
+    if (!r)
+        return 0;
+    crier_buf_truncate(w, 0);
+    crier_put_word(w, r->cols[1]);
+    return 1;
+}
+
 /* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
@@ -242,7 +259,7 @@ size_t crier_cls_fraction(norm *z, size_t i)
         crier_buf_free(&w);
         return 0;
     }
-    if (used == 3 && !whole && clock_fraction(z, i, &w))
+    if (used == 3 && !whole && (clock_fraction(z, i, &w) || half_before_determiner(z, i, &w)))
         return crier_emit_buf(z, &w, i, i + used);
     if (used == 3 && !whole) {
         crier_buf adj = CRIER_BUF_INIT;

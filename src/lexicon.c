@@ -27,7 +27,7 @@ typedef struct schema {
     int min_cols, max_cols;
     int fold;              /* keys match case-insensitively */
     int flags_col;         /* column holding flag words, or -1 */
-    const char *flags[16]; /* allowed flag words; bit i = flags[i] */
+    const char *flags[24]; /* allowed flag words; bit i = flags[i] */
     int required;          /* the language directory must have it */
 } schema;
 
@@ -55,7 +55,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  "starter", "determiner", "count-noun", "unit-word",
                                  "date-before", "street", "digits-after", "label-before",
                                  "complement", "conjunction", "rating", "clock-before",
-                                 "clock-after", "range-end"}, 1},
+                                 "clock-after", "range-end", "timetable"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},

@@ -105,6 +105,7 @@ enum {
     CRIER_CTX_CLOCK_BEFORE = 1 << 13, /* "at 7.30": a dotted number after it may be a time */
     CRIER_CTX_CLOCK_AFTER = 1 << 14, /* "7.30 in the morning": ... and before it */
     CRIER_CTX_RANGE_END = 1 << 15, /* "1990–present": ends a span of years */
+    CRIER_CTX_TIMETABLE = 1 << 16, /* "the 8.30 train", "leaves at 10.17": a dotted time */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

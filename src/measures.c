@@ -308,13 +308,19 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
 }
 
 /* A number glued to a mark (U+00B0 degree, U+2032 prime or "'", U+2033
- * double prime or '"'): which mark it is, 'd', 'm' or 's', or 0. Sets
- * *end past the mark. */
+ * double prime or '"'), or one space from it as tokenized text writes
+ * "42 ° 21 ′ N": which mark it is, 'd', 'm' or 's', or 0. Sets *end past
+ * the mark. */
 static int coord_part(const norm *z, size_t i, numx *x, size_t *end)
 {
-    if (!crier_num_parse(z, i, x) || x->neg || !tok_glued(z, x->end))
+    if (!crier_num_parse(z, i, x) || x->neg)
         return 0;
     size_t e = x->end;
+    if (tok_is(z, e, TK_SPACE) && z->t[e].len == 1 &&
+        (tok_is(z, e + 1, TK_PUNCT) || tok_is(z, e + 1, TK_SYM)))
+        e++;
+    else if (!tok_glued(z, e))
+        return 0;
     *end = e + 1;
     if (tok_punct(z, e, 0xB0))
         return 'd';

@@ -231,6 +231,20 @@ static void say_clock(const norm *z, const char *s, size_t n, long h, const char
         crier_put_number_word(z, "100", 1, w);
 }
 
+/* "the 8.30 train", "leaves at 10.17": a dotted hour and minutes before
+ * a word of timetables, or after one and "at" (context-words.tsv, flag
+ * timetable), is a time whatever its minutes. p is the word before the
+ * number, k the token after its spaces. */
+static int timetable(const norm *z, size_t p, size_t k, size_t end)
+{
+    if (k > end && tok_is(z, k, TK_WORD) && (crier_tok_ctx(z, k) & CRIER_CTX_TIMETABLE))
+        return 1;
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !crier_tok_eq(z, p, "at"))
+        return 0;
+    size_t v = crier_prev_word(z, p);
+    return v != (size_t)-1 && tok_is(z, v, TK_WORD) && (crier_tok_ctx(z, v) & CRIER_CTX_TIMETABLE);
+}
+
 /* "at 7.15 in the morning", "by 9.30.": an hour and minutes written with
  * a dot, as British books and papers do, after a word such as "at" and
  * before a word such as "in" (context-words.tsv, clock-before and
@@ -241,6 +255,8 @@ static int dotted_clock(const norm *z, size_t i, size_t end)
     size_t p = crier_prev_word(z, i), k = crier_skip_space(z, end);
     const char *s = tok_text(z, i);
     size_t n = z->t[i].len;
+    if (timetable(z, p, k, end) && crier_digits_value(s, n - 3) <= 23)
+        return 1;
     /* Clocks in books name the hour of the morning or evening, in steps
      * of five minutes: "stood at 3.52 in" is a decimal. */
     long h = crier_digits_value(s, n - 3);
