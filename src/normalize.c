@@ -423,8 +423,8 @@ void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len)
                        sp->out_off == z->out.len - 1 && sp->src_len == 1 &&
                        sp->src_off + 1 == off;
         /* A dot inside a spoken word ("p.m.") is no pause: "5 p.m., he
-         * left" keeps its comma. */
-        int word_dot = last == '.' && mark[0] == ',' && sp && sp->out_len > 1 &&
+         * left" keeps its comma, "at 7pm; the show" its semicolon. */
+        int word_dot = last == '.' && mark[0] != '.' && sp && sp->out_len > 1 &&
                        sp->out_off + sp->out_len == z->out.len;
         if ((last == ',' && strchr(".!?;:", mark[0])) || abbr_dot) {
             z->out.len--;
