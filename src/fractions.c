@@ -102,6 +102,23 @@ static int rating(const norm *z, size_t i, size_t end)
     return 0;
 }
 
+/* See norm.h. "the 9/4 favourite", "a 100/1 outsider", "odds of 7/2":
+ * betting odds, "nine to four", where a word of the odds stands right
+ * after the fraction or up to three words before it (context-words.tsv,
+ * flag odds). `end` is the token after the fraction. */
+int crier_fraction_odds(const norm *z, size_t i, size_t end)
+{
+    size_t n = crier_skip_space(z, end), p = crier_prev_word(z, i);
+    if (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_ODDS))
+        return 1;
+    for (int k = 0; k < 3 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
+        if (crier_tok_ctx(z, p) & CRIER_CTX_ODDS)
+            return 1;
+        p = crier_prev_word(z, p);
+    }
+    return 0;
+}
+
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
  * "3½". The date rules run first and take "on 9/13"; what they leave is
  * a fraction. *whole is set when a unit after it is plural: a mixed
@@ -163,6 +180,11 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     if (*whole) {
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, num, nn, den, dn, w);
+    } else if (!(va == 1 && vb <= 4) && crier_fraction_odds(z, i, end)) {
+        /* "1/2" stays a half even before "shot" */
+        crier_say_cardinal(z, num, nn, w);
+        crier_put_phrase(z, "to", w);
+        crier_say_cardinal(z, den, dn, w);
     } else if (va <= vb && rating(z, i, end)) {
         /* "4/5 stars", "rated 8/10": a score, "four out of five". */
         crier_say_cardinal(z, num, nn, w);
