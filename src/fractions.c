@@ -135,9 +135,13 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         crier_say_fraction(z, a, strlen(a), b, strlen(b), w);
         return 1;
     }
+    /* A dash glued before is a range's ("5-3/4"), unless it stands
+     * after a space as a sign ("-3/4", see negative_fraction()). */
+    int sign = i > 0 && (crier_tok_dash(z, i - 1) || tok_punct(z, i - 1, 0x2212)) &&
+               (i == 1 || !tok_glued(z, i - 1));
     if (!plain_num(z, i) ||
-        (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD ||
-                                      crier_tok_dash(z, i - 1))))
+        (i > 0 && tok_glued(z, i) && !sign &&
+         (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD || crier_tok_dash(z, i - 1))))
         return 0;
     size_t j = i;
     if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
@@ -175,8 +179,9 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     size_t end = j + 3;
     /* "1/4th": an ordinal suffix on the denominator is not read. */
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) &&
-        (crier_tok_eq(z, end, "th") || crier_tok_eq(z, end, "rd") || crier_tok_eq(z, end, "nd")))
-        end++;
+        (crier_tok_eq(z, end, "th") || crier_tok_eq(z, end, "rd") || crier_tok_eq(z, end, "nd") ||
+         crier_tok_eq(z, end, "ths") || crier_tok_eq(z, end, "rds") || crier_tok_eq(z, end, "nds")))
+        end++; /* "2/3rds": its plural too */
     if (*whole) {
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, num, nn, den, dn, w);
@@ -271,11 +276,33 @@ static int half_before_determiner(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
+/* "-3/4", "−1/2": a minus sign standing before a fraction (not glued to
+ * a number or word, as the dash of "5-3/4" is). Appends "minus" and the
+ * fraction and returns the tokens used, or 0. */
+static size_t negative_fraction(const norm *z, size_t i, crier_buf *w)
+{
+    if (!(crier_tok_dash(z, i) || tok_punct(z, i, 0x2212)) || (i > 0 && tok_glued(z, i)) ||
+        !plain_num(z, i + 1) || !tok_glued(z, i + 1))
+        return 0;
+    crier_buf f = CRIER_BUF_INIT;
+    int whole;
+    size_t used = crier_fraction_parse(z, i + 1, &f, &whole);
+    if (used) {
+        crier_put_phrase(z, "minus", w);
+        crier_put_word(w, f.ptr);
+    }
+    crier_buf_free(&f);
+    return used ? used + 1 : 0;
+}
+
 /* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
     int whole;
+    size_t neg = negative_fraction(z, i, &w);
+    if (neg)
+        return crier_emit_buf(z, &w, i, i + neg);
     size_t used = crier_fraction_parse(z, i, &w, &whole);
     if (!used) {
         crier_buf_free(&w);
