@@ -144,13 +144,16 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
          (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD || crier_tok_dash(z, i - 1))))
         return 0;
     size_t j = i;
-    if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
+    /* "3½", and "3 ½" as typed with a space */
+    size_t v = tok_is(z, i + 1, TK_SPACE) && z->t[i + 1].len == 1 ? i + 2 : i + 1;
+    if (v < z->n && z->t[v].kind != TK_SPACE && vulgar(z->t[v].cp, &vn, &vd) &&
+        (v == i + 1 || !(tok_glued(z, v + 1) && (tok_is(z, v + 1, TK_NUM) || tok_is(z, v + 1, TK_WORD))))) {
         put_int(a, sizeof a, vn);
         put_int(b, sizeof b, vd);
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, a, strlen(a), b, strlen(b), w);
         *whole = 1;
-        return 2;
+        return v + 1 - i;
     }
     /* "3 1/2": a whole number, a space, then a fraction. Old books join
      * them with a hyphen, "3-1/2", when the fraction is a common one. */
