@@ -392,7 +392,21 @@ size_t crier_cls_range(norm *z, size_t i)
     int glued = !tok_is(z, end, TK_SPACE);
     size_t k = glued ? end : end + 1, u;
     int era = 0, unit = 0;
-    if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
+    /* "3-4m people", "2-3bn years": a scale glued to the second number
+     * multiplies both, as numbers.c reads it after one number. */
+    const crier_lex_row *sc =
+        glued && ((tok_is(z, end, TK_WORD) && z->t[end].len >= 2 &&
+                   !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
+                  crier_scale_before_noun(z, end))
+            ? crier_tok_find(z, CRIER_TAB_SCALES, end)
+            : NULL;
+    if (sc && !(sc->flags & CRIER_SCALE_ABBR))
+        sc = NULL;
+    if (sc) {
+        crier_put_word(&tail, sc->cols[1]); /* "3-4m people": millions */
+        end++;
+        unit = 1;
+    } else if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
         end = k + u;
         unit = 1; /* "1980-1970 kg" counts kilograms: not years */
     } else if (tok_punct(z, end, '%')) {
