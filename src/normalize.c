@@ -238,7 +238,9 @@ static size_t indian_grouping(const char *s, size_t len, size_t i)
     if (k == i)
         return 0;
     for (;;) {
-        if (k + 3 < len && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
+        /* At most six pairs (a hundred thousand crore), so that a long
+         * run of "12,12,12..." is not rescanned from every token. */
+        if (pairs < 6 && k + 3 < len && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
             is_digit((unsigned char)s[k + 2]) && s[k + 3] == ',') {
             k += 3;
             pairs++;
