@@ -338,6 +338,25 @@ static size_t bracket_letter(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 4);
 }
 
+/* "BA.2", "XBB.1.5", "JN.1": a variant's or a lineage's name, a few
+ * capitals and a number after a dot, "B A point two". The dot is no
+ * full stop. */
+static size_t dotted_lineage(norm *z, size_t i)
+{
+    numx x;
+    const tok *t = &z->t[i];
+    if (!tok_is(z, i, TK_WORD) || !(t->flags & TF_UPPER) || (t->flags & TF_DOTS) || t->len > 4 ||
+        !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1) || !tok_is(z, i + 2, TK_NUM) ||
+        !tok_glued(z, i + 2) || z->t[i + 2].len > 6 || !crier_num_parse(z, i + 2, &x) ||
+        x.neg || (tok_glued(z, x.end) && (tok_is(z, x.end, TK_WORD) || tok_is(z, x.end, TK_NUM))))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_caps(z, tok_text(z, i), t->len, 0, &w);
+    crier_put_number_word(z, ".", 1, &w);
+    crier_say_num(z, &x, &w);
+    return crier_emit_buf(z, &w, i, x.end);
+}
+
 /* A run of letters and digits glued together, at most NORM_LOOK tokens
  * (a longer run is not a code), read part by part. */
 size_t crier_cls_serial(norm *z, size_t i)
@@ -345,6 +364,8 @@ size_t crier_cls_serial(norm *z, size_t i)
     if (!code_start(z, i))
         return 0;
     size_t b = bracket_letter(z, i);
+    if (!b)
+        b = dotted_lineage(z, i);
     if (b)
         return b;
     size_t j = i, words = 0, nums = 0;
