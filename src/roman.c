@@ -144,6 +144,13 @@ static int roman_context(const norm *z, size_t i, int value)
     if (!tok_is(z, p, TK_WORD))
         return 0;
     const char *how = context_how(z, p);
+    /* "the part I played", "the class I teach": after a counting word in
+     * lower case, an "I" before a word in lower case is the pronoun
+     * starting a clause; "Part I of", "phase I." are numbers. */
+    size_t k = crier_skip_space(z, i + 1);
+    if (n == 1 && value == 1 && (z->t[p].flags & TF_LOWER) && k > i + 1 && tok_is(z, k, TK_WORD) &&
+        (z->t[k].flags & TF_LOWER))
+        return 0;
     if (how && strcmp(how, "cardinal") == 0)
         return 'c';
     if (!(z->t[p].flags & TF_CAP))
