@@ -340,8 +340,8 @@ size_t crier_cls_roman(norm *z, size_t i)
     if (how == 'o' && tok_punct(z, end, '.') && tok_is(z, k, TK_WORD) &&
         (z->t[k].flags & TF_LOWER))
         end++;
-    else if (how == 'c' && counting_abbrev(z, crier_prev_word(z, i)))
-        end = numeral_dot(z, end);
+    else if (how == 'c' && (counting_abbrev(z, crier_prev_word(z, i)) || counted(z, i)))
+        end = numeral_dot(z, end); /* "Canto XII. is the finest" */
     /* "Louis XII's", "Louis XII.'s" */
     size_t e = tok_punct(z, end, '.') && tok_punct(z, end + 1, '\'') ? end + 1 : end;
     if (tok_punct(z, e, '\'') && crier_tok_eq(z, e + 1, "s") && tok_glued(z, e + 1)) {
