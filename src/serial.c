@@ -91,9 +91,13 @@ static int phone_groups(const norm *z, size_t i, phone *p)
             tok_text(z, j + 1)[0] == '0' && tok_punct(z, j + 2, ')') && tok_is(z, j + 3, TK_NUM) &&
             tok_glued(z, j + 3))
             j += 3;
-        if (tok_punct(z, j, '(') && tok_is(z, j + 1, TK_NUM) && z->t[j + 1].len == 3 &&
-            tok_punct(z, j + 2, ')') && all_digits(tok_text(z, j + 1), 3)) {
-            add_group(p, j + 1, tok_text(z, j + 1), 3, 0);
+        /* "(555)", and an area code with its trunk zero, "(02)",
+         * "(0161)" */
+        size_t an = tok_is(z, j + 1, TK_NUM) ? z->t[j + 1].len : 0;
+        if (tok_punct(z, j, '(') && an >= 2 && an <= 5 &&
+            (an == 3 || tok_text(z, j + 1)[0] == '0') && tok_punct(z, j + 2, ')') &&
+            all_digits(tok_text(z, j + 1), an)) {
+            add_group(p, j + 1, tok_text(z, j + 1), an, 0);
             paren = 1;
             next = j + 3;
         } else if (tok_is(z, j, TK_NUM) && all_digits(tok_text(z, j), z->t[j].len)) {
@@ -151,6 +155,14 @@ static int phone_shape(const phone *p, int sep)
             if (p->word[k] || n[k] < 2)
                 return 0;
         return p->s[0][0] == '0' && digits >= 10 && digits <= 11;
+    }
+    if (sep == '(' && p->s[0][0] == '0') {
+        /* "(02) 9876 5432", "(0161) 496 0000": a trunk zero in brackets,
+         * nine to eleven digits, no group shorter than three after it. */
+        for (int k = 1; k < p->count; k++)
+            if (p->word[k] || n[k] < 3)
+                return 0;
+        return p->count >= 2 && digits >= 9 && digits <= 11;
     }
     if (sep == '(')
         return p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
