@@ -199,7 +199,11 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         crier_say_cardinal(z, num, nn, w);
         crier_put_phrase(z, "to", w);
         crier_say_cardinal(z, den, dn, w);
-    } else if (va <= vb && rating(z, i, end)) {
+    } else if (flag_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16) {
+        crier_say_cardinal(z, num, nn, w); /* "in 3/4 time": "three four" */
+        crier_say_cardinal(z, den, dn, w);
+    } else if ((va <= vb && rating(z, i, end)) || (va == vb && va > 1)) {
+        /* "5/5" is never "five fifths": a whole score, "five out of five" */
         /* "4/5 stars", "rated 8/10": a score, "four out of five". */
         crier_say_cardinal(z, num, nn, w);
         crier_put_phrase(z, "out-of", w);
