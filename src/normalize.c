@@ -61,6 +61,8 @@ static int32_t clean_cp(int32_t cp)
     }
     if (cp < 0x20 && cp != '\n')
         return ' ';
+    if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF))
+        return -1; /* variation selectors: "❤️" is a heart and one of them */
     utf8proc_category_t c = utf8proc_category(cp);
     if (c == UTF8PROC_CATEGORY_CF)
         return -1; /* soft hyphen, zero-width space and joiners, BOM, bidi marks */
