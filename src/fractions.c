@@ -116,6 +116,30 @@ static int rating(const norm *z, size_t i, size_t end)
     return flag_before(z, i, CRIER_CTX_RATING, 4);
 }
 
+/* "England 245/6 at stumps": runs for wickets, far more runs than a
+ * fraction would have over at most ten, with a word of cricket within
+ * four words (context-words.tsv, flag cricket), and no "of" after it
+ * ("45/6 of the pie" is a share). */
+static int cricket_score(const norm *z, size_t i, size_t end, long va, long vb)
+{
+    if (vb < 1 || vb > 10 || va < 20 || va <= 5 * vb)
+        return 0;
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
+    if (crier_tok_eq(z, n, crier_phrase(z, "of")))
+        return 0;
+    for (int k = 0; k < 4; k++) {
+        if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_CRICKET))
+            return 1;
+        if (n < z->n && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_CRICKET))
+            return 1;
+        if (p != (size_t)-1 && z->t[p].kind != TK_NL)
+            p = crier_prev_word(z, p);
+        if (n < z->n && z->t[n].kind != TK_NL)
+            n = crier_skip_space(z, n + 1); /* within the line */
+    }
+    return 0;
+}
+
 /* See norm.h. "the 9/4 favourite", "a 100/1 outsider", "odds of 7/2":
  * betting odds, "nine to four", where a word of the odds stands right
  * after the fraction or up to three words before it (context-words.tsv,
@@ -198,6 +222,10 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         /* "1/2" stays a half even before "shot" */
         crier_say_cardinal(z, num, nn, w);
         crier_put_phrase(z, "to", w);
+        crier_say_cardinal(z, den, dn, w);
+    } else if (cricket_score(z, i, end, va, vb)) {
+        crier_say_cardinal(z, num, nn, w); /* "two hundred forty-five for six" */
+        crier_put_phrase(z, "for", w);
         crier_say_cardinal(z, den, dn, w);
     } else if (flag_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16) {
         crier_say_cardinal(z, num, nn, w); /* "in 3/4 time": "three four" */
