@@ -282,6 +282,15 @@ size_t crier_cls_symbol(norm *z, size_t i)
         return 0;
     int32_t c = t->cp;
     size_t k;
+    /* "+/-" is the plus-minus sign typed in three */
+    if (c == '+' && tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_punct(z, i + 2, '-') &&
+        tok_glued(z, i + 2)) {
+        const crier_lex_row *r = crier_symbol_row(z, 0xB1);
+        if (r) {
+            crier_emit_toks(z, r->cols[1], i, i + 3);
+            return 3;
+        }
+    }
     switch (c) {
     case '-':
         return hyphen(z, i);
