@@ -807,6 +807,15 @@ size_t crier_cls_word(norm *z, size_t i)
         crier_spell(tok_text(z, i), 1, &w);
         return crier_emit_buf(z, &w, i, i + 1);
     }
+    /* "A/B testing", "P/E": capitals joined by a slash are letters. */
+    if (t->len == 1 && (t->flags & TF_CAP) &&
+        ((tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_is(z, i + 2, TK_WORD) &&
+          z->t[i + 2].len == 1 && (z->t[i + 2].flags & TF_CAP) && tok_glued(z, i + 2)) ||
+         (i >= 2 && tok_punct(z, i - 1, '/') && tok_glued(z, i) && tok_glued(z, i - 1) &&
+          tok_is(z, i - 2, TK_WORD) && z->t[i - 2].len == 1 && (z->t[i - 2].flags & TF_CAP)))) {
+        crier_spell(tok_text(z, i), 1, &w);
+        return crier_emit_buf(z, &w, i, i + 1);
+    }
     /* "DoJ", "MoD", "PhD": three letters, capitals at both ends and one
      * small letter between, are an initialism (acronyms.tsv may say
      * otherwise); eSpeak would say "doo jay". */
