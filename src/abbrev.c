@@ -441,7 +441,7 @@ const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int 
     if (*dot || (t->flags & TF_DOTS))
         r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, s, t->len + (size_t)*dot);
     if (!r && !*dot && !(t->flags & TF_DOTS) && t->len < 15 &&
-        (!(t->flags & TF_UPPER) || t->len == 2)) {
+        (!(t->flags & TF_UPPER) || t->len == 2 || t->len == 3)) {
         /* "Mr Smith", "vs": rows flagged no-dot match without it. */
         char key[16];
         memcpy(key, s, t->len);
@@ -457,6 +457,31 @@ const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int 
     else if (t->flags & TF_DOTS)
         *dot = s[t->len - 1] == '.';
     return r;
+}
+
+/* "Winds NW at 10 to 15 mph", "gusts SSE 40 km/h": a compass point at
+ * token i (with `used` tokens) is a direction after a word of the wind
+ * (context-words.tsv, flag compass-before), or before a number with its
+ * unit (a speed), "at" or not. */
+static int wind_direction(const norm *z, size_t i, size_t used)
+{
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + used);
+    if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_COMPASS_BEFORE))
+        return 1;
+    if (n == i + used)
+        return 0;
+    if (crier_tok_eq(z, n, "at"))
+        n = crier_skip_space(z, n + 1);
+    if (!tok_is(z, n, TK_NUM))
+        return 0;
+    /* the number's unit: "10 mph", "10-15 mph", "40 km/h" */
+    size_t k = crier_skip_space(z, n + 1);
+    if (crier_tok_dash(z, n + 1) || crier_tok_eq(z, k, "to"))
+        k = crier_skip_space(z, crier_skip_space(z, k + 1) + 1);
+    crier_buf u = CRIER_BUF_INIT;
+    int unit = k > n + 1 && crier_unit_parse(z, k, 1, 0, 0, &u) != 0;
+    crier_buf_free(&u);
+    return unit;
 }
 
 /* A listed abbreviation (expanded if its context allows), else an
@@ -476,6 +501,13 @@ size_t crier_cls_abbrev(norm *z, size_t i)
         size_t k = expand(z, i, used, dot, r);
         if (k)
             return k;
+    } else if (r && wind_direction(z, i, used)) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_put_word(&w, r->cols[1]);
+        size_t c = w.len - strlen(r->cols[1]);
+        if (w.ptr && w.ptr[c] >= 'A' && w.ptr[c] <= 'Z')
+            w.ptr[c] = (char)(w.ptr[c] + 32); /* "northwest" */
+        return crier_emit_buf(z, &w, i, i + used);
     }
     if (!(t->flags & TF_DOTS)) {
         size_t k = initial(z, i);

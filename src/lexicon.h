@@ -111,6 +111,7 @@ enum {
     CRIER_CTX_BATTING = 1 << 19,  /* "hit .312": three decimals beside it are an average */
     CRIER_CTX_CODE_BEFORE = 1 << 20, /* "case 22-1234": numbers joined after it are a code */
     CRIER_CTX_CRICKET = 1 << 21,  /* "245/6 at stumps": a score of runs for wickets near it */
+    CRIER_CTX_COMPASS_BEFORE = 1 << 22, /* "winds NW": a compass point after it is a direction */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */
