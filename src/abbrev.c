@@ -470,13 +470,13 @@ static int wind_direction(const norm *z, size_t i, size_t used)
         return 1;
     if (n == i + used)
         return 0;
-    if (crier_tok_eq(z, n, "at"))
+    if (crier_tok_eq(z, n, crier_phrase(z, "at")))
         n = crier_skip_space(z, n + 1);
     if (!tok_is(z, n, TK_NUM))
         return 0;
     /* the number's unit: "10 mph", "10-15 mph", "40 km/h" */
     size_t k = crier_skip_space(z, n + 1);
-    if (crier_tok_dash(z, n + 1) || crier_tok_eq(z, k, "to"))
+    if (crier_tok_dash(z, n + 1) || crier_tok_eq(z, k, crier_phrase(z, "to")))
         k = crier_skip_space(z, crier_skip_space(z, k + 1) + 1);
     crier_buf u = CRIER_BUF_INIT;
     int unit = k > n + 1 && crier_unit_parse(z, k, 1, 0, 0, &u) != 0;

@@ -162,11 +162,12 @@ static int day_range_word(const norm *z, size_t j, int day, size_t *end, const c
 {
     if (word && tok_is(z, j, TK_SPACE) && z->t[j].len == 1 && tok_is(z, j + 2, TK_SPACE) &&
         z->t[j + 2].len == 1 &&
-        (crier_tok_eq(z, j + 1, "to") || crier_tok_eq(z, j + 1, crier_phrase(z, "through")))) {
+        (crier_tok_eq(z, j + 1, crier_phrase(z, "to")) ||
+         crier_tok_eq(z, j + 1, crier_phrase(z, "through")))) {
         int day2 = day_at(z, j + 3, end);
         if (day2 <= day || tok_punct(z, *end, ':') || crier_ampm_at(z, *end))
             return 0;
-        *word = crier_tok_eq(z, j + 1, "to") ? "to" : "through";
+        *word = crier_tok_eq(z, j + 1, crier_phrase(z, "to")) ? "to" : "through";
         return day2;
     }
     if (word)

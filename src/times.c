@@ -212,14 +212,12 @@ static int race_time(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
-/* Says hours s[0..n) (worth h) and two digits of minutes m, of a time
- * whose marker or zone, if any, starts at token end. */
 /* "8:00-10:00 a.m.", "9:00 to 11:30 p.m.": the marker after the end of a
  * range at `end` is the start's too. */
 static int range_ampm(const norm *z, size_t end)
 {
     size_t d = crier_skip_space(z, end);
-    if (!crier_tok_dash(z, d) && !(d > end && crier_tok_eq(z, d, "to")))
+    if (!crier_tok_dash(z, d) && !(d > end && crier_tok_eq(z, d, crier_phrase(z, "to"))))
         return 0;
     size_t k = crier_skip_space(z, d + 1), e = k + 1;
     if (!tok_is(z, k, TK_NUM))
@@ -229,6 +227,8 @@ static int range_ampm(const norm *z, size_t end)
     return has_ampm(z, e);
 }
 
+/* Says hours s[0..n) (worth h) and two digits of minutes m, of a time
+ * whose marker or zone, if any, starts at token end. */
 static void say_clock(const norm *z, const char *s, size_t n, long h, const char *m, size_t end,
                       crier_buf *w)
 {
@@ -255,7 +255,7 @@ static int timetable(const norm *z, size_t p, size_t k, size_t end)
 {
     if (k > end && tok_is(z, k, TK_WORD) && (crier_tok_ctx(z, k) & CRIER_CTX_TIMETABLE))
         return 1;
-    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !crier_tok_eq(z, p, "at"))
+    if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !crier_tok_eq(z, p, crier_phrase(z, "at")))
         return 0;
     size_t v = crier_prev_word(z, p);
     return v != (size_t)-1 && tok_is(z, v, TK_WORD) && (crier_tok_ctx(z, v) & CRIER_CTX_TIMETABLE);
