@@ -735,7 +735,8 @@ static size_t date_under(const dump *d, size_t i)
 /* Lines between the headline at h and the body at a: standfirst,
  * byline, dateline, captions and credits, from line `top` (the
  * headline's first copy, see first_copy()). The rest (share buttons,
- * kickers) is dropped. */
+ * kickers) is dropped. After a line that ends an article ("You may also
+ * like") come other stories' titles: none of them is the standfirst. */
 static void header_zone(dump *d, size_t top, size_t h, size_t a)
 {
     int standfirst = 0;
@@ -748,6 +749,7 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
     }
     for (size_t i = top + 1; i < a; i++) {
         const line *l = &d->v[i];
+        standfirst |= (l->flags & L_END) != 0;
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (i == nb)
@@ -935,6 +937,7 @@ static void extract(dump *d)
         a = 0;
         b = d->n - 1;
     }
+    crier_dump_cut_teasers(d, a, b);
     size_t h = crier_dump_headline(d, a, b);
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */

@@ -31,7 +31,8 @@ enum {
     L_CJK = 1 << 14,     /* mostly Chinese, Japanese or Korean characters */
     L_STOPS = 1 << 15,   /* CJK without a final stop on a page that uses them */
     L_CODE = 1 << 16,    /* a line of program code: "x = f(y);", "if (a) {" */
-    L_DIALOG = 1 << 17   /* in a player's settings dialog (textzone.c): not read */
+    L_DIALOG = 1 << 17,  /* in a player's settings dialog (textzone.c): not read */
+    L_TEASER = 1 << 18   /* another story's title, cut short in the body (texthead.c) */
 };
 
 typedef struct line {
@@ -95,6 +96,12 @@ size_t crier_dump_prev(const dump *d, size_t i);
  * title-like line among the 300 before the body and its first lines, or
  * d->n when there is none. (texthead.c) */
 size_t crier_dump_headline(const dump *d, size_t a, size_t b);
+
+/* Marks the teasers that the body of lines a..b carries cut short ("Ten
+ * ways to grow tomatoes in a..."): the cut copy is furniture, and a line
+ * that it starts, elsewhere on the page, is another story's title
+ * (L_TEASER), never the headline. (texthead.c) */
+void crier_dump_cut_teasers(dump *d, size_t a, size_t b);
 
 /* Adds a segment to the doc (nothing for empty text); out of memory
  * sets d->oom. */
