@@ -760,6 +760,8 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
             crier_dump_add_byline_line(d, l);
+        else if (!d->doc->byline && crier_dump_add_label_byline(d, l))
+            ;
         else if (l->flags & L_DATE)
             crier_dump_add_dateline(d, l->s, l->n);
         else if (crier_dump_take_caption(d, l))

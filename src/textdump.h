@@ -184,6 +184,20 @@ size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l);
  * d->n when there is none. */
 size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest);
 
+/* A byline given as a field of a line printed as fields, after a
+ * writer's label and a colon ("Source: Xinhua Author: Jane Doe",
+ * "来源：…作者：…"; byline.tsv, "label"): returns 1 with its offset on the
+ * line in *off, its length in *len, and where the first writer's label
+ * starts in *at (what comes before it may be a date); 0 when there is
+ * none. (textname.c) */
+int crier_dump_label_byline(const crier_lexicon *lex, const line *l, size_t *at, size_t *off,
+                            size_t *len);
+
+/* Adds the byline of crier_dump_label_byline(), and the date before the
+ * first writer's label as the dateline; 0, adding nothing, when line l
+ * has no writer's field. (textname.c) */
+int crier_dump_add_label_byline(dump *d, const line *l);
+
 /* Adds the byline of crier_dump_name_byline() and its date. */
 void crier_dump_add_name_byline(dump *d, const line *l, size_t rest);
 
