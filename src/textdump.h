@@ -147,6 +147,15 @@ int crier_dump_take_caption(dump *d, const line *l);
  * starts. 0 when the line has none. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
+/* The part of a date line said as the dateline: the parts with a number
+ * of a line split by "|", "·", "•" or "/" between spaces, without a
+ * reading time after them or glued to the day ("Jo Lee | March 5, 2018 |
+ * 4 min read", "on Mar 2714 min"); a person's name as the first part is
+ * added as the byline when the doc has none. Returns where it starts and
+ * sets *n to its length (the line as it is when it has no number).
+ * (textdate.c) */
+size_t crier_dump_date_span(dump *d, const char *s, size_t *n);
+
 /* Adds a dateline, without a count printed after its year ("March 9,
  * 2017 13"), unless the doc has one that says the same. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n);

@@ -366,6 +366,7 @@ static size_t update_end(const crier_lexicon *lex, const char *s, size_t n)
 void crier_dump_add_dateline(dump *d, const char *s, size_t n)
 {
     n = date_end(s, update_end(d->lex, s, social_end(d->lex, s, n)));
+    s += crier_dump_date_span(d, s, &n);
     for (size_t i = 0; i < d->doc->n; i++) {
         const crier_segment *g = &d->doc->segs[i];
         if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))

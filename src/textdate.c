@@ -1,0 +1,159 @@
+/* textdate.c -- what a text dump's date line keeps as the dateline.
+ *
+ * A page prints its date among other facts about the story, in parts
+ * set apart by a "|", a "·", a "•" or a "/" between spaces: "Jo Lee |
+ * March 5, 2018 | 4 min read", "Share this article · March 5, 2018",
+ * "March 5, 2018 / 3:42 PM /". The dateline is the run of parts from the
+ * first one with a number to the last one with a number that is not a
+ * reading time: a leading label ("Share this article") and a trailing
+ * reading time ("4 min read", boilerplate.tsv "reading") are not said. A
+ * person's name in front of the date is the byline, when the page has
+ * none yet.
+ *
+ * A reading time can also be glued to the date's day, where the page hid
+ * the space between two blocks: "on Mar 2714 min" is March 27 and a
+ * fourteen-minute read. After a month's name, a number of three or four
+ * digits before a reading word is a day (the first two digits when they
+ * make one, else the first) and the minutes. */
+#include "doc.h"
+#include "internal.h"
+#include "textdump.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_PARTS = 8, MAX_BYTES = 300 };
+
+/* Length of the separator at s[i..]: a "|", "·", "•" or "/" between
+ * single spaces, with the spaces; 0 when there is none. */
+static size_t separator_at(const char *s, size_t n, size_t i)
+{
+    if (s[i] != ' ' || i + 2 >= n)
+        return 0;
+    size_t k = s[i + 1] == '|' || s[i + 1] == '/'             ? 1
+               : !memcmp(s + i + 1, "\xC2\xB7", 2)            ? 2 /* middle dot */
+               : i + 4 < n && !memcmp(s + i + 1, "\xE2\x80\xA2", 3) ? 3 /* bullet */
+                                                              : 0;
+    return k && i + 1 + k < n && s[i + 1 + k] == ' ' ? k + 2 : 0;
+}
+
+/* True when s[0..n) has a digit. */
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isdigit((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
+/* True when s[0..n) is a reading word of boilerplate.tsv ("min read"). */
+static int reading_word(const crier_lexicon *lex, const char *s, size_t n)
+{
+    const crier_lex_row *r = n ? crier_lex_find(lex, CRIER_TAB_BOILERPLATE, s, n) : NULL;
+    return r && strcmp(r->cols[1], "reading") == 0;
+}
+
+/* Where a reading time that ends s[0..n) starts ("... 4 min read"), the
+ * number after a space or at the start, or n when there is none. */
+static size_t reading_at(const crier_lexicon *lex, const char *s, size_t n)
+{
+    /* the reading word is the rest of the text after the number */
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]) || (i && s[i - 1] != ' '))
+            continue;
+        size_t k = i;
+        while (k < n && isdigit((unsigned char)s[k]))
+            k++;
+        size_t w = k < n && s[k] == ' ' ? k + 1 : k;
+        if (k - i <= 3 && reading_word(lex, s + w, n - w))
+            return i;
+    }
+    return n;
+}
+
+/* A day glued to a reading time's number after a month's name ("Mar
+ * 2714 min"): the end of the day, or n when the text is not that. */
+static size_t glued_day(const crier_lexicon *lex, const char *s, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]) || s[i - 1] != ' ')
+            continue;
+        size_t k = i, m = i - 1;
+        while (k < n && isdigit((unsigned char)s[k]))
+            k++;
+        while (m && isalpha((unsigned char)s[m - 1]))
+            m--;
+        size_t w = k < n && s[k] == ' ' ? k + 1 : k;
+        if (k - i < 3 || k - i > 4 || !reading_word(lex, s + w, n - w) ||
+            !crier_lex_find(lex, CRIER_TAB_MONTHS, s + m, i - 1 - m))
+            return n;
+        int two = (s[i] - '0') * 10 + s[i + 1] - '0';
+        return two >= 1 && two <= 31 ? i + 2 : i + 1;
+    }
+    return n;
+}
+
+/* True when the part s[0..n) is said in the dateline: it has a number,
+ * and it is not a reading time. */
+static int dated_part(const crier_lexicon *lex, const char *s, size_t n)
+{
+    return has_digit(s, n) && reading_at(lex, s, n) > 0;
+}
+
+/* Length of s[0..n) without the spaces, commas and separators that end
+ * it ("March 5, 2018 / 3:42 PM /"). */
+static size_t trim_end(const char *s, size_t n)
+{
+    for (;;) {
+        if (n && strchr(" ,|/", s[n - 1]))
+            n--;
+        else if (n >= 2 && !memcmp(s + n - 2, "\xC2\xB7", 2))
+            n -= 2;
+        else if (n >= 3 && !memcmp(s + n - 3, "\xE2\x80\xA2", 3))
+            n -= 3;
+        else
+            return n;
+    }
+}
+
+/* See textdump.h. */
+size_t crier_dump_date_span(dump *d, const char *s, size_t *n)
+{
+    size_t at[MAX_PARTS], end[MAX_PARTS], parts = 0, len = *n;
+    if (len > MAX_BYTES)
+        return 0;
+    at[0] = 0;
+    for (size_t i = 0; i < len && parts < MAX_PARTS - 1; i++) {
+        size_t k = separator_at(s, len, i);
+        if (k) {
+            end[parts] = i;
+            at[++parts] = i + k;
+            i += k - 1;
+        }
+    }
+    end[parts++] = len;
+    /* the last part without a reading time glued to its day or after it */
+    size_t last = parts - 1, glued = glued_day(d->lex, s + at[last], len - at[last]);
+    size_t r = reading_at(d->lex, s + at[last], len - at[last]);
+    if (glued < len - at[last])
+        end[last] = at[last] + glued;
+    else if (r > 0 && r < len - at[last])
+        end[last] = at[last] + r;
+    size_t first = 0, stop = parts;
+    while (first < parts && !dated_part(d->lex, s + at[first], end[first] - at[first]))
+        first++;
+    while (stop > first && !dated_part(d->lex, s + at[stop - 1], end[stop - 1] - at[stop - 1]))
+        stop--;
+    if (first == parts)
+        return 0; /* no date in it after all: the line as it is */
+    if (first == 1 && !d->doc->byline) { /* "Jo Lee | March 5, 2018" */
+        line name = {s, end[0], 0, 0, 0, 0, 0};
+        size_t rest;
+        crier_dump_count_words(&name);
+        if (crier_dump_name_len(d->lex, &name, &rest) == name.n && rest == name.n)
+            crier_dump_add_byline(d, &name);
+    }
+    *n = trim_end(s + at[first], end[stop - 1] - at[first]);
+    return at[first];
+}
