@@ -246,7 +246,11 @@ static int name_side(const norm *z, size_t i, size_t next)
     int before = tok_is(z, next, TK_WORD) && (z->t[next].flags & TF_CAP) &&
                  !((z->t[next].flags & TF_UPPER) && z->t[next].len > 1 &&
                    !(z->t[next].flags & TF_CAPS_RUN));
-    int starter = before && (crier_tok_ctx(z, next) & CRIER_CTX_STARTER);
+    /* "Main St. Police said": a common word after the dot starts a
+     * sentence rather than naming a saint; "St. Mark's" keeps its saint. */
+    int common = before && tok_punct(z, i + 1, '.') && crier_tok_find(z, CRIER_TAB_WORDS, next) &&
+                 !tok_punct(z, next + 1, '\'') && !tok_punct(z, next + 1, 0x2019);
+    int starter = before && ((crier_tok_ctx(z, next) & CRIER_CTX_STARTER) || common);
     int after = p != (size_t)-1 && !crier_sentence_start(z) &&
                 ((tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP)) || tok_is(z, p, TK_NUM) ||
                  (tok_is(z, p, TK_WORD) && p > 0 && tok_is(z, p - 1, TK_NUM)));

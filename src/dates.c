@@ -609,7 +609,8 @@ static size_t numeric_date(norm *z, size_t i)
         return 0;
     if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
         return month_year(z, &d, i, i + used);
-    if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d)))
+    if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d) ||
+                         crier_fraction_odds(z, i, i + used)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;

@@ -102,6 +102,23 @@ static int rating(const norm *z, size_t i, size_t end)
     return 0;
 }
 
+/* See norm.h. "the 9/4 favourite", "a 100/1 outsider", "odds of 7/2":
+ * betting odds, "nine to four", where a word of the odds stands right
+ * after the fraction or up to three words before it (context-words.tsv,
+ * flag odds). `end` is the token after the fraction. */
+int crier_fraction_odds(const norm *z, size_t i, size_t end)
+{
+    size_t n = crier_skip_space(z, end), p = crier_prev_word(z, i);
+    if (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_ODDS))
+        return 1;
+    for (int k = 0; k < 3 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
+        if (crier_tok_ctx(z, p) & CRIER_CTX_ODDS)
+            return 1;
+        p = crier_prev_word(z, p);
+    }
+    return 0;
+}
+
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
  * "3½". The date rules run first and take "on 9/13"; what they leave is
  * a fraction. *whole is set when a unit after it is plural: a mixed
@@ -118,18 +135,25 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         crier_say_fraction(z, a, strlen(a), b, strlen(b), w);
         return 1;
     }
+    /* A dash glued before is a range's ("5-3/4"), unless it stands
+     * after a space as a sign ("-3/4", see negative_fraction()). */
+    int sign = i > 0 && (crier_tok_dash(z, i - 1) || tok_punct(z, i - 1, 0x2212)) &&
+               (i == 1 || !tok_glued(z, i - 1));
     if (!plain_num(z, i) ||
-        (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD ||
-                                      crier_tok_dash(z, i - 1))))
+        (i > 0 && tok_glued(z, i) && !sign &&
+         (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD || crier_tok_dash(z, i - 1))))
         return 0;
     size_t j = i;
-    if (i + 1 < z->n && z->t[i + 1].kind != TK_SPACE && vulgar(z->t[i + 1].cp, &vn, &vd)) {
+    /* "3½", and "3 ½" as typed with a space */
+    size_t v = tok_is(z, i + 1, TK_SPACE) && z->t[i + 1].len == 1 ? i + 2 : i + 1;
+    if (v < z->n && z->t[v].kind != TK_SPACE && vulgar(z->t[v].cp, &vn, &vd) &&
+        (v == i + 1 || !(tok_glued(z, v + 1) && (tok_is(z, v + 1, TK_NUM) || tok_is(z, v + 1, TK_WORD))))) {
         put_int(a, sizeof a, vn);
         put_int(b, sizeof b, vd);
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, a, strlen(a), b, strlen(b), w);
         *whole = 1;
-        return 2;
+        return v + 1 - i;
     }
     /* "3 1/2": a whole number, a space, then a fraction. Old books join
      * them with a hyphen, "3-1/2", when the fraction is a common one. */
@@ -158,11 +182,17 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     size_t end = j + 3;
     /* "1/4th": an ordinal suffix on the denominator is not read. */
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) &&
-        (crier_tok_eq(z, end, "th") || crier_tok_eq(z, end, "rd") || crier_tok_eq(z, end, "nd")))
-        end++;
+        (crier_tok_eq(z, end, "th") || crier_tok_eq(z, end, "rd") || crier_tok_eq(z, end, "nd") ||
+         crier_tok_eq(z, end, "ths") || crier_tok_eq(z, end, "rds") || crier_tok_eq(z, end, "nds")))
+        end++; /* "2/3rds": its plural too */
     if (*whole) {
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, num, nn, den, dn, w);
+    } else if (!(va == 1 && vb <= 4) && crier_fraction_odds(z, i, end)) {
+        /* "1/2" stays a half even before "shot" */
+        crier_say_cardinal(z, num, nn, w);
+        crier_put_phrase(z, "to", w);
+        crier_say_cardinal(z, den, dn, w);
     } else if (va <= vb && rating(z, i, end)) {
         /* "4/5 stars", "rated 8/10": a score, "four out of five". */
         crier_say_cardinal(z, num, nn, w);
@@ -249,11 +279,33 @@ static int half_before_determiner(const norm *z, size_t i, crier_buf *w)
     return 1;
 }
 
+/* "-3/4", "−1/2": a minus sign standing before a fraction (not glued to
+ * a number or word, as the dash of "5-3/4" is). Appends "minus" and the
+ * fraction and returns the tokens used, or 0. */
+static size_t negative_fraction(const norm *z, size_t i, crier_buf *w)
+{
+    if (!(crier_tok_dash(z, i) || tok_punct(z, i, 0x2212)) || (i > 0 && tok_glued(z, i)) ||
+        !plain_num(z, i + 1) || !tok_glued(z, i + 1))
+        return 0;
+    crier_buf f = CRIER_BUF_INIT;
+    int whole;
+    size_t used = crier_fraction_parse(z, i + 1, &f, &whole);
+    if (used) {
+        crier_put_phrase(z, "minus", w);
+        crier_put_word(w, f.ptr);
+    }
+    crier_buf_free(&f);
+    return used ? used + 1 : 0;
+}
+
 /* Emits a fraction parsed by crier_fraction_parse(). */
 size_t crier_cls_fraction(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT;
     int whole;
+    size_t neg = negative_fraction(z, i, &w);
+    if (neg)
+        return crier_emit_buf(z, &w, i, i + neg);
     size_t used = crier_fraction_parse(z, i, &w, &whole);
     if (!used) {
         crier_buf_free(&w);

@@ -106,6 +106,7 @@ enum {
     CRIER_CTX_CLOCK_AFTER = 1 << 14, /* "7.30 in the morning": ... and before it */
     CRIER_CTX_RANGE_END = 1 << 15, /* "1990–present": ends a span of years */
     CRIER_CTX_TIMETABLE = 1 << 16, /* "the 8.30 train", "leaves at 10.17": a dotted time */
+    CRIER_CTX_ODDS = 1 << 17,     /* "the 9/4 favourite": a fraction beside it is odds */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

@@ -185,6 +185,26 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
 
 /* ==== Classifier ========================================================= */
 
+/* "4.3bn m3", "2.5m sq ft": a scale glued to the number at token j, then
+ * a space and a unit written short. Appends the scale's word and returns
+ * 1, or 0. */
+static int glued_scale(const norm *z, size_t j, crier_buf *w)
+{
+    if (!tok_is(z, j, TK_WORD) || !tok_glued(z, j) || !tok_is(z, j + 1, TK_SPACE) ||
+        z->t[j + 1].len != 1)
+        return 0;
+    const crier_lex_row *sc = crier_tok_find(z, CRIER_TAB_SCALES, j);
+    if (!sc)
+        return 0;
+    crier_buf u = CRIER_BUF_INIT;
+    size_t used = crier_unit_parse(z, j + 2, 1, 0, 0, &u);
+    crier_buf_free(&u);
+    if (!used)
+        return 0;
+    crier_put_word(w, sc->cols[1]);
+    return 1;
+}
+
 /* Parses the number of a measure at token i: a fraction ("1/2", "4 1/2")
  * or a decimal or integer. Fills `w` and sets *one when the unit should
  * be singular. Returns the tokens used. */
@@ -443,7 +463,11 @@ size_t crier_cls_measure(norm *z, size_t i)
         }
         crier_buf_free(&pu);
     }
-    if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
+    if (glued_scale(z, j, &w)) {
+        k = j + 2; /* "4.3bn m3": the scale, then the unit */
+        glued = 0;
+        one = 0;
+    } else if (tok_is(z, j, TK_SPACE) && z->t[j].len == 1) {
         k = j + 1;
         glued = 0;
     } else if (tok_punct(z, j, '-') && tok_glued(z, j + 1)) {

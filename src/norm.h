@@ -195,6 +195,9 @@ size_t crier_cls_number(norm *z, size_t i);
  * set when a unit after it is plural (a mixed number, or a reading such
  * as "130/80"). Returns the tokens used, or 0. */
 size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole);
+/* True when the fraction at [i, end) is betting odds ("the 9/4
+ * favourite"): read "nine to four", and not a date. */
+int crier_fraction_odds(const norm *z, size_t i, size_t end);
 /* Classifier: "1/2", "3 1/2", "½". */
 size_t crier_cls_fraction(norm *z, size_t i);
 

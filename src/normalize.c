@@ -226,9 +226,37 @@ static size_t scan_word(const char *s, size_t len, size_t i, unsigned *flags)
 /* Scans digits with inner groups: "3,700" (a comma followed by exactly
  * three digits, after one to three digits: "9000,000" is not grouped),
  * "5.5", "1,250.75", "01.10.2010". */
+/* "12,34,567", "1,20,000": Indian grouping, one or two digits, pairs,
+ * then three, with no digit after. Returns its length, or 0. The value
+ * is read like any other ("one million two hundred thirty-four
+ * thousand..."): the commas only group. */
+static size_t indian_grouping(const char *s, size_t len, size_t i)
+{
+    size_t k = i, pairs = 0;
+    while (k < len && k - i < 2 && is_digit((unsigned char)s[k]))
+        k++;
+    if (k == i)
+        return 0;
+    for (;;) {
+        if (k + 3 < len && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
+            is_digit((unsigned char)s[k + 2]) && s[k + 3] == ',') {
+            k += 3;
+            pairs++;
+            continue;
+        }
+        if (pairs && k + 3 < len && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
+            is_digit((unsigned char)s[k + 2]) && is_digit((unsigned char)s[k + 3]) &&
+            (k + 4 >= len || !is_digit((unsigned char)s[k + 4])))
+            return k + 4 - i;
+        return 0;
+    }
+}
+
 static size_t scan_number(const char *s, size_t len, size_t i)
 {
-    size_t start = i;
+    size_t start = i, indian = indian_grouping(s, len, i);
+    if (indian)
+        return indian;
     int grouped = 0;
     while (i < len) {
         if (is_digit((unsigned char)s[i])) {
@@ -423,8 +451,8 @@ void crier_emit_pause(norm *z, const char *mark, size_t off, size_t len)
                        sp->out_off == z->out.len - 1 && sp->src_len == 1 &&
                        sp->src_off + 1 == off;
         /* A dot inside a spoken word ("p.m.") is no pause: "5 p.m., he
-         * left" keeps its comma. */
-        int word_dot = last == '.' && mark[0] == ',' && sp && sp->out_len > 1 &&
+         * left" keeps its comma, "at 7pm; the show" its semicolon. */
+        int word_dot = last == '.' && mark[0] != '.' && sp && sp->out_len > 1 &&
                        sp->out_off + sp->out_len == z->out.len;
         if ((last == ',' && strchr(".!?;:", mark[0])) || abbr_dot) {
             z->out.len--;

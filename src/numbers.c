@@ -512,6 +512,13 @@ static int label_context(const norm *z, size_t i)
     size_t p = crier_prev_word(z, i);
     if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_LABEL_BEFORE))
         return 1; /* "Flight 370", "Room 101" */
+    /* "Flight UA 920": an airline's or a line's code between. */
+    size_t q = p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER) &&
+                       z->t[p].len <= 3
+                   ? crier_prev_word(z, p)
+                   : (size_t)-1;
+    if (q != (size_t)-1 && tok_is(z, q, TK_WORD) && (crier_tok_ctx(z, q) & CRIER_CTX_LABEL_BEFORE))
+        return 1;
     const char *ps = p != (size_t)-1 ? tok_text(z, p) : NULL;
     size_t pn = p != (size_t)-1 ? z->t[p].len : 0;
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||

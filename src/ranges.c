@@ -196,7 +196,17 @@ static size_t ratio(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, b.end);
 }
 
-/* "25 x 7 m", "2.5 x 3 x 4 cm": dimensions, with the unit after the last
+static int is_times(const norm *z, size_t i);
+
+/* A foot mark glued to a number ("12'", "12′") with no letter glued
+ * after it but the "x" of a size ("12'x15'"): 1, else 0. */
+static int foot_mark(const norm *z, size_t k)
+{
+    return (tok_punct(z, k, '\'') || tok_punct(z, k, 0x2032)) && tok_glued(z, k) &&
+           !(tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1) && !is_times(z, k + 1));
+}
+
+/* "25 x 7 m", "2.5 x 3 x 4 cm", "12' x 15'": dimensions, with the unit after the last
  * number (plural, but singular before a noun: "a 10 x 12 ft room"). "×" counts only with a unit; without one it is the
  * multiplication sign of symbols.tsv. Before an equals sign or a power the
  * numbers are multiplied: "6 x 7 = 42" is "six times seven equals
@@ -206,17 +216,17 @@ static size_t dimensions(norm *z, size_t i)
 {
     numx x;
     size_t right, end, count = 0;
-    int sign = 0;
+    int sign = 0, feet[3] = {0};
     if (!crier_num_parse(z, i, &x) || x.neg)
         return 0;
     size_t parts[3] = {i};
-    end = x.end;
+    end = x.end + (size_t)(feet[0] = foot_mark(z, x.end));
     for (size_t c; count < 2 && (c = joint(z, end, &right, is_times)) != 0; count++) {
         if (!crier_num_parse(z, right, &x) || x.neg)
             break;
         sign |= tok_punct(z, c, 0x00D7);
         parts[count + 1] = right;
-        end = x.end;
+        end = x.end + (size_t)(feet[count + 1] = foot_mark(z, x.end));
     }
     int product = tok_punct(z, crier_skip_space(z, end), '=') || tok_punct(z, end, '^');
     size_t k = tok_is(z, end, TK_SPACE) && z->t[end].len == 1 ? end + 1 : end;
@@ -226,7 +236,15 @@ static size_t dimensions(norm *z, size_t i)
         crier_buf_free(&u);
         used = crier_unit_parse(z, k, 0, k == end, 0, &u);
     }
-    if (!count || (sign && !used) || (!used && tok_is(z, end, TK_WORD))) {
+    /* Both ends marked: "'12 x 3' was wrong" is a quotation. */
+    int marked = feet[0] && feet[count];
+    if (!marked && feet[count])
+        end--; /* the quotation's closing mark is not ours */
+    if (!marked)
+        feet[0] = feet[1] = feet[2] = 0;
+    if (marked && crier_adjective_amount(z, i, end))
+        feet[0] = feet[1] = feet[2] = 2; /* "a 1' x 2' tile": "foot" */
+    if (!count || (sign && !used && !marked) || (!used && tok_is(z, end, TK_WORD))) {
         crier_buf_free(&u);
         return 0;
     }
@@ -235,6 +253,8 @@ static size_t dimensions(norm *z, size_t i)
             crier_put_phrase(z, product ? "times" : "by", &w);
         crier_num_parse(z, parts[p], &x);
         crier_say_num(z, &x, &w);
+        if (feet[p])
+            crier_put_phrase(z, crier_num_is_one(&x) || feet[p] == 2 ? "foot" : "feet", &w);
     }
     if (used) {
         crier_put_word(&w, u.ptr);
@@ -372,7 +392,21 @@ size_t crier_cls_range(norm *z, size_t i)
     int glued = !tok_is(z, end, TK_SPACE);
     size_t k = glued ? end : end + 1, u;
     int era = 0, unit = 0;
-    if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
+    /* "3-4m people", "2-3bn years": a scale glued to the second number
+     * multiplies both, as numbers.c reads it after one number. */
+    const crier_lex_row *sc =
+        glued && ((tok_is(z, end, TK_WORD) && z->t[end].len >= 2 &&
+                   !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
+                  crier_scale_before_noun(z, end))
+            ? crier_tok_find(z, CRIER_TAB_SCALES, end)
+            : NULL;
+    if (sc && !(sc->flags & CRIER_SCALE_ABBR))
+        sc = NULL;
+    if (sc) {
+        crier_put_word(&tail, sc->cols[1]); /* "3-4m people": millions */
+        end++;
+        unit = 1;
+    } else if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
         end = k + u;
         unit = 1; /* "1980-1970 kg" counts kilograms: not years */
     } else if (tok_punct(z, end, '%')) {

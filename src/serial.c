@@ -296,7 +296,9 @@ size_t crier_cls_phone(norm *z, size_t i)
 /* ==== Alphanumeric codes ================================================= */
 
 /* Appends a digit group of a code: numbers up to two digits, pairs for
- * three ("one twenty-three"), round thousands as numbers, else digits. */
+ * three after letters ("A320", "one twenty-three") and for four before
+ * them ("1080p" "ten eighty p"), round thousands as numbers, else
+ * digits. */
 static void say_code_digits(const norm *z, const char *s, size_t n, int after_letters,
                             crier_buf *w)
 {
@@ -306,7 +308,7 @@ static void say_code_digits(const norm *z, const char *s, size_t n, int after_le
         crier_say_cardinal(z, s, n, w);
     else if (n == 3)
         crier_say_year(z, s, n, w);
-    else if (n == 4 && s[2] == '0' && s[3] == '0')
+    else if (n == 4 && ((s[2] == '0' && s[3] == '0') || !after_letters))
         crier_say_year(z, s, n, w);
     else
         crier_say_digits(z, s, n, w);

@@ -84,6 +84,13 @@ static int table_symbol(norm *z, size_t i)
         crier_emit_toks(z, crier_phrase(z, "by"), i, i + 1);
         return 1;
     }
+    /* "2× Platinum", "a 10× zoom": glued to a number, before a word, the
+     * sign is a multiple, "two times platinum", as "2x" is. */
+    if (z->t[i].cp == 0xD7 && nb && tok_glued(z, i) && tok_is(z, i + 1, TK_SPACE) &&
+        tok_is(z, i + 2, TK_WORD)) {
+        crier_emit_toks(z, r->cols[1], i, i + 1);
+        return 1;
+    }
     int say = 1;
     if (f & (CRIER_SYM_NUMERIC | CRIER_SYM_BEFORE_NUM | CRIER_SYM_AFTER_NUM | CRIER_SYM_WORDS)) {
         size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + 1);
