@@ -1,4 +1,7 @@
-/* textdate.c -- what a text dump's date line keeps as the dateline.
+/* textdate.c -- what a text dump's date line keeps as the dateline: not
+ * a count printed after the year, nor the social links after it, nor a
+ * second, later date after an update word (see crier_dump_add_dateline()),
+ * and not the other parts of a line printed in parts.
  *
  * A page prints its date among other facts about the story, in parts
  * set apart by a "|", a "·", a "•" or a "/" between spaces: "Jo Lee |
@@ -156,4 +159,103 @@ size_t crier_dump_date_span(dump *d, const char *s, size_t *n)
     }
     *n = trim_end(s + at[first], end[stop - 1] - at[first]);
     return at[first];
+}
+
+/* ==== Adding the dateline ================================================ */
+
+/* True when a and b say the same letters and digits ("22 Dec, 2016" and
+ * "22 Dec 2016"), whatever the punctuation and the spaces. */
+static int same_alnum(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && !isalnum((unsigned char)a[i]))
+            i++;
+        while (j < bn && !isalnum((unsigned char)b[j]))
+            j++;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (tolower((unsigned char)a[i++]) != tolower((unsigned char)b[j++]))
+            return 0;
+    }
+}
+
+/* Length of a date without the count that a page printed after its year
+ * (of comments or shares): "March 9, 2017 13" and "22 Dec 2016651" end
+ * with the year. A time after the year ("2017 at 6:01") stays. */
+static size_t date_end(const char *s, size_t n)
+{
+    size_t k = n;
+    while (k && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == ' '))
+        k--;
+    /* s[k..n) is digits and spaces: find a year at its start. */
+    while (k < n && s[k] == ' ')
+        k++;
+    if (k + 4 < n && (k == 0 || !isdigit((unsigned char)s[k - 1])) &&
+        (!strncmp(s + k, "19", 2) || !strncmp(s + k, "20", 2)) && isdigit((unsigned char)s[k + 2]) &&
+        isdigit((unsigned char)s[k + 3]))
+        return k + 4;
+    return n;
+}
+
+/* Length of a date line without the social links a page printed after it:
+ * "March 18 at 12:22 PM Follow @jdoe" ends before the handle, and before
+ * a byline noise word left in front of it ("Follow", byline.tsv). */
+static size_t social_end(const crier_lexicon *lex, const char *s, size_t n)
+{
+    for (size_t i = 1; i + 1 < n; i++)
+        if (s[i] == '@' && s[i - 1] == ' ' && isalnum((unsigned char)s[i + 1])) {
+            n = i;
+            break;
+        }
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t w = n;
+    while (w && s[w - 1] != ' ')
+        w--;
+    const crier_lex_row *r = w ? crier_lex_find(lex, CRIER_TAB_BYLINE, s + w, n - w) : NULL;
+    if (r && (r->flags & CRIER_BYLINE_NOISE))
+        for (n = w; n && s[n - 1] == ' ';)
+            n--;
+    return n;
+}
+
+/* Length of a date line without a second, later date that an "update"
+ * word of byline.tsv starts ("... Last modified on Wed 16 Jan 2019"): the
+ * dateline is when the story was published. When no number comes before
+ * the word ("Last updated September 14, 2016"), the update's date is the
+ * only one, and the line is kept whole. */
+static size_t update_end(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE);
+    int number = 0;
+    for (size_t i = 1; i < n; i++) {
+        number |= isdigit((unsigned char)s[i - 1]) != 0;
+        if (s[i - 1] != ' ' || !number)
+            continue;
+        for (size_t r = 0; r < count; r++) {
+            const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
+            size_t k = strlen(row->cols[0]);
+            if ((row->flags & CRIER_BYLINE_UPDATE) && k < n - i &&
+                strncasecmp(s + i, row->cols[0], k) == 0 && s[i + k] == ' ') {
+                while (i && s[i - 1] == ' ')
+                    i--;
+                return i;
+            }
+        }
+    }
+    return n;
+}
+
+/* See textdump.h. */
+void crier_dump_add_dateline(dump *d, const char *s, size_t n)
+{
+    n = date_end(s, update_end(d->lex, s, social_end(d->lex, s, n)));
+    s += crier_dump_date_span(d, s, &n);
+    for (size_t i = 0; i < d->doc->n; i++) {
+        const crier_segment *g = &d->doc->segs[i];
+        if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))
+            return;
+    }
+    crier_dump_add(d, CRIER_KIND_DATELINE, s, n);
 }

@@ -1,9 +1,10 @@
 /* textdump.h -- the line model shared by the text-dump extractor's
  * files: textdump.c (lines, the body, the segments), texthead.c (the
  * headline), textzone.c (comments, feeds and galleries around the body),
- * textmeta.c (captions, credits, bylines, datelines), textname.c (names
- * beside pictures and headlines) and textwrap.c (the text before it is
- * cut into lines: broken paragraphs joined). */
+ * textmeta.c (captions, credits, bylines, datelines), textdate.c (what a
+ * date line keeps), textname.c (names beside pictures and headlines) and
+ * textwrap.c (the text before it is cut into lines: broken paragraphs
+ * joined). */
 #ifndef CRIER_TEXTDUMP_H
 #define CRIER_TEXTDUMP_H
 
