@@ -259,3 +259,47 @@ void crier_dump_add_dateline(dump *d, const char *s, size_t n)
     }
     crier_dump_add(d, CRIER_KIND_DATELINE, s, n);
 }
+
+/* ==== The end of a byline before its date ================================= */
+
+/* True when s[0..n) is a short word in lower case ("on", "at"). */
+static int small_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)s[i]))
+            return 0;
+    return n > 0 && n <= 4;
+}
+
+/* See textdump.h. */
+size_t crier_dump_byline_tail(const crier_lexicon *lex, const char *s, size_t n, int cut)
+{
+    size_t prefix = crier_byline_prefix(lex, s, n), count = crier_lex_count(lex, CRIER_TAB_BYLINE);
+    for (size_t i = prefix + 1; i < n; i++) {
+        if (s[i - 1] != ' ')
+            continue;
+        for (size_t r = 0; r < count; r++) {
+            const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
+            size_t k = strlen(row->cols[0]);
+            if ((row->flags & CRIER_BYLINE_UPDATE) && k <= n - i &&
+                strncasecmp(s + i, row->cols[0], k) == 0 && (k == n - i || s[i + k] == ' ')) {
+                n = i;
+                cut = 1;
+                break;
+            }
+        }
+    }
+    for (unsigned words = 0; cut && words < 2; words++) {
+        while (n > prefix && s[n - 1] == ' ')
+            n--;
+        size_t w = n;
+        while (w > prefix && s[w - 1] != ' ')
+            w--;
+        if (w <= prefix || !small_word(s + w, n - w))
+            break;
+        n = w;
+    }
+    while (n > prefix && s[n - 1] == ' ')
+        n--;
+    return n;
+}

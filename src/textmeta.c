@@ -324,6 +324,7 @@ size_t crier_dump_add_byline(dump *d, const line *l)
                 break;
             }
         }
+    n = crier_dump_byline_tail(d->lex, l->s, n, n < l->n);
     if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
         d->oom = 1;
     return n;
