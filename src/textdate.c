@@ -154,7 +154,8 @@ size_t crier_dump_date_span(dump *d, const char *s, size_t *n)
         line name = {s, end[0], 0, 0, 0, 0, 0};
         size_t rest;
         crier_dump_count_words(&name);
-        if (crier_dump_name_len(d->lex, &name, &rest) == name.n && rest == name.n)
+        name.n = crier_dump_name_len(d->lex, &name, &rest); /* "Jo Lee, Staff Writer" */
+        if (name.n)
             crier_dump_add_byline(d, &name);
     }
     *n = trim_end(s + at[first], end[stop - 1] - at[first]);

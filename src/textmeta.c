@@ -366,11 +366,41 @@ static int name_word(const char *s, size_t n)
     return 1;
 }
 
+/* True when s[0..n) is the whole name of a news agency ("Associated
+ * Press"), which signs a story but is not a person's name. */
+static int agency_name(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n &&
+            strncasecmp(s, r->cols[0], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* True when s[0..n) is a writer's job: up to four words with capitals,
+ * the last a "role" of byline.tsv ("Staff Writer", "Senior Political
+ * Correspondent"), or a news agency ("Reuters"). */
+static int job(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t w = n, words = 1;
+    while (w && s[w - 1] != ' ')
+        w--;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ';
+    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BYLINE, s + w, n - w);
+    return (words <= 4 && isupper((unsigned char)s[0]) && r && (r->flags & CRIER_BYLINE_ROLE)) ||
+           agency_name(lex, s, n);
+}
+
 /* True when what follows a name on its line says when or who: a date or
- * a time ("Apr 16, 2015", "1 day ago", "8h"), or a handle ("@jdoe"). */
+ * a time ("Apr 16, 2015", "1 day ago", "8h"), a handle ("@jdoe"), or the
+ * writer's job ("Staff Writer"). */
 static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
 {
-    if (!n || s[0] == '@')
+    if (!n || s[0] == '@' || job(lex, s, n))
         return 1;
     if (isdigit((unsigned char)s[0])) { /* "8h", "1 day ago", "9/11/13", "2016"; not "2" */
         size_t d = 0;
@@ -391,20 +421,6 @@ static int month_day(const crier_lexicon *lex, const char *s, size_t w, size_t n
 {
     return w + 1 < n && s[w] == ' ' && isdigit((unsigned char)s[w + 1]) &&
            crier_lex_find(lex, CRIER_TAB_MONTHS, s, w) != NULL;
-}
-
-/* True when s[0..n) is the whole name of a news agency ("Associated
- * Press"), which signs a story but is not a person's name. */
-static int agency_name(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n &&
-            strncasecmp(s, r->cols[0], n) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 /* See textdump.h. */
