@@ -540,7 +540,7 @@ static void classify(dump *d)
             l->flags |= L_IMAGE;
         else if (doubled(d->lex, l)) {
             l->flags |= L_IMAGE;
-            crier_dump_caption_under(d, i);
+            crier_dump_caption_under(d, i, glued_twice(l));
         }
         if (teaser(d->lex, l) || button_row(d->lex, l))
             l->flags |= L_FURN;

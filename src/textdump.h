@@ -226,8 +226,10 @@ void crier_dump_add_byline_line(dump *d, const line *l);
 int crier_dump_ends_sentence(const char *s, size_t n);
 
 /* Marks the line under a picture's doubled alt text at line i as its
- * caption (L_CAPTION_NEXT) when it reads like one. */
-void crier_dump_caption_under(dump *d, size_t i);
+ * caption (L_CAPTION_NEXT) when it reads like one. w3m glues the two
+ * copies of the alt text (`glued`) and sets the figure's caption apart
+ * with a blank line or two, which are passed over. */
+void crier_dump_caption_under(dump *d, size_t i, int glued);
 
 /* Marks the alt text printed above line i's caption (`cap` bytes long)
  * as a caption too. */

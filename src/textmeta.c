@@ -786,14 +786,47 @@ int crier_dump_date_like(const crier_lexicon *lex, const line *l)
     return 0;
 }
 
+/* True when lines a and b share a word of four letters or more (in
+ * ASCII letters, any case): a caption names what its picture's alt text
+ * names ("The PlayStation VR" over "Sony's PlayStation VR."). Both lines
+ * are a caption's length, so comparing each word with each is cheap. */
+static int shared_word(const line *a, const line *b)
+{
+    enum { MIN_LETTERS = 4, MAX_BYTES = 400 };
+    if (a->n > MAX_BYTES || b->n > MAX_BYTES)
+        return 0;
+    for (size_t i = 0; i < a->n;) {
+        size_t w = i;
+        while (i < a->n && isalpha((unsigned char)a->s[i]))
+            i++;
+        for (size_t j = 0; i - w >= MIN_LETTERS && j < b->n;) {
+            size_t v = j;
+            while (j < b->n && isalpha((unsigned char)b->s[j]))
+                j++;
+            if (j - v == i - w && strncasecmp(a->s + w, b->s + v, i - w) == 0)
+                return 1;
+            j += j == v;
+        }
+        i += i == w;
+    }
+    return 0;
+}
+
 /* A text browser prints a picture as its alt text and title, the same
  * words twice on one line (see doubled()), and its caption right under
  * it, with no blank line between: that line is the caption when it reads
  * like one, a sentence of three words or more or a line of eight, and is
- * not too long. A list item under a link printed twice is another link. */
-void crier_dump_caption_under(dump *d, size_t i)
+ * not too long. A list item under a link printed twice is another link.
+ * w3m glues the two copies ("A quay.A quay.") and puts a blank line or two
+ * before the caption. */
+void crier_dump_caption_under(dump *d, size_t i, int glued)
 {
-    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40, W3M_BLANKS = 2 };
+    const line *alt = &d->v[i];
+    for (int k = 0; glued && k < W3M_BLANKS && i + 1 < d->n && d->v[i + 1].n == 0; k++)
+        i++;
+    if (alt != &d->v[i] && (i + 1 >= d->n || !shared_word(alt, &d->v[i + 1])))
+        return; /* after a blank line, a paragraph unless it speaks of the picture */
     if (i + 1 >= d->n || (d->v[i + 1].flags & (L_BLANK | L_BULLET)) || d->v[i + 1].n > MAX_CAPTION)
         return;
     line next = d->v[i + 1];
