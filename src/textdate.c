@@ -304,3 +304,63 @@ size_t crier_dump_byline_tail(const crier_lexicon *lex, const char *s, size_t n,
         n--;
     return n;
 }
+
+/* ==== A date away from the headline ======================================= */
+
+/* True when the doc has a dateline. */
+static int has_dateline(const crier_doc *doc)
+{
+    for (size_t i = 0; i < doc->n; i++)
+        if (doc->segs[i].kind == CRIER_KIND_DATELINE)
+            return 1;
+    return 0;
+}
+
+/* True when line i is a date among the NEAR lines of text above the
+ * headline, with no other date or time stamp above it among as many
+ * lines (a list of other stories, each with its date, is not). */
+static int date_over(const dump *d, size_t i, unsigned near)
+{
+    if (!(d->v[i].flags & L_DATE) || (d->v[i].flags & (L_RECORD | L_BULLET | L_SENTENCE)))
+        return 0;
+    for (size_t k = i, m = 0; m < near; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            break;
+        if (d->v[p].flags & (L_DATE | L_STAMP))
+            return 0;
+        k = p;
+    }
+    return 1;
+}
+
+/* See textdump.h. */
+void crier_dump_outer_date(dump *d, size_t h, size_t b)
+{
+    enum { NEAR = 3 }; /* lines of text */
+    if (has_dateline(d->doc))
+        return;
+    for (size_t k = h, m = 0; h < d->n && m < NEAR; m++) {
+        size_t p = crier_dump_prev(d, k);
+        if (p == k)
+            break;
+        if (date_over(d, p, NEAR)) {
+            crier_dump_add_dateline(d, d->v[p].s, d->v[p].n);
+            return;
+        }
+        if (d->v[p].flags & L_DATE)
+            break; /* the last of a list of dated items */
+        k = p;
+    }
+    for (size_t k = crier_dump_next(d, b), m = 0; k < d->n && m < NEAR; k = crier_dump_next(d, k), m++) {
+        const line *l = &d->v[k];
+        if (l->flags & (L_RECORD | L_GALLERY | L_BULLET))
+            return;
+        if ((l->flags & (L_DATE | L_SENTENCE)) == L_DATE) { /* a reference's date ends a sentence */
+            crier_dump_add_dateline(d, l->s, l->n);
+            return;
+        }
+        if (l->flags & L_END)
+            return;
+    }
+}

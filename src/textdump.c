@@ -958,6 +958,7 @@ static void extract(dump *d)
     }
     body(d, h, a, b);
     trailing_credits(d, b);
+    crier_dump_outer_date(d, h, b);
     /* A body too short to find (a few lines, a list): all lines after the
      * headline, but for the furniture. */
     if (!has_body(d->doc))

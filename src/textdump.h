@@ -157,6 +157,16 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
  * (textdate.c) */
 size_t crier_dump_date_span(dump *d, const char *s, size_t *n);
 
+/* A page with no date under its headline may print it just above the
+ * headline (over a kicker, beside a section's name) or just after the
+ * article ("Published 2 November 2023"): when the doc has no dateline,
+ * a date line among the three lines of text above the headline at h (not
+ * in a list of dated items), or else among the three after the body's
+ * end b (before any record, list or end marker), is the dateline; not a
+ * line that ends like a sentence (a reference: "... 2019-02-13.").
+ * (textdate.c) */
+void crier_dump_outer_date(dump *d, size_t h, size_t b);
+
 /* Adds a dateline, without a count printed after its year ("March 9,
  * 2017 13"), unless the doc has one that says the same. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n);
