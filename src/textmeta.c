@@ -768,6 +768,11 @@ int crier_dump_date_like(const crier_lexicon *lex, const line *l)
                    (l->s[w + 1] == '9' || l->s[w + 1] == '0');
         if (year && day_word)
             return 1;
+        /* "5 de marzo de 2018": a joiner of byline.tsv between the parts
+         * keeps them together. */
+        const crier_lex_row *joiner = crier_lex_find(lex, CRIER_TAB_BYLINE, l->s + w, i - w);
+        if ((day || day_word) && joiner && (joiner->flags & CRIER_BYLINE_JOINER))
+            continue;
         day_word = day && lower_word(l->s + w, i - w);
         int value = digits == 1 ? l->s[w] - '0' : digits == 2 ? (l->s[w] - '0') * 10 + l->s[w + 1] - '0' : 0;
         day = digits == i - w && value >= 1 && value <= 31;
