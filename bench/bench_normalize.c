@@ -298,6 +298,8 @@ static int pathological(const crier_lexicon *lex)
         {"brackets", "((((([[[[", 1 << 20},
         {"tags that never close", "<a ", 600000},
         {"grouped digits", "1,000,", 600000},
+        {"digits grouped in pairs", "12,", 600000},
+        {"feet and sizes", "12' x ", 600000},
     };
     int bad = 0;
     printf("%-30s %10s %10s %8s\n", "input", "size s", "size 4s", "ratio");

@@ -206,6 +206,16 @@ void crier_say_caps(const norm *z, const char *s, size_t n, int caps_run, crier_
             put_raw(s, n, w); /* "ÀÁÂÃ": the rules know English letters only */
             return;
         }
+    /* A time zone alone ("in CET") is spelled as after a time, unless
+     * time-words.tsv says how it is said. */
+    const crier_lex_row *tz = !caps_run ? crier_lex_find(z->lex, CRIER_TAB_TIME_WORDS, s, n) : NULL;
+    if (tz && strcmp(tz->cols[1], "zone") == 0) {
+        if (tz->ncols > 2)
+            crier_put_word(w, tz->cols[2]);
+        else
+            crier_spell(s, n, w);
+        return;
+    }
     /* In a line of capitals a common English word is the word ("RULES"),
      * and a short word is one only when it is common or has a vowel:
      * "IN", "TOP", but "NY", "LA", "NYC" are spelled. */

@@ -161,11 +161,12 @@ static int date_dot_ends(const norm *z, size_t next)
 static int day_range_word(const norm *z, size_t j, int day, size_t *end, const char **word)
 {
     if (word && tok_is(z, j, TK_SPACE) && z->t[j].len == 1 && tok_is(z, j + 2, TK_SPACE) &&
-        z->t[j + 2].len == 1 && crier_tok_eq(z, j + 1, "to")) {
+        z->t[j + 2].len == 1 &&
+        (crier_tok_eq(z, j + 1, "to") || crier_tok_eq(z, j + 1, crier_phrase(z, "through")))) {
         int day2 = day_at(z, j + 3, end);
-        if (day2 <= day || tok_punct(z, *end, ':'))
+        if (day2 <= day || tok_punct(z, *end, ':') || crier_ampm_at(z, *end))
             return 0;
-        *word = "to";
+        *word = crier_tok_eq(z, j + 1, "to") ? "to" : "through";
         return day2;
     }
     if (word)
@@ -187,11 +188,19 @@ static int day_range_word(const norm *z, size_t j, int day, size_t *end, const c
     return day2;
 }
 
-/* day_range_word() with a dash only. */
-static int day_range(const norm *z, size_t j, int day, size_t *end)
+/* True unless what follows the second day at `end` makes it a count
+ * ("May 3 to 5 people", "to 5 km"): a counted noun or a unit. */
+static int counted_after(const norm *z, size_t end)
 {
-    return day_range_word(z, j, day, end, NULL);
+    size_t k = crier_skip_space(z, end);
+    if (k == end || !tok_is(z, k, TK_WORD))
+        return 1;
+    crier_buf u = CRIER_BUF_INIT;
+    int unit = crier_unit_parse(z, k, 1, 0, 0, &u) != 0;
+    crier_buf_free(&u);
+    return !unit && !(crier_tok_ctx(z, k) & CRIER_CTX_COUNT_NOUN);
 }
+
 
 /* A two- or four-digit year: "oh five", "oh oh", "ninety-eight", "twenty
  * ten". */
@@ -286,10 +295,13 @@ static size_t month_first(norm *z, size_t i)
     crier_buf w = CRIER_BUF_INIT;
     say_date(z, m->cols[1], day, 0, 0, &w);
     size_t end2;
-    int day2 = !poss && !dashed && !y ? day_range(z, end, day, &end2) : 0;
+    const char *conn = NULL;
+    int day2 = !poss && !dashed && !y ? day_range_word(z, end, day, &end2, &conn) : 0;
+    if (day2 && conn && !counted_after(z, end2))
+        day2 = 0; /* "May 3 to 5 people": a count */
     if (day2) {
-        /* "August third to sixth[, twenty twenty-four]" */
-        crier_put_phrase(z, "to", &w);
+        /* "August third to sixth[, twenty twenty-four]", "May 3 through 5" */
+        crier_put_phrase(z, conn ? conn : "to", &w);
         say_day(z, day2, &w);
         end = end2;
         y = year_after(z, end, &comma);
@@ -477,7 +489,9 @@ static size_t split_date(const norm *z, size_t i, dparts *d)
                 break;
             a = b + 1;
         }
-        return d->count == 3 && (d->n[2] == 4 || (d->n[0] == 2 && d->n[1] == 2 && d->n[2] == 2));
+        /* "01.10.2010", "01.10.10", and year first, "2021.03.04" */
+        return d->count == 3 && (d->n[2] == 4 || (d->n[0] == 2 && d->n[1] == 2 && d->n[2] == 2) ||
+                                 (d->n[0] == 4 && d->n[1] == 2 && d->n[2] == 2));
     }
     int32_t sep = 0;
     size_t j = i;

@@ -81,25 +81,39 @@ static void put_int(char *buf, size_t cap, int v)
     snprintf(buf, cap, "%d", v);
 }
 
-/* True when the fraction at tokens [i, end) is a score: a word next to it
- * says so (context-words.tsv, flag rating: "stars" after it, "rated"
- * before it). */
-static int rating(const norm *z, size_t i, size_t end)
+/* True when the word right after a fraction (`end` is the token after
+ * it) has the context flag `flag`. */
+static int flag_after(const norm *z, size_t end, unsigned flag)
 {
-    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
-    if (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_RATING))
-        return 1;
-    /* "rated the play 9/10", "scored it a 7/10": the rating word may stand
-     * up to three words back, within the clause; but "2/3 of the goals" is
-     * a share. */
-    if (n > end && crier_tok_eq(z, n, crier_phrase(z, "of")))
-        return 0;
-    for (int k = 0; k < 4 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
-        if (crier_tok_ctx(z, p) & CRIER_CTX_RATING)
+    size_t n = crier_skip_space(z, end);
+    return n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & flag);
+}
+
+/* True when one of the `back` words before token i has `flag`. */
+static int flag_before(const norm *z, size_t i, unsigned flag, int back)
+{
+    size_t p = crier_prev_word(z, i);
+    for (int k = 0; k < back && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
+        if (crier_tok_ctx(z, p) & flag)
             return 1;
         p = crier_prev_word(z, p);
     }
     return 0;
+}
+
+/* True when a fraction at [i, end) is a rating, because a word near it
+ * says so (context-words.tsv, flag rating: "stars" after it, "rated"
+ * before it). "rated the play 9/10", "scored it a 7/10": the rating word
+ * may stand up to four words back, within the clause; but "2/3 of the
+ * goals" is a share. */
+static int rating(const norm *z, size_t i, size_t end)
+{
+    if (flag_after(z, end, CRIER_CTX_RATING))
+        return 1;
+    size_t n = crier_skip_space(z, end);
+    if (n > end && crier_tok_eq(z, n, crier_phrase(z, "of")))
+        return 0;
+    return flag_before(z, i, CRIER_CTX_RATING, 4);
 }
 
 /* See norm.h. "the 9/4 favourite", "a 100/1 outsider", "odds of 7/2":
@@ -108,15 +122,7 @@ static int rating(const norm *z, size_t i, size_t end)
  * flag odds). `end` is the token after the fraction. */
 int crier_fraction_odds(const norm *z, size_t i, size_t end)
 {
-    size_t n = crier_skip_space(z, end), p = crier_prev_word(z, i);
-    if (n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_ODDS))
-        return 1;
-    for (int k = 0; k < 3 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
-        if (crier_tok_ctx(z, p) & CRIER_CTX_ODDS)
-            return 1;
-        p = crier_prev_word(z, p);
-    }
-    return 0;
+    return flag_after(z, end, CRIER_CTX_ODDS) || flag_before(z, i, CRIER_CTX_ODDS, 3);
 }
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
@@ -193,7 +199,11 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
         crier_say_cardinal(z, num, nn, w);
         crier_put_phrase(z, "to", w);
         crier_say_cardinal(z, den, dn, w);
-    } else if (va <= vb && rating(z, i, end)) {
+    } else if (flag_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16) {
+        crier_say_cardinal(z, num, nn, w); /* "in 3/4 time": "three four" */
+        crier_say_cardinal(z, den, dn, w);
+    } else if ((va <= vb && rating(z, i, end)) || (va == vb && va > 1)) {
+        /* "5/5" is never "five fifths": a whole score, "five out of five" */
         /* "4/5 stars", "rated 8/10": a score, "four out of five". */
         crier_say_cardinal(z, num, nn, w);
         crier_put_phrase(z, "out-of", w);

@@ -107,6 +107,8 @@ enum {
     CRIER_CTX_RANGE_END = 1 << 15, /* "1990–present": ends a span of years */
     CRIER_CTX_TIMETABLE = 1 << 16, /* "the 8.30 train", "leaves at 10.17": a dotted time */
     CRIER_CTX_ODDS = 1 << 17,     /* "the 9/4 favourite": a fraction beside it is odds */
+    CRIER_CTX_METER = 1 << 18,    /* "in 3/4 time": a fraction before it is a time signature */
+    CRIER_CTX_BATTING = 1 << 19,  /* "hit .312": three decimals beside it are an average */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

@@ -223,14 +223,30 @@ static size_t money_prefix(norm *z, size_t i)
     size_t end = a.end;
     /* A range: "$5-10 million", "$50.00-$100.00". */
     size_t d = crier_skip_space(z, end), cu2 = 0;
-    if (crier_tok_dash(z, d) || crier_tok_eq(z, d, "to")) {
+    /* "between $3 and $4 million", "$3 or $4 billion": the scale of the
+     * second amount is the first's too. */
+    int joined = d > end && (crier_tok_eq(z, d, crier_phrase(z, "and")) ||
+                             crier_tok_eq(z, d, crier_phrase(z, "or")));
+    if (crier_tok_dash(z, d) || crier_tok_eq(z, d, "to") || joined) {
         size_t k = crier_skip_space(z, d + 1);
         const crier_lex_row *c2 = currency_at(z, k, &cu2);
         amount b;
+        int shared = c2 == cur && amount_at(z, k + cu2, &b, 1) && !b.x.neg && !a.scale &&
+                     b.scale && (!a.x.fp || a.x.fpn == 1);
         /* With a scale on the left, the right side needs its own
          * currency or scale: "$5 million-$10 million", "$1bn-2bn", but
          * not "$5 million to 10 people". */
-        if (c2 == cur && amount_at(z, k + cu2, &b, 1) && !b.x.neg) {
+        if (shared) {
+            say_amount_number(z, &a, &w); /* "three to four million dollars" */
+            crier_put_word(&w, "");
+            crier_buf_put(&w, tok_text(z, d), crier_tok_dash(z, d) ? 0 : z->t[d].len);
+            if (crier_tok_dash(z, d))
+                crier_put_phrase(z, "to", &w);
+            say_money(z, &b, cur, &w);
+            end = b.end;
+        } else if (joined) {
+            ; /* "$5 and $10": two sums, each read alone */
+        } else if (c2 == cur && amount_at(z, k + cu2, &b, 1) && !b.x.neg) {
             say_money(z, &a, cur, &w);
             crier_put_phrase(z, "to", &w);
             say_money(z, &b, cur, &w);

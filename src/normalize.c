@@ -61,6 +61,8 @@ static int32_t clean_cp(int32_t cp)
     }
     if (cp < 0x20 && cp != '\n')
         return ' ';
+    if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF))
+        return -1; /* variation selectors: "❤️" is a heart and one of them */
     utf8proc_category_t c = utf8proc_category(cp);
     if (c == UTF8PROC_CATEGORY_CF)
         return -1; /* soft hyphen, zero-width space and joiners, BOM, bidi marks */
@@ -238,7 +240,9 @@ static size_t indian_grouping(const char *s, size_t len, size_t i)
     if (k == i)
         return 0;
     for (;;) {
-        if (k + 3 < len && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
+        /* At most six pairs (a hundred thousand crore), so that a long
+         * run of "12,12,12..." is not rescanned from every token. */
+        if (pairs < 6 && k + 3 < len && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
             is_digit((unsigned char)s[k + 2]) && s[k + 3] == ',') {
             k += 3;
             pairs++;

@@ -746,6 +746,30 @@ static size_t dotted_groups(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* "hit .312", "a .300 hitter": three decimals with no whole number, next
+ * to a word of baseball's averages (context-words.tsv, flag batting), are
+ * read as a number, "three twelve", as the game says them. */
+static int batting_average(const norm *z, const numx *x)
+{
+    if (x->ip || x->neg || x->fpn != 3 || tok_punct(z, x->end, '%'))
+        return 0;
+    size_t n = crier_skip_space(z, x->end), p = crier_prev_word(z, x->i);
+    crier_buf u = CRIER_BUF_INIT;
+    int unit = crier_unit_parse(z, n, 1, n == x->end, 0, &u) != 0 ||
+               crier_tok_eq(z, n, crier_phrase(z, "percent"));
+    crier_buf_free(&u);
+    if (unit)
+        return 0; /* "the yield hit .875 percent" */
+    if (n > x->end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_BATTING))
+        return 1;
+    for (int k = 0; k < 2 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
+        if (crier_tok_ctx(z, p) & CRIER_CTX_BATTING)
+            return 1;
+        p = crier_prev_word(z, p);
+    }
+    return 0;
+}
+
 size_t crier_cls_number(norm *z, size_t i)
 {
     numx x;
@@ -764,6 +788,8 @@ size_t crier_cls_number(norm *z, size_t i)
         end++;
     } else if (x.ip && !x.fp) {
         say_plain_int(z, &x, &w);
+    } else if (batting_average(z, &x)) {
+        crier_say_year(z, x.fp, 3, &w); /* ".312" "three twelve" */
     } else {
         crier_say_num(z, &x, &w);
     }

@@ -346,6 +346,69 @@ static size_t open_range(norm *z, size_t i)
     return right - i;
 }
 
+/* Units, a percent sign or an era after the second number of a range
+ * (ending at token `end`) apply to both: "2-5lb", "10-20%", "1425-1400
+ * BC", "3-4m people". Appends their reading to `tail`, sets *era or
+ * *unit, and returns the token after them. */
+static size_t range_tail(const norm *z, size_t end, const numx *b, crier_buf *tail, int *era,
+                         int *unit)
+{
+    int glued = !tok_is(z, end, TK_SPACE);
+    size_t k = glued ? end : end + 1, u;
+    /* "3-4m people", "2-3bn years": a scale glued to the second number
+     * multiplies both, as numbers.c reads it after one number. */
+    const crier_lex_row *sc =
+        glued && ((tok_is(z, end, TK_WORD) && z->t[end].len >= 2 &&
+                   !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
+                  crier_scale_before_noun(z, end))
+            ? crier_tok_find(z, CRIER_TAB_SCALES, end)
+            : NULL;
+    if (sc && (sc->flags & CRIER_SCALE_ABBR)) {
+        crier_put_word(tail, sc->cols[1]);
+        *unit = 1;
+        return end + 1;
+    }
+    if ((u = crier_unit_parse(z, k, !crier_num_is_one(b), glued, 0, tail)) != 0) {
+        *unit = 1; /* "1980-1970 kg" counts kilograms: not years */
+        return k + u;
+    }
+    if (tok_punct(z, end, '%')) {
+        crier_put_phrase(z, "percent", tail);
+        return end + 1;
+    }
+    if (tok_punct(z, end, '"') && tok_glued(z, end) && tok_is(z, end + 1, TK_SPACE) &&
+        tok_is(z, end + 2, TK_WORD) && (z->t[end + 2].flags & TF_LOWER)) {
+        crier_put_phrase(z, "inches", tail); /* "1-3\" of rain" */
+        *unit = 1;
+        return end + 1;
+    }
+    if ((u = crier_era_parse(z, end, tail)) != 0) {
+        *era = 1;
+        return end + u;
+    }
+    if (glued && crier_tok_eq(z, end, "x") &&
+        !(tok_is(z, end + 1, TK_WORD) || tok_is(z, end + 1, TK_NUM))) {
+        crier_put_phrase(z, "times", tail); /* "up 3-4x": multiples */
+        *unit = 1;
+        return end + 1;
+    }
+    return end;
+}
+
+/* "747-400", "Boeing 737-800": an aircraft model and its series. A range
+ * of three-digit numbers does not run down to a round hundred without a
+ * unit or an era, nor follow a maker's name. */
+static int model_series(const norm *z, size_t i, const numx *a, const numx *b)
+{
+    size_t p = crier_prev_word(z, i);
+    size_t pp = p != (size_t)-1 ? crier_prev_word(z, p) : (size_t)-1;
+    int maker = p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) &&
+                !(z->t[p].flags & TF_UPPER) && !crier_tok_ctx(z, p) && pp != (size_t)-1 &&
+                z->t[pp].kind != TK_NL && !tok_punct(z, pp, '.');
+    return plain_int(a) && plain_int(b) && a->ipn == 3 && b->ipn == 3 && a->ip[2] != '0' &&
+           memcmp(b->ip + 1, "00", 2) == 0 && (memcmp(b->ip, a->ip, 3) < 0 || maker);
+}
+
 size_t crier_cls_range(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '-') && !tok_punct(z, i, '\''))
@@ -387,56 +450,10 @@ size_t crier_cls_range(norm *z, size_t i)
     if (crier_ampm_at(z, end) || (tok_punct(z, end, ':') && tok_is(z, end + 1, TK_NUM)))
         return 0; /* "7-9pm", "7-9:30": hours, read by times.c */
     crier_buf w = CRIER_BUF_INIT, tail = CRIER_BUF_INIT;
-    /* Units, a percent sign or an era after the second number apply to
-     * both: "2-5lb", "10-20%", "1425-1400 BC". */
-    int glued = !tok_is(z, end, TK_SPACE);
-    size_t k = glued ? end : end + 1, u;
     int era = 0, unit = 0;
-    /* "3-4m people", "2-3bn years": a scale glued to the second number
-     * multiplies both, as numbers.c reads it after one number. */
-    const crier_lex_row *sc =
-        glued && ((tok_is(z, end, TK_WORD) && z->t[end].len >= 2 &&
-                   !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) ||
-                  crier_scale_before_noun(z, end))
-            ? crier_tok_find(z, CRIER_TAB_SCALES, end)
-            : NULL;
-    if (sc && !(sc->flags & CRIER_SCALE_ABBR))
-        sc = NULL;
-    if (sc) {
-        crier_put_word(&tail, sc->cols[1]); /* "3-4m people": millions */
-        end++;
-        unit = 1;
-    } else if ((u = crier_unit_parse(z, k, !crier_num_is_one(&b), glued, 0, &tail)) != 0) {
-        end = k + u;
-        unit = 1; /* "1980-1970 kg" counts kilograms: not years */
-    } else if (tok_punct(z, end, '%')) {
-        crier_put_phrase(z, "percent", &tail);
-        end++;
-    } else if (tok_punct(z, end, '"') && tok_glued(z, end) && tok_is(z, end + 1, TK_SPACE) &&
-               tok_is(z, end + 2, TK_WORD) && (z->t[end + 2].flags & TF_LOWER)) {
-        crier_put_phrase(z, "inches", &tail); /* "1-3\" of rain" */
-        end++;
-        unit = 1;
-    } else if ((u = crier_era_parse(z, end, &tail)) != 0) {
-        end += u;
-        era = 1;
-    } else if (glued && crier_tok_eq(z, end, "x") &&
-               !(tok_is(z, end + 1, TK_WORD) || tok_is(z, end + 1, TK_NUM))) {
-        crier_put_phrase(z, "times", &tail); /* "up 3-4x": multiples */
-        end++;
-        unit = 1;
-    }
-    /* "747-400", "Boeing 737-800": an aircraft model and its series. A
-     * range does not run down to a round hundred without a unit or an era,
-     * nor follow a maker's name. */
-    size_t p = crier_prev_word(z, i);
-    size_t pp = p != (size_t)-1 ? crier_prev_word(z, p) : (size_t)-1;
-    int maker = p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP) &&
-                !(z->t[p].flags & TF_UPPER) && !crier_tok_ctx(z, p) && pp != (size_t)-1 &&
-                z->t[pp].kind != TK_NL && !tok_punct(z, pp, '.');
-    if (!era && !unit && !pct && right == a.end + 1 && plain_int(&a) && plain_int(&b) &&
-        a.ipn == 3 && b.ipn == 3 && a.ip[2] != '0' && memcmp(b.ip + 1, "00", 2) == 0 &&
-        (memcmp(b.ip, a.ip, 3) < 0 || maker) && !tok_punct(z, end, '%')) {
+    end = range_tail(z, end, &b, &tail, &era, &unit);
+    if (!era && !unit && !pct && right == a.end + 1 && model_series(z, i, &a, &b) &&
+        !tok_punct(z, end, '%')) {
         crier_buf_free(&tail);
         crier_say_year(z, a.ip, 3, &w); /* "seven forty-seven" */
         crier_say_num(z, &b, &w);

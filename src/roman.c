@@ -144,6 +144,13 @@ static int roman_context(const norm *z, size_t i, int value)
     if (!tok_is(z, p, TK_WORD))
         return 0;
     const char *how = context_how(z, p);
+    /* "the part I played", "the class I teach": after a counting word in
+     * lower case, an "I" before a word in lower case is the pronoun
+     * starting a clause; "Part I of", "phase I." are numbers. */
+    size_t k = crier_skip_space(z, i + 1);
+    if (n == 1 && value == 1 && (z->t[p].flags & TF_LOWER) && k > i + 1 && tok_is(z, k, TK_WORD) &&
+        (z->t[k].flags & TF_LOWER))
+        return 0;
     if (how && strcmp(how, "cardinal") == 0)
         return 'c';
     if (!(z->t[p].flags & TF_CAP))
@@ -333,8 +340,8 @@ size_t crier_cls_roman(norm *z, size_t i)
     if (how == 'o' && tok_punct(z, end, '.') && tok_is(z, k, TK_WORD) &&
         (z->t[k].flags & TF_LOWER))
         end++;
-    else if (how == 'c' && counting_abbrev(z, crier_prev_word(z, i)))
-        end = numeral_dot(z, end);
+    else if (how == 'c' && (counting_abbrev(z, crier_prev_word(z, i)) || counted(z, i)))
+        end = numeral_dot(z, end); /* "Canto XII. is the finest" */
     /* "Louis XII's", "Louis XII.'s" */
     size_t e = tok_punct(z, end, '.') && tok_punct(z, end + 1, '\'') ? end + 1 : end;
     if (tok_punct(z, e, '\'') && crier_tok_eq(z, e + 1, "s") && tok_glued(z, e + 1)) {

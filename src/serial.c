@@ -91,9 +91,13 @@ static int phone_groups(const norm *z, size_t i, phone *p)
             tok_text(z, j + 1)[0] == '0' && tok_punct(z, j + 2, ')') && tok_is(z, j + 3, TK_NUM) &&
             tok_glued(z, j + 3))
             j += 3;
-        if (tok_punct(z, j, '(') && tok_is(z, j + 1, TK_NUM) && z->t[j + 1].len == 3 &&
-            tok_punct(z, j + 2, ')') && all_digits(tok_text(z, j + 1), 3)) {
-            add_group(p, j + 1, tok_text(z, j + 1), 3, 0);
+        /* "(555)", and an area code with its trunk zero, "(02)",
+         * "(0161)" */
+        size_t an = tok_is(z, j + 1, TK_NUM) ? z->t[j + 1].len : 0;
+        if (tok_punct(z, j, '(') && an >= 2 && an <= 5 &&
+            (an == 3 || tok_text(z, j + 1)[0] == '0') && tok_punct(z, j + 2, ')') &&
+            all_digits(tok_text(z, j + 1), an)) {
+            add_group(p, j + 1, tok_text(z, j + 1), an, 0);
             paren = 1;
             next = j + 3;
         } else if (tok_is(z, j, TK_NUM) && all_digits(tok_text(z, j), z->t[j].len)) {
@@ -151,6 +155,14 @@ static int phone_shape(const phone *p, int sep)
             if (p->word[k] || n[k] < 2)
                 return 0;
         return p->s[0][0] == '0' && digits >= 10 && digits <= 11;
+    }
+    if (sep == '(' && p->s[0][0] == '0') {
+        /* "(02) 9876 5432", "(0161) 496 0000": a trunk zero in brackets,
+         * nine to eleven digits, no group shorter than three after it. */
+        for (int k = 1; k < p->count; k++)
+            if (p->word[k] || n[k] < 3)
+                return 0;
+        return p->count >= 2 && digits >= 9 && digits <= 11;
     }
     if (sep == '(')
         return p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
@@ -338,6 +350,25 @@ static size_t bracket_letter(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 4);
 }
 
+/* "BA.2", "XBB.1.5", "JN.1": a variant's or a lineage's name, a few
+ * capitals and a number after a dot, "B A point two". The dot is no
+ * full stop. */
+static size_t dotted_lineage(norm *z, size_t i)
+{
+    numx x;
+    const tok *t = &z->t[i];
+    if (!tok_is(z, i, TK_WORD) || !(t->flags & TF_UPPER) || (t->flags & TF_DOTS) || t->len > 4 ||
+        !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1) || !tok_is(z, i + 2, TK_NUM) ||
+        !tok_glued(z, i + 2) || z->t[i + 2].len > 6 || !crier_num_parse(z, i + 2, &x) ||
+        x.neg || (tok_glued(z, x.end) && (tok_is(z, x.end, TK_WORD) || tok_is(z, x.end, TK_NUM))))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_caps(z, tok_text(z, i), t->len, 0, &w);
+    crier_put_number_word(z, ".", 1, &w);
+    crier_say_num(z, &x, &w);
+    return crier_emit_buf(z, &w, i, x.end);
+}
+
 /* A run of letters and digits glued together, at most NORM_LOOK tokens
  * (a longer run is not a code), read part by part. */
 size_t crier_cls_serial(norm *z, size_t i)
@@ -345,6 +376,8 @@ size_t crier_cls_serial(norm *z, size_t i)
     if (!code_start(z, i))
         return 0;
     size_t b = bracket_letter(z, i);
+    if (!b)
+        b = dotted_lineage(z, i);
     if (b)
         return b;
     size_t j = i, words = 0, nums = 0;

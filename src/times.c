@@ -214,14 +214,30 @@ static int race_time(const norm *z, size_t i, crier_buf *w)
 
 /* Says hours s[0..n) (worth h) and two digits of minutes m, of a time
  * whose marker or zone, if any, starts at token end. */
+/* "8:00-10:00 a.m.", "9:00 to 11:30 p.m.": the marker after the end of a
+ * range at `end` is the start's too. */
+static int range_ampm(const norm *z, size_t end)
+{
+    size_t d = crier_skip_space(z, end);
+    if (!crier_tok_dash(z, d) && !(d > end && crier_tok_eq(z, d, "to")))
+        return 0;
+    size_t k = crier_skip_space(z, d + 1), e = k + 1;
+    if (!tok_is(z, k, TK_NUM))
+        return 0;
+    if (tok_punct(z, e, ':') && tok_is(z, e + 1, TK_NUM))
+        e += 2;
+    return has_ampm(z, e);
+}
+
 static void say_clock(const norm *z, const char *s, size_t n, long h, const char *m, size_t end,
                       crier_buf *w)
 {
-    if (h % 24 || m[0] != '0' || m[1] != '0' || has_ampm(z, end))
+    int marked = has_ampm(z, end) || (h <= 12 && range_ampm(z, end));
+    if (h % 24 || m[0] != '0' || m[1] != '0' || marked)
         crier_say_cardinal(z, s, n, w);
     if (m[0] != '0' || m[1] != '0')
         say_minutes(z, m, w);
-    else if (has_ampm(z, end))
+    else if (marked)
         ; /* "1:00 p.m." is "one p.m." */
     else if (h == 0 || h == 24)
         crier_put_phrase(z, "midnight", w);

@@ -75,6 +75,8 @@ int main(int argc, char **argv)
     run(lex, "brackets", "((((([[[[", 200000);
     run(lex, "tags that never close", "<a ", 300000);
     run(lex, "grouped digits", "1,000,", 600000);
+    run(lex, "digits grouped in pairs", "12,", 600000);
+    run(lex, "feet and sizes", "12' x ", 600000);
     run(lex, "lines of capitals", "NATO UN KFOR\n", 650000);
     crier_lexicon_free(lex);
     return harness_done();
