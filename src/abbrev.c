@@ -807,6 +807,18 @@ size_t crier_cls_word(norm *z, size_t i)
         crier_spell(tok_text(z, i), 1, &w);
         return crier_emit_buf(z, &w, i, i + 1);
     }
+    /* "DoJ", "MoD", "PhD": three letters, capitals at both ends and one
+     * small letter between, are an initialism (acronyms.tsv may say
+     * otherwise); eSpeak would say "doo jay". */
+    const char *s = tok_text(z, i);
+    int poss = t->len == 5 && s[3] == '\'' && s[4] == 's'; /* "PhD's" */
+    if ((t->len == 3 || poss) && (t->flags & TF_CAP) && s[1] >= 'a' && s[1] <= 'z' &&
+        s[2] >= 'A' && s[2] <= 'Z' && !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, 3)) {
+        crier_spell(s, 3, &w);
+        if (poss)
+            crier_buf_puts(&w, "'s");
+        return crier_emit_buf(z, &w, i, i + 1);
+    }
     const crier_lex_row *r = (z->flags & CRIER_NORM_PHONEMES)
                                  ? crier_tok_find(z, CRIER_TAB_PRONUNCIATIONS, i)
                                  : NULL;

@@ -116,6 +116,30 @@ static int rating(const norm *z, size_t i, size_t end)
     return flag_before(z, i, CRIER_CTX_RATING, 4);
 }
 
+/* "England 245/6 at stumps": runs for wickets, far more runs than a
+ * fraction would have over at most ten, with a word of cricket within
+ * four words (context-words.tsv, flag cricket), and no "of" after it
+ * ("45/6 of the pie" is a share). */
+static int cricket_score(const norm *z, size_t i, size_t end, long va, long vb)
+{
+    if (vb < 1 || vb > 10 || va < 20 || va <= 5 * vb)
+        return 0;
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
+    if (crier_tok_eq(z, n, crier_phrase(z, "of")))
+        return 0;
+    for (int k = 0; k < 4; k++) {
+        if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_CRICKET))
+            return 1;
+        if (n < z->n && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_CRICKET))
+            return 1;
+        if (p != (size_t)-1 && z->t[p].kind != TK_NL)
+            p = crier_prev_word(z, p);
+        if (n < z->n && z->t[n].kind != TK_NL)
+            n = crier_skip_space(z, n + 1); /* within the line */
+    }
+    return 0;
+}
+
 /* See norm.h. "the 9/4 favourite", "a 100/1 outsider", "odds of 7/2":
  * betting odds, "nine to four", where a word of the odds stands right
  * after the fraction or up to three words before it (context-words.tsv,
@@ -123,6 +147,44 @@ static int rating(const norm *z, size_t i, size_t end)
 int crier_fraction_odds(const norm *z, size_t i, size_t end)
 {
     return flag_after(z, end, CRIER_CTX_ODDS) || flag_before(z, i, CRIER_CTX_ODDS, 3);
+}
+
+/* Says "num/den" (tokens [i, end)) as the words around it ask: betting
+ * odds, a cricket score, a time signature, a score out of a whole, two
+ * shares, a reading, or a fraction. Returns 1 when a unit after it is
+ * plural ("130/80 mmHg"). */
+static int say_pair(const norm *z, size_t i, size_t end, const char *num, size_t nn,
+                    const char *den, size_t dn, crier_buf *w)
+{
+    long va = crier_digits_value(num, nn), vb = crier_digits_value(den, dn);
+    const char *joint = NULL;
+    int whole = 0;
+    if (!(va == 1 && vb <= 4) && crier_fraction_odds(z, i, end))
+        joint = "to"; /* "1/2" stays a half even before "shot" */
+    else if (cricket_score(z, i, end, va, vb))
+        joint = "for"; /* "two hundred forty-five for six" */
+    else if (flag_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16)
+        joint = ""; /* "in 3/4 time": "three four" */
+    else if ((va <= vb && rating(z, i, end)) || (va == vb && va > 1))
+        joint = "out-of"; /* "4/5 stars", "rated 8/10"; "5/5" is never "five fifths" */
+    else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2)
+        joint = ""; /* "a 60/40 split", "50/50": two shares, not a fraction */
+    else if (va > vb && vb >= 10) {
+        /* "130/80": no one writes a fraction so much over one with so
+         * large a denominator; it is a reading, "one hundred thirty over
+         * eighty", and its unit is plural. */
+        joint = "over";
+        whole = 1;
+    }
+    if (!joint) {
+        crier_say_fraction(z, num, nn, den, dn, w);
+        return 0;
+    }
+    crier_say_cardinal(z, num, nn, w);
+    if (*joint)
+        crier_put_phrase(z, joint, w);
+    crier_say_cardinal(z, den, dn, w);
+    return whole;
 }
 
 /* Parses a fraction at token i into `w`: "1/2", "3/4th", "3 1/2", "½",
@@ -194,34 +256,8 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
     if (*whole) {
         crier_say_cardinal(z, tok_text(z, i), z->t[i].len, w);
         say_mixed_tail(z, num, nn, den, dn, w);
-    } else if (!(va == 1 && vb <= 4) && crier_fraction_odds(z, i, end)) {
-        /* "1/2" stays a half even before "shot" */
-        crier_say_cardinal(z, num, nn, w);
-        crier_put_phrase(z, "to", w);
-        crier_say_cardinal(z, den, dn, w);
-    } else if (flag_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16) {
-        crier_say_cardinal(z, num, nn, w); /* "in 3/4 time": "three four" */
-        crier_say_cardinal(z, den, dn, w);
-    } else if ((va <= vb && rating(z, i, end)) || (va == vb && va > 1)) {
-        /* "5/5" is never "five fifths": a whole score, "five out of five" */
-        /* "4/5 stars", "rated 8/10": a score, "four out of five". */
-        crier_say_cardinal(z, num, nn, w);
-        crier_put_phrase(z, "out-of", w);
-        crier_say_cardinal(z, den, dn, w);
-    } else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2) {
-        /* "a 60/40 split", "50/50": two shares, not a fraction. */
-        crier_say_cardinal(z, num, nn, w);
-        crier_say_cardinal(z, den, dn, w);
-    } else if (va > vb && vb >= 10) {
-        /* "130/80": no one writes a fraction so much over one with so
-         * large a denominator; it is a reading, "one hundred thirty over
-         * eighty", and its unit is plural. */
-        *whole = 1;
-        crier_say_cardinal(z, num, nn, w);
-        crier_put_phrase(z, "over", w);
-        crier_say_cardinal(z, den, dn, w);
     } else {
-        crier_say_fraction(z, num, nn, den, dn, w);
+        *whole = say_pair(z, i, end, num, nn, den, dn, w);
     }
     return end - i;
 }

@@ -55,7 +55,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  "starter", "determiner", "count-noun", "unit-word",
                                  "date-before", "street", "digits-after", "label-before",
                                  "complement", "conjunction", "rating", "clock-before",
-                                 "clock-after", "range-end", "timetable", "odds", "meter", "batting"}, 1},
+                                 "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},

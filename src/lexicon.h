@@ -109,6 +109,8 @@ enum {
     CRIER_CTX_ODDS = 1 << 17,     /* "the 9/4 favourite": a fraction beside it is odds */
     CRIER_CTX_METER = 1 << 18,    /* "in 3/4 time": a fraction before it is a time signature */
     CRIER_CTX_BATTING = 1 << 19,  /* "hit .312": three decimals beside it are an average */
+    CRIER_CTX_CODE_BEFORE = 1 << 20, /* "case 22-1234": numbers joined after it are a code */
+    CRIER_CTX_CRICKET = 1 << 21,  /* "245/6 at stumps": a score of runs for wickets near it */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

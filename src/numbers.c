@@ -495,6 +495,8 @@ static int old_ordinal(const norm *z, const numx *x, size_t i)
  * 101"). Such numbers are read in pairs: "seven thirty-seven". */
 static int label_context(const norm *z, size_t i)
 {
+    if (crier_scale_before_noun(z, i + 1))
+        return 0; /* "Adds 199K Jobs": an amount */
     /* "F-150", "C-130", "I-395": a model or a road after capitals and a
      * hyphen. */
     if (i >= 2 && crier_tok_dash(z, i - 1) && tok_glued(z, i) && tok_glued(z, i - 1) &&
@@ -662,9 +664,11 @@ static int currency_name(const norm *z, size_t i)
  * millions ("1.5m euros", "3m copies", "2m years") it is a scale. */
 int crier_scale_before_noun(const norm *z, size_t k)
 {
+    /* The noun may be capitalised, as in a headline ("Adds 199K Jobs"),
+     * but not in capitals. */
     if (!tok_is(z, k, TK_WORD) || z->t[k].len != 1 || !tok_glued(z, k) ||
         !tok_is(z, k + 1, TK_SPACE) || z->t[k + 1].len != 1 || !tok_is(z, k + 2, TK_WORD) ||
-        !(z->t[k + 2].flags & TF_LOWER))
+        (!(z->t[k + 2].flags & TF_LOWER) && ((z->t[k + 2].flags & TF_UPPER) || z->t[k + 2].len < 2)))
         return 0;
     const crier_lex_row *sc = crier_tok_find(z, CRIER_TAB_SCALES, k);
     if (!sc || !(sc->flags & CRIER_SCALE_ABBR))

@@ -409,6 +409,52 @@ static int model_series(const norm *z, size_t i, const numx *a, const numx *b)
            memcmp(b->ip + 1, "00", 2) == 0 && (memcmp(b->ip, a->ip, 3) < 0 || maker);
 }
 
+/* True when the word before token i makes what follows an identifier
+ * (context-words.tsv, flag code-before): "case 22-1234", and "No.
+ * 22-1234" through what the abbreviation stands for. */
+static int code_before(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), used;
+    int dot;
+    if (p != (size_t)-1 && p > 0 && tok_punct(z, p, '.') && tok_glued(z, p) &&
+        tok_is(z, p - 1, TK_WORD)) {
+        const crier_lex_row *r = crier_abbrev_at(z, p - 1, &used, &dot);
+        const crier_lex_row *c =
+            r ? crier_lex_find(z->lex, CRIER_TAB_CONTEXT_WORDS, r->cols[1], strlen(r->cols[1])) : NULL;
+        return c && (c->flags & CRIER_CTX_CODE_BEFORE);
+    }
+    return p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_CODE_BEFORE);
+}
+
+/* "22-1234" after "case" or "No.": an identifier's groups, each read as
+ * it is said, in pairs for three or four digits ("twenty-two twelve
+ * thirty-four"), digit by digit when longer or with a leading zero. */
+static size_t code_groups(norm *z, size_t i)
+{
+    size_t j = i;
+    crier_buf w = CRIER_BUF_INIT;
+    for (;;) {
+        numx x;
+        if (!crier_num_parse(z, j, &x) || x.end != j + 1 || !(plain_int(&x) || x.ip[0] == '0') ||
+            x.ipn != z->t[j].len) {
+            crier_buf_free(&w);
+            return 0;
+        }
+        const char *s = tok_text(z, j);
+        size_t n = z->t[j].len;
+        if (n > 1 && s[0] == '0')
+            crier_say_digits(z, s, n, &w);
+        else if (n <= 4)
+            crier_say_year(z, s, n, &w);
+        else
+            crier_say_digits(z, s, n, &w);
+        if (!(crier_tok_dash(z, j + 1) && tok_glued(z, j + 1) && tok_glued(z, j + 2)))
+            break;
+        j += 2;
+    }
+    return j > i ? crier_emit_buf(z, &w, i, j + 1) : (crier_buf_free(&w), 0);
+}
+
 size_t crier_cls_range(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '-') && !tok_punct(z, i, '\''))
@@ -429,6 +475,8 @@ size_t crier_cls_range(norm *z, size_t i)
         used = abbrev_range(z, i);
     if (!used)
         used = open_range(z, i);
+    if (!used && code_before(z, i))
+        used = code_groups(z, i);
     if (used)
         return used;
     numx a, b;
