@@ -540,7 +540,7 @@ static void classify(dump *d)
             l->flags |= L_IMAGE;
         else if (doubled(d->lex, l)) {
             l->flags |= L_IMAGE;
-            crier_dump_caption_under(d, i);
+            crier_dump_caption_under(d, i, glued_twice(l));
         }
         if (teaser(d->lex, l) || button_row(d->lex, l))
             l->flags |= L_FURN;
@@ -735,7 +735,8 @@ static size_t date_under(const dump *d, size_t i)
 /* Lines between the headline at h and the body at a: standfirst,
  * byline, dateline, captions and credits, from line `top` (the
  * headline's first copy, see first_copy()). The rest (share buttons,
- * kickers) is dropped. */
+ * kickers) is dropped. After a line that ends an article ("You may also
+ * like") come other stories' titles: none of them is the standfirst. */
 static void header_zone(dump *d, size_t top, size_t h, size_t a)
 {
     int standfirst = 0;
@@ -748,6 +749,7 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
     }
     for (size_t i = top + 1; i < a; i++) {
         const line *l = &d->v[i];
+        standfirst |= (l->flags & L_END) != 0;
         if ((l->flags & (L_BLANK | L_FURN | L_IMAGE)) || crier_dump_same(l, &d->v[h]))
             continue;
         if (i == nb)
@@ -758,6 +760,8 @@ static void header_zone(dump *d, size_t top, size_t h, size_t a)
             crier_dump_add_credit(d, l->s, l->n);
         else if (l->flags & L_BYLINE)
             crier_dump_add_byline_line(d, l);
+        else if (!d->doc->byline && crier_dump_add_label_byline(d, l))
+            ;
         else if (l->flags & L_DATE)
             crier_dump_add_dateline(d, l->s, l->n);
         else if (crier_dump_take_caption(d, l))
@@ -935,6 +939,7 @@ static void extract(dump *d)
         a = 0;
         b = d->n - 1;
     }
+    crier_dump_cut_teasers(d, a, b);
     size_t h = crier_dump_headline(d, a, b);
     if (h < d->n && h >= a && !text_after(d, h, d->n - 1))
         h = d->n; /* the only text there is: the body, not a headline */
@@ -953,6 +958,7 @@ static void extract(dump *d)
     }
     body(d, h, a, b);
     trailing_credits(d, b);
+    crier_dump_outer_date(d, h, b);
     /* A body too short to find (a few lines, a list): all lines after the
      * headline, but for the furniture. */
     if (!has_body(d->doc))

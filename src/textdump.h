@@ -1,9 +1,10 @@
 /* textdump.h -- the line model shared by the text-dump extractor's
  * files: textdump.c (lines, the body, the segments), texthead.c (the
  * headline), textzone.c (comments, feeds and galleries around the body),
- * textmeta.c (captions, credits, bylines, datelines), textname.c (names
- * beside pictures and headlines) and textwrap.c (the text before it is
- * cut into lines: broken paragraphs joined). */
+ * textmeta.c (captions, credits, bylines, datelines), textdate.c (what a
+ * date line keeps), textname.c (names beside pictures and headlines) and
+ * textwrap.c (the text before it is cut into lines: broken paragraphs
+ * joined). */
 #ifndef CRIER_TEXTDUMP_H
 #define CRIER_TEXTDUMP_H
 
@@ -31,7 +32,8 @@ enum {
     L_CJK = 1 << 14,     /* mostly Chinese, Japanese or Korean characters */
     L_STOPS = 1 << 15,   /* CJK without a final stop on a page that uses them */
     L_CODE = 1 << 16,    /* a line of program code: "x = f(y);", "if (a) {" */
-    L_DIALOG = 1 << 17   /* in a player's settings dialog (textzone.c): not read */
+    L_DIALOG = 1 << 17,  /* in a player's settings dialog (textzone.c): not read */
+    L_TEASER = 1 << 18   /* another story's title, cut short in the body (texthead.c) */
 };
 
 typedef struct line {
@@ -96,6 +98,12 @@ size_t crier_dump_prev(const dump *d, size_t i);
  * d->n when there is none. (texthead.c) */
 size_t crier_dump_headline(const dump *d, size_t a, size_t b);
 
+/* Marks the teasers that the body of lines a..b carries cut short ("Ten
+ * ways to grow tomatoes in a..."): the cut copy is furniture, and a line
+ * that it starts, elsewhere on the page, is another story's title
+ * (L_TEASER), never the headline. (texthead.c) */
+void crier_dump_cut_teasers(dump *d, size_t a, size_t b);
+
 /* Adds a segment to the doc (nothing for empty text); out of memory
  * sets d->oom. */
 void crier_dump_add(dump *d, crier_kind kind, const char *s, size_t n);
@@ -140,9 +148,35 @@ int crier_dump_take_caption(dump *d, const line *l);
  * starts. 0 when the line has none. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
+/* The part of a date line said as the dateline: the parts with a number
+ * of a line split by "|", "·", "•" or "/" between spaces, without a
+ * reading time after them or glued to the day ("Jo Lee | March 5, 2018 |
+ * 4 min read", "on Mar 2714 min"); a person's name as the first part is
+ * added as the byline when the doc has none. Returns where it starts and
+ * sets *n to its length (the line as it is when it has no number).
+ * (textdate.c) */
+size_t crier_dump_date_span(dump *d, const char *s, size_t *n);
+
+/* A page with no date under its headline may print it just above the
+ * headline (over a kicker, beside a section's name) or just after the
+ * article ("Published 2 November 2023"): when the doc has no dateline,
+ * a date line among the three lines of text above the headline at h (not
+ * in a list of dated items), or else among the three after the body's
+ * end b (before any record, list or end marker), is the dateline; not a
+ * line that ends like a sentence (a reference: "... 2019-02-13.").
+ * (textdate.c) */
+void crier_dump_outer_date(dump *d, size_t h, size_t b);
+
 /* Adds a dateline, without a count printed after its year ("March 9,
  * 2017 13"), unless the doc has one that says the same. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n);
+
+/* Length of the byline s[0..n) without an update word of byline.tsv and
+ * what follows it ("By Jo Lee Updated"), and, when `cut` says that the
+ * line went on after it (with a date or a time), without the words in
+ * lower case that led to it ("Written by Jo Lee on", "Posted by Jo Lee
+ * at"). (textdate.c) */
+size_t crier_dump_byline_tail(const crier_lexicon *lex, const char *s, size_t n, int cut);
 
 /* Adds a byline, cut before what often follows it on the same line: a
  * date, a Twitter handle, a "|" or a dash between spaces. Returns where
@@ -177,6 +211,20 @@ size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l);
  * d->n when there is none. */
 size_t crier_dump_name_byline(const dump *d, size_t h, size_t a, size_t *rest);
 
+/* A byline given as a field of a line printed as fields, after a
+ * writer's label and a colon ("Source: Xinhua Author: Jane Doe",
+ * "来源：…作者：…"; byline.tsv, "label"): returns 1 with its offset on the
+ * line in *off, its length in *len, and where the first writer's label
+ * starts in *at (what comes before it may be a date); 0 when there is
+ * none. (textname.c) */
+int crier_dump_label_byline(const crier_lexicon *lex, const line *l, size_t *at, size_t *off,
+                            size_t *len);
+
+/* Adds the byline of crier_dump_label_byline(), and the date before the
+ * first writer's label as the dateline; 0, adding nothing, when line l
+ * has no writer's field. (textname.c) */
+int crier_dump_add_label_byline(dump *d, const line *l);
+
 /* Adds the byline of crier_dump_name_byline() and its date. */
 void crier_dump_add_name_byline(dump *d, const line *l, size_t rest);
 
@@ -188,8 +236,10 @@ void crier_dump_add_byline_line(dump *d, const line *l);
 int crier_dump_ends_sentence(const char *s, size_t n);
 
 /* Marks the line under a picture's doubled alt text at line i as its
- * caption (L_CAPTION_NEXT) when it reads like one. */
-void crier_dump_caption_under(dump *d, size_t i);
+ * caption (L_CAPTION_NEXT) when it reads like one. w3m glues the two
+ * copies of the alt text (`glued`) and sets the figure's caption apart
+ * with a blank line or two, which are passed over. */
+void crier_dump_caption_under(dump *d, size_t i, int glued);
 
 /* Marks the alt text printed above line i's caption (`cap` bytes long)
  * as a caption too. */

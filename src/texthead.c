@@ -17,6 +17,8 @@
  *    just under a byline (a gallery's title, a subheading);
  *  - about what the body is about: the share of its words that the body's
  *    first thousand words use too (a related link beside it does not);
+ *  - not the title of a teaser that the body carries cut short ("Ten
+ *    ways to grow..."): that is another story's;
  *  - close to the body.
  */
 #include "textdump.h"
@@ -164,6 +166,58 @@ static double vocab_share(const vocab *v, const line *l)
     return o.words ? (double)o.found / o.words : 0;
 }
 
+/* ---- Teasers cut short ---------------------------------------------------
+ * A page may put a teaser for another of its stories in the middle of the
+ * article: that story's title cut short with an ellipsis ("Ten ways to
+ * grow tomatoes in a..."), over a link. The same title printed in full
+ * elsewhere on the page (among the teasers above the body) is then
+ * another story's, not the headline: an article does not advertise
+ * itself cut short in its own text. And the cut copy is furniture. The
+ * cut titles of the body are a few dozen at most, and each line of the
+ * page is compared with each of them: linear. */
+
+enum { CUT_MAX = 32, CUT_MIN_BYTES = 20 };
+
+/* Length of line l's text before a final ellipsis ("..." or U+2026) and
+ * the spaces before it, or 0 when it does not end with one. */
+static size_t before_ellipsis(const line *l)
+{
+    size_t n = l->n;
+    if (n >= 3 && (memcmp(l->s + n - 3, "...", 3) == 0 || memcmp(l->s + n - 3, "\xE2\x80\xA6", 3) == 0))
+        n -= 3;
+    else
+        return 0;
+    while (n > 0 && l->s[n - 1] == ' ')
+        n--;
+    return n;
+}
+
+/* See textdump.h. */
+void crier_dump_cut_teasers(dump *d, size_t a, size_t b)
+{
+    line *cut[CUT_MAX];
+    size_t len[CUT_MAX], ncut = 0;
+    for (size_t i = a; i <= b && i < d->n && ncut < CUT_MAX; i++) {
+        line *l = &d->v[i];
+        /* a title's length, not a paragraph that trails off */
+        size_t n = l->flags & (L_BLANK | L_FURN) || l->units > 30 ? 0 : before_ellipsis(l);
+        if (n >= CUT_MIN_BYTES) {
+            cut[ncut] = l;
+            len[ncut++] = n;
+        }
+    }
+    for (size_t i = 0; i < d->n && ncut; i++) {
+        line *l = &d->v[i];
+        if (l->flags & L_BLANK || l->units > 40)
+            continue;
+        for (size_t k = 0; k < ncut; k++)
+            if (cut[k] != l && l->n > len[k] && memcmp(l->s, cut[k]->s, len[k]) == 0) {
+                l->flags |= L_TEASER;
+                cut[k]->flags |= L_FURN;
+            }
+    }
+}
+
 /* True when line i's text is on another line less than a dozen lines away:
  * a headline printed twice (a teaser repeated is further away). */
 static int repeated_near(const dump *d, size_t i)
@@ -261,6 +315,8 @@ static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, 
         s -= 2;
     if (memchr(l->s, '|', l->n))
         s -= 2;
+    if (l->flags & L_TEASER)
+        s -= 3; /* more than being printed twice earns */
     if (i >= a)
         s -= full_stop(l) ? 4 : 1.5; /* the body's own first lines */
     return s - dist * 0.01;

@@ -7,7 +7,7 @@
  * is a caption and a credit, "by Jane Doe @jdoe February 1" a byline,
  * "LONDON: The bridge ..." a dateline and a paragraph. The words it knows
  * come from credits.tsv (credit prefixes and agencies), byline.tsv and
- * months.tsv. */
+ * months.tsv. What a date line keeps as the dateline is textdate.c's. */
 #include "doc.h"
 #include "internal.h"
 #include "textdump.h"
@@ -278,102 +278,6 @@ size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
     return name;
 }
 
-/* True when a and b say the same letters and digits ("22 Dec, 2016" and
- * "22 Dec 2016"), whatever the punctuation and the spaces. */
-static int same_alnum(const char *a, size_t an, const char *b, size_t bn)
-{
-    size_t i = 0, j = 0;
-    for (;;) {
-        while (i < an && !isalnum((unsigned char)a[i]))
-            i++;
-        while (j < bn && !isalnum((unsigned char)b[j]))
-            j++;
-        if (i == an || j == bn)
-            return i == an && j == bn;
-        if (tolower((unsigned char)a[i++]) != tolower((unsigned char)b[j++]))
-            return 0;
-    }
-}
-
-/* Length of a date without the count that a page printed after its year
- * (of comments or shares): "March 9, 2017 13" and "22 Dec 2016651" end
- * with the year. A time after the year ("2017 at 6:01") stays. */
-static size_t date_end(const char *s, size_t n)
-{
-    size_t k = n;
-    while (k && (isdigit((unsigned char)s[k - 1]) || s[k - 1] == ' '))
-        k--;
-    /* s[k..n) is digits and spaces: find a year at its start. */
-    while (k < n && s[k] == ' ')
-        k++;
-    if (k + 4 < n && (k == 0 || !isdigit((unsigned char)s[k - 1])) &&
-        (!strncmp(s + k, "19", 2) || !strncmp(s + k, "20", 2)) && isdigit((unsigned char)s[k + 2]) &&
-        isdigit((unsigned char)s[k + 3]))
-        return k + 4;
-    return n;
-}
-
-/* Length of a date line without the social links a page printed after it:
- * "March 18 at 12:22 PM Follow @jdoe" ends before the handle, and before
- * a byline noise word left in front of it ("Follow", byline.tsv). */
-static size_t social_end(const crier_lexicon *lex, const char *s, size_t n)
-{
-    for (size_t i = 1; i + 1 < n; i++)
-        if (s[i] == '@' && s[i - 1] == ' ' && isalnum((unsigned char)s[i + 1])) {
-            n = i;
-            break;
-        }
-    while (n && s[n - 1] == ' ')
-        n--;
-    size_t w = n;
-    while (w && s[w - 1] != ' ')
-        w--;
-    const crier_lex_row *r = w ? crier_lex_find(lex, CRIER_TAB_BYLINE, s + w, n - w) : NULL;
-    if (r && (r->flags & CRIER_BYLINE_NOISE))
-        for (n = w; n && s[n - 1] == ' ';)
-            n--;
-    return n;
-}
-
-/* Length of a date line without a second, later date that an "update"
- * word of byline.tsv starts ("... Last modified on Wed 16 Jan 2019"): the
- * dateline is when the story was published. When no number comes before
- * the word ("Last updated September 14, 2016"), the update's date is the
- * only one, and the line is kept whole. */
-static size_t update_end(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE);
-    int number = 0;
-    for (size_t i = 1; i < n; i++) {
-        number |= isdigit((unsigned char)s[i - 1]) != 0;
-        if (s[i - 1] != ' ' || !number)
-            continue;
-        for (size_t r = 0; r < count; r++) {
-            const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
-            size_t k = strlen(row->cols[0]);
-            if ((row->flags & CRIER_BYLINE_UPDATE) && k < n - i &&
-                strncasecmp(s + i, row->cols[0], k) == 0 && s[i + k] == ' ') {
-                while (i && s[i - 1] == ' ')
-                    i--;
-                return i;
-            }
-        }
-    }
-    return n;
-}
-
-/* See textdump.h. */
-void crier_dump_add_dateline(dump *d, const char *s, size_t n)
-{
-    n = date_end(s, update_end(d->lex, s, social_end(d->lex, s, n)));
-    for (size_t i = 0; i < d->doc->n; i++) {
-        const crier_segment *g = &d->doc->segs[i];
-        if (g->kind == CRIER_KIND_DATELINE && same_alnum(g->text, strlen(g->text), s, n))
-            return;
-    }
-    crier_dump_add(d, CRIER_KIND_DATELINE, s, n);
-}
-
 /* True when s[i..] starts " - ", " – ", " — ", " • " or " · ": a dash
  * or a bullet between spaces, which parts a byline from what follows
  * it. */
@@ -420,6 +324,7 @@ size_t crier_dump_add_byline(dump *d, const line *l)
                 break;
             }
         }
+    n = crier_dump_byline_tail(d->lex, l->s, n, n < l->n);
     if (crier_add_byline(d->doc, d->lex, l->s, n) < 0)
         d->oom = 1;
     return n;
@@ -461,11 +366,41 @@ static int name_word(const char *s, size_t n)
     return 1;
 }
 
+/* True when s[0..n) is the whole name of a news agency ("Associated
+ * Press"), which signs a story but is not a person's name. */
+static int agency_name(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
+    for (size_t i = 0; i < count; i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
+        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n &&
+            strncasecmp(s, r->cols[0], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* True when s[0..n) is a writer's job: up to four words with capitals,
+ * the last a "role" of byline.tsv ("Staff Writer", "Senior Political
+ * Correspondent"), or a news agency ("Reuters"). */
+static int job(const crier_lexicon *lex, const char *s, size_t n)
+{
+    size_t w = n, words = 1;
+    while (w && s[w - 1] != ' ')
+        w--;
+    for (size_t i = 0; i < n; i++)
+        words += s[i] == ' ';
+    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BYLINE, s + w, n - w);
+    return (words <= 4 && isupper((unsigned char)s[0]) && r && (r->flags & CRIER_BYLINE_ROLE)) ||
+           agency_name(lex, s, n);
+}
+
 /* True when what follows a name on its line says when or who: a date or
- * a time ("Apr 16, 2015", "1 day ago", "8h"), or a handle ("@jdoe"). */
+ * a time ("Apr 16, 2015", "1 day ago", "8h"), a handle ("@jdoe"), or the
+ * writer's job ("Staff Writer"). */
 static int name_tail(const crier_lexicon *lex, const char *s, size_t n)
 {
-    if (!n || s[0] == '@')
+    if (!n || s[0] == '@' || job(lex, s, n))
         return 1;
     if (isdigit((unsigned char)s[0])) { /* "8h", "1 day ago", "9/11/13", "2016"; not "2" */
         size_t d = 0;
@@ -486,20 +421,6 @@ static int month_day(const crier_lexicon *lex, const char *s, size_t w, size_t n
 {
     return w + 1 < n && s[w] == ' ' && isdigit((unsigned char)s[w + 1]) &&
            crier_lex_find(lex, CRIER_TAB_MONTHS, s, w) != NULL;
-}
-
-/* True when s[0..n) is the whole name of a news agency ("Associated
- * Press"), which signs a story but is not a person's name. */
-static int agency_name(const crier_lexicon *lex, const char *s, size_t n)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_CREDITS);
-    for (size_t i = 0; i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_CREDITS, i);
-        if (strcmp(r->cols[1], "agency") == 0 && strlen(r->cols[0]) == n &&
-            strncasecmp(s, r->cols[0], n) == 0)
-            return 1;
-    }
-    return 0;
 }
 
 /* See textdump.h. */
@@ -847,6 +768,11 @@ int crier_dump_date_like(const crier_lexicon *lex, const line *l)
                    (l->s[w + 1] == '9' || l->s[w + 1] == '0');
         if (year && day_word)
             return 1;
+        /* "5 de marzo de 2018": a joiner of byline.tsv between the parts
+         * keeps them together. */
+        const crier_lex_row *joiner = crier_lex_find(lex, CRIER_TAB_BYLINE, l->s + w, i - w);
+        if ((day || day_word) && joiner && (joiner->flags & CRIER_BYLINE_JOINER))
+            continue;
         day_word = day && lower_word(l->s + w, i - w);
         int value = digits == 1 ? l->s[w] - '0' : digits == 2 ? (l->s[w] - '0') * 10 + l->s[w + 1] - '0' : 0;
         day = digits == i - w && value >= 1 && value <= 31;
@@ -865,14 +791,47 @@ int crier_dump_date_like(const crier_lexicon *lex, const line *l)
     return 0;
 }
 
+/* True when lines a and b share a word of four letters or more (in
+ * ASCII letters, any case): a caption names what its picture's alt text
+ * names ("The PlayStation VR" over "Sony's PlayStation VR."). Both lines
+ * are a caption's length, so comparing each word with each is cheap. */
+static int shared_word(const line *a, const line *b)
+{
+    enum { MIN_LETTERS = 4, MAX_BYTES = 400 };
+    if (a->n > MAX_BYTES || b->n > MAX_BYTES)
+        return 0;
+    for (size_t i = 0; i < a->n;) {
+        size_t w = i;
+        while (i < a->n && isalpha((unsigned char)a->s[i]))
+            i++;
+        for (size_t j = 0; i - w >= MIN_LETTERS && j < b->n;) {
+            size_t v = j;
+            while (j < b->n && isalpha((unsigned char)b->s[j]))
+                j++;
+            if (j - v == i - w && strncasecmp(a->s + w, b->s + v, i - w) == 0)
+                return 1;
+            j += j == v;
+        }
+        i += i == w;
+    }
+    return 0;
+}
+
 /* A text browser prints a picture as its alt text and title, the same
  * words twice on one line (see doubled()), and its caption right under
  * it, with no blank line between: that line is the caption when it reads
  * like one, a sentence of three words or more or a line of eight, and is
- * not too long. A list item under a link printed twice is another link. */
-void crier_dump_caption_under(dump *d, size_t i)
+ * not too long. A list item under a link printed twice is another link.
+ * w3m glues the two copies ("A quay.A quay.") and puts a blank line or two
+ * before the caption. */
+void crier_dump_caption_under(dump *d, size_t i, int glued)
 {
-    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40 };
+    enum { MIN_SENTENCE = 3, MIN_WORDS = 8, MAX_WORDS = 40, W3M_BLANKS = 2 };
+    const line *alt = &d->v[i];
+    for (int k = 0; glued && k < W3M_BLANKS && i + 1 < d->n && d->v[i + 1].n == 0; k++)
+        i++;
+    if (alt != &d->v[i] && (i + 1 >= d->n || !shared_word(alt, &d->v[i + 1])))
+        return; /* after a blank line, a paragraph unless it speaks of the picture */
     if (i + 1 >= d->n || (d->v[i + 1].flags & (L_BLANK | L_BULLET)) || d->v[i + 1].n > MAX_CAPTION)
         return;
     line next = d->v[i + 1];

@@ -3,7 +3,8 @@
  * are missing: photographers' names in brackets, "Name/Agency" credits,
  * a writer's picture and name after a publication's ("Garden Notes [0]
  * Jane Doe"), a byline cut in two ("By" over the name) and a blog's
- * signature after the post ("Jane Doe — 2013-09-29 — in Code").
+ * signature after the post ("Jane Doe — 2013-09-29 — in Code"), and a
+ * writer named in a field of a header printed as fields ("Author: ...").
  *
  * A photographer who takes all the pictures of a how-to page signs each
  * caption with a name in brackets and no "Photo:" before it: "Dig a hole
@@ -18,6 +19,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* See textdump.h. */
 size_t crier_dump_name_credit(const crier_lexicon *lex, const line *l)
@@ -284,4 +286,98 @@ void crier_dump_split_bylines(dump *d)
         d->v[k].flags |= L_BYLINE;
         i = k;
     }
+}
+
+/* ==== Labelled bylines ====================================================
+ * Some pages print their header as fields, each a label and a colon, on
+ * one line: "Source: Xinhua  Author: Jane Doe", or in Chinese with nothing
+ * between the fields ("来源：…作者：…责任编辑：…"). The field whose label
+ * names the writer (byline.tsv, "label") is the byline; it runs to the
+ * next writer's label, a "|", an ideographic space or two spaces. A label
+ * with nothing after it (a blank author, the next label right after) is
+ * passed over for the next one. Each byte is looked at a few times (once
+ * per label): linear. */
+
+/* Length of a writer's label at s[i..] with its colon (ASCII or
+ * full-width) and the spaces after it, or 0. A Latin label starts a
+ * word. */
+static size_t label_at(const crier_lexicon *lex, const char *s, size_t n, size_t i)
+{
+    if (i > 0 && isalnum((unsigned char)s[i - 1]))
+        return 0;
+    size_t count = crier_lex_count(lex, CRIER_TAB_BYLINE);
+    for (size_t r = 0; r < count; r++) {
+        const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
+        size_t k = strlen(row->cols[0]), j = i + k;
+        if (!(row->flags & CRIER_BYLINE_LABEL) || j > n || strncasecmp(s + i, row->cols[0], k) != 0)
+            continue;
+        while (j < n && s[j] == ' ')
+            j++;
+        if (j < n && s[j] == ':')
+            j++;
+        else if (j + 3 <= n && memcmp(s + j, "\xEF\xBC\x9A", 3) == 0) /* U+FF1A */
+            j += 3;
+        else
+            continue;
+        size_t sp;
+        while (j < n && (sp = crier_dump_space_at(s + j, n - j)) > 0)
+            j += sp;
+        return j - i;
+    }
+    return 0;
+}
+
+/* True when the field's value ends at s[e]: a "|", an ideographic space
+ * or a tab, two spaces, or the next writer's label. */
+static int field_end(const crier_lexicon *lex, const char *s, size_t n, size_t e)
+{
+    if (s[e] == '|' || s[e] == '\t' || (s[e] == ' ' && e + 1 < n && s[e + 1] == ' '))
+        return 1;
+    if (e + 3 <= n && memcmp(s + e, "\xE3\x80\x80", 3) == 0)
+        return 1;
+    return label_at(lex, s, n, e) > 0;
+}
+
+/* See textdump.h. */
+int crier_dump_label_byline(const crier_lexicon *lex, const line *l, size_t *at, size_t *off,
+                            size_t *len)
+{
+    enum { MAX_BYTES = 300 }; /* a header's line, not a paragraph */
+    const char *s = l->s;
+    size_t n = l->n, first = n; /* where the first label, empty or not, starts */
+    for (size_t i = 0; n <= MAX_BYTES && i < n; i++) {
+        size_t k = label_at(lex, s, n, i);
+        if (!k)
+            continue;
+        size_t v = i + k, e = v;
+        while (e < n && !field_end(lex, s, n, e))
+            e++;
+        while (e > v && s[e - 1] == ' ')
+            e--;
+        if (first == n)
+            first = i;
+        if (e > v) {
+            *at = first;
+            *off = v;
+            *len = e - v;
+            return 1;
+        }
+        i = v - 1; /* an empty field: the next label */
+    }
+    return 0;
+}
+
+/* See textdump.h. */
+int crier_dump_add_label_byline(dump *d, const line *l)
+{
+    size_t at, off, len;
+    if (!crier_dump_label_byline(d->lex, l, &at, &off, &len))
+        return 0;
+    line by = {l->s + off, len, 0, 0, 0, 0, 0};
+    crier_dump_add_byline(d, &by);
+    line when = {l->s, at, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&when);
+    if (at && crier_dump_date_like(d->lex, &when))
+        crier_dump_add_dateline(d, when.s, when.n);
+    return 1;
 }

@@ -12,6 +12,9 @@
  *   picture-lines   a text dump of 400,000 lines of pictures, captions
  *                   signed with names in brackets, writers' names after
  *                   labels and player dialogs that never close
+ *   date-lines      a text dump of 400,000 lines of teasers cut short,
+ *                   headers printed as fields, date lines in parts with
+ *                   reading times, and w3m's glued alt texts
  *
  * Each case runs in a child process, so that a crash is reported as this
  * case failing and its peak memory can be read from wait4(). The child
@@ -173,6 +176,27 @@ static buf picture_lines(void)
     return b;
 }
 
+/* Lines that the headline's cut teasers, the header's fields and the
+ * date line's parts look at: each cut title is compared with every line
+ * (they are bounded), fields and parts are split on every separator. */
+static buf date_lines(void)
+{
+    buf b = {0};
+    char line[160];
+    put_s(&b, "Ferry timetable changes for the winter\n\n");
+    for (unsigned i = 0; i < 50000; i++) {
+        snprintf(line, sizeof line, "Island council approves ramp number %u for the winter ferry\n", i);
+        put_s(&b, line);
+        snprintf(line, sizeof line, "Island council approves ramp number %u for the...\n\n", i);
+        put_s(&b, line);
+        put_s(&b, "2023-11-02 08:15来源：海岛日报作者：责任编辑：作者：责任编辑：李明\n");
+        put_s(&b, "Jo Lee | Published on 5 March 2023 | 4 min read | 5 min read | 6 min\n");
+        put_s(&b, "Posted by Jo Lee on at on Updated Last updated 3:42 PM\non Mar 2714 min\n");
+        put_s(&b, "The old ferry.The old ferry.\n\n\nThe old ferry at the quay in the rain.\n\n");
+    }
+    return b;
+}
+
 static int parse_case(const char *lexdir, const buf *in, crier_input kind, int clean)
 {
     crier_lexicon *lex = NULL;
@@ -242,5 +266,6 @@ int main(int argc, char **argv)
     run_case(lex, "binary-clean", binary(), CRIER_INPUT_HTML, 1);
     run_case(lex, "short-lines", short_lines(), CRIER_INPUT_TEXT, 1);
     run_case(lex, "picture-lines", picture_lines(), CRIER_INPUT_TEXT, 1);
+    run_case(lex, "date-lines", date_lines(), CRIER_INPUT_TEXT, 1);
     return harness_done();
 }
