@@ -261,14 +261,12 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
         crier_buf_free(&v);
         return mk + 1;
     }
-    if (!tok_is(z, x.end, TK_SPACE)) {
-        crier_buf_free(&v);
-        return end;
-    }
-    size_t u = crier_unit_parse(z, x.end + 1, !crier_num_is_one(&x), 0, 1, &v);
+    /* "6 ft 2 in", and glued, "6ft 5in" */
+    int spaced = tok_is(z, x.end, TK_SPACE);
+    size_t u = crier_unit_parse(z, x.end + (size_t)spaced, !crier_num_is_one(&x), !spaced, 1, &v);
     if (u && v.ptr) {
         crier_put_word(w, v.ptr);
-        end = x.end + 1 + u;
+        end = x.end + (size_t)spaced + u;
     }
     crier_buf_free(&v);
     return end;
@@ -432,6 +430,19 @@ static size_t range_dash(const norm *z, size_t end)
     return used ? n : 0;
 }
 
+/* True when the second measure of a pair, from `first` to `end`, is one
+ * that only follows another ("in" after "ft", units.tsv flag
+ * after-measure) and the pair stands before a noun it qualifies: "a 6ft
+ * 5in striker". */
+static int tall_before_noun(const norm *z, size_t i, size_t first, size_t end)
+{
+    size_t u = end - 1;
+    if (tok_punct(z, u, '.') && u > first)
+        u--; /* "5 in." */
+    const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_UNITS, u);
+    return r && (r->flags & CRIER_UNIT_AFTER) && crier_adjective_amount(z, i, end);
+}
+
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
@@ -503,8 +514,17 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_buf_truncate(&w, mark); /* "a five kilometer race" */
         crier_unit_parse(z, k, 0, glued, 0, &w);
     }
-    size_t end = unit_dot(z, k + u);
+    size_t end = unit_dot(z, k + u), first = end;
     end = second_measure(z, end, &w);
+    if (end != first && !adj && tall_before_noun(z, i, first, end)) {
+        /* "a 6ft 5in striker": "six foot five", as a height is said
+         * before what it measures */
+        crier_buf_truncate(&w, mark);
+        crier_unit_parse(z, k, 0, glued, 0, &w);
+        numx x2;
+        crier_num_parse(z, crier_skip_space(z, first), &x2);
+        crier_say_num(z, &x2, &w);
+    }
     end = unit_dot(z, end);
     size_t to = range_dash(z, end);
     if (to) {
