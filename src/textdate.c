@@ -1,4 +1,6 @@
-/* textdate.c -- what a text dump's date line keeps as the dateline: not
+/* textdate.c -- which lines of a text dump are dates, in English and in
+ * other languages' shapes (see crier_dump_date_like()), and
+ * what a text dump's date line keeps as the dateline: not
  * a count printed after the year, nor the social links after it, nor a
  * second, later date after an update word (see crier_dump_add_dateline()),
  * and not the other parts of a line printed in parts.
@@ -160,6 +162,200 @@ size_t crier_dump_date_span(dump *d, const char *s, size_t *n)
     }
     *n = trim_end(s + at[first], end[stop - 1] - at[first]);
     return at[first];
+}
+
+/* ==== Date lines ========================================================= */
+
+/* True for a word of three to ten bytes in lower case (ASCII letters, or
+ * any non-ASCII character): "novembre", "févr". */
+static int lower_word(const char *s, size_t n)
+{
+    if (n < 3 || n > 10)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            return 0;
+    return 1;
+}
+
+/* True for a word of two to ten bytes with a capital first letter and
+ * the rest in lower case (or not ASCII): "März", "Mai". */
+static int capital_word(const char *s, size_t n)
+{
+    if (n < 2 || n > 10 || !isupper((unsigned char)s[0]))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!islower((unsigned char)s[i]) && (unsigned char)s[i] < 0x80)
+            return 0;
+    return 1;
+}
+
+/* Length of the mark after a date's year, month or day in Chinese,
+ * Japanese or Korean (byline.tsv "mark": "年", "월") at s[i..n), with the
+ * space a Korean page puts after it; 0 when there is none. */
+static size_t date_mark(const crier_lexicon *lex, const char *s, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)s[i < n ? i : 0];
+    size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (i >= n || !k || i + k > n)
+        return 0;
+    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BYLINE, s + i, k);
+    if (!r || !(r->flags & CRIER_BYLINE_MARK))
+        return 0;
+    return i + k < n && s[i + k] == ' ' ? k + 1 : k;
+}
+
+/* True when s[0..n) has a year, a month and a day, each a number with
+ * its mark after it: "2018年3月5日", "2018년 3월 5일". */
+static int marked_date(const crier_lexicon *lex, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]) || (i && isdigit((unsigned char)s[i - 1])))
+            continue;
+        size_t k = i, parts = 0;
+        for (; parts < 3; parts++) {
+            size_t d = k;
+            while (k < n && isdigit((unsigned char)s[k]))
+                k++;
+            size_t mark = date_mark(lex, s, n, k);
+            if (k - d < 1 || k - d > (parts ? 2u : 4u) || (parts == 0 && k - d != 4) || !mark)
+                break;
+            k += mark;
+        }
+        if (parts == 3)
+            return 1;
+    }
+    return 0;
+}
+
+/* True when s[w..n) starts with a day, a month and a two-digit year in
+ * numbers ("9/11/13", "11.3.17"), the day and the month in either order,
+ * and the line says nothing after it but a clock time ("9/11/13
+ * 10:00AM"): a page prints such a stamp as its date line, where a
+ * version number or a score would not stand alone. */
+static int short_numeric_date(const char *s, size_t n, size_t w)
+{
+    unsigned v[3] = {0, 0, 0}, len[3] = {0, 0, 0};
+    size_t k = w;
+    char sep = 0;
+    for (int p = 0; p < 3; p++) {
+        if (p) {
+            if (k >= n || !strchr("/.-", s[k]) || (sep && s[k] != sep))
+                return 0;
+            sep = s[k++];
+        }
+        while (k < n && isdigit((unsigned char)s[k]) && len[p] < 3)
+            v[p] = v[p] * 10 + (unsigned)(s[k++] - '0'), len[p]++;
+    }
+    if (len[0] < 1 || len[0] > 2 || len[1] < 1 || len[1] > 2 || len[2] != 2 || v[0] < 1 ||
+        v[1] < 1 || v[0] > 31 || v[1] > 31 || (v[0] > 12 && v[1] > 12))
+        return 0;
+    if (k < n && (isalnum((unsigned char)s[k]) || strchr("/.-", s[k])))
+        return 0; /* "9/11/134", "1.2.13.4" */
+    while (k < n && s[k] == ' ')
+        k++;
+    return k == n || crier_dump_clock_at(s, n, k);
+}
+
+/* A date line: short, with a month name next to a number ("Feb. 21,
+ * 2019", "Thu 3 Jan 2019 02.00 EST", "Yahoo FinanceOctober 13, 2016"
+ * where a page glued a label to it), a day, a word and a year ("24
+ * novembre 2017", "5. März 2018"), a numeric date ("2019-02-21",
+ * "21/12/2018", "9/11/13 10:00AM"), or a date with marks ("2018年3月5日"). */
+int crier_dump_date_like(const crier_lexicon *lex, const line *l)
+{
+    enum { SHORT = 14, LONG = 24, HEAD = 8 }; /* words */
+    size_t n = l->n;
+    if (l->words > SHORT) {
+        /* A longer line may start with the date and go on with the time
+         * it was updated ("Thu 3 Jan 2019 02.00 EST Last modified on
+         * ..."): its first words are looked at, when it is not a
+         * sentence. */
+        if (l->words > LONG || crier_dump_ends_sentence(l->s, l->n))
+            return 0;
+        n = 0;
+        for (unsigned w = 0; n < l->n && w < HEAD; w++) {
+            while (n < l->n && l->s[n] == ' ')
+                n++;
+            while (n < l->n && l->s[n] != ' ')
+                n++;
+        }
+    }
+    if (n > 120)
+        return 0;
+    if (marked_date(lex, l->s, n))
+        return 1;
+    int prev_number = 0, prev_month = 0, day = 0, day_word = 0, day_dot = 0, label = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && !isalnum((unsigned char)l->s[i]) && (unsigned char)l->s[i] < 0x80)
+            i++;
+        size_t w = i, digits = 0;
+        while (i < n && (isalnum((unsigned char)l->s[i]) || (unsigned char)l->s[i] >= 0x80))
+            digits += isdigit((unsigned char)l->s[i++]) != 0;
+        if (i == w)
+            continue;
+        /* "21", "21st", "2019" */
+        int number = digits && digits <= 4 && (digits == i - w || (digits <= 2 && i - w <= digits + 2));
+        int month = !number && crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + w, i - w) != NULL;
+        for (size_t k = w + 1; !number && !month && k < i; k++) /* glued: "FinanceOctober" */
+            if (isupper((unsigned char)l->s[k]) && islower((unsigned char)l->s[k - 1]))
+                month = crier_lex_find(lex, CRIER_TAB_MONTHS, l->s + k, i - k) != NULL;
+        if ((month && prev_number) || (number && prev_month))
+            return 1;
+        /* A day, a word in lower case and a year: a month in another
+         * language ("24 novembre 2017", "21.dez.2018"). */
+        int year = digits == 4 && i - w == 4 && (l->s[w] == '1' || l->s[w] == '2') &&
+                   (l->s[w + 1] == '9' || l->s[w + 1] == '0');
+        if (year && day_word)
+            return 1;
+        /* "5 de marzo de 2018": a joiner of byline.tsv between the parts
+         * keeps them together. */
+        const crier_lex_row *joiner = crier_lex_find(lex, CRIER_TAB_BYLINE, l->s + w, i - w);
+        if ((day || day_word) && joiner && (joiner->flags & CRIER_BYLINE_JOINER))
+            continue;
+        /* a German day ends with a dot, and its month has a capital */
+        day_word = day && (lower_word(l->s + w, i - w) || (day_dot && capital_word(l->s + w, i - w)));
+        day_dot = i < n && l->s[i] == '.' && (i + 1 == n || l->s[i + 1] == ' ') && !label;
+        /* "Section 5. Since 2018" is a label's number, not a day */
+        label = capital_word(l->s + w, i - w) && (i == n || l->s[i] != ',');
+        int value = digits == 1 ? l->s[w] - '0' : digits == 2 ? (l->s[w] - '0') * 10 + l->s[w + 1] - '0' : 0;
+        day = digits == i - w && value >= 1 && value <= 31;
+        /* 2019-02-21, 21/12/2018, 21.12.2018 */
+        if (digits == i - w && i + 1 < n && strchr("-/.", l->s[i]) &&
+            isdigit((unsigned char)l->s[i + 1])) {
+            size_t k = i + 1, parts = 1;
+            while (k < n && (isdigit((unsigned char)l->s[k]) || l->s[k] == l->s[i]))
+                parts += l->s[k++] == l->s[i];
+            if (parts == 2 && (k - w >= 8 || short_numeric_date(l->s, n, w)))
+                return 1;
+        }
+        prev_number = number;
+        prev_month = month;
+    }
+    return 0;
+}
+
+/* See textdump.h. The year ends the line, or comes before a comma or a
+ * time ("5. März 2018, 14:02"), so that an item of a numbered list that
+ * names a place and a year ("3. Paris 2024 Olympics") stays an item. */
+int crier_dump_dotted_date(const char *s, size_t n)
+{
+    size_t d = 0, k;
+    while (d < n && d < 3 && isdigit((unsigned char)s[d]))
+        d++;
+    if (d < 1 || d > 2 || d + 2 >= n || s[d] != '.' || s[d + 1] != ' ' ||
+        !isupper((unsigned char)s[d + 2]))
+        return 0;
+    for (k = d + 3; k < n && s[k] != ' '; k++)
+        if (!islower((unsigned char)s[k]) && (unsigned char)s[k] < 0x80)
+            return 0;
+    if (k + 5 > n || (s[k + 1] != '1' && s[k + 1] != '2'))
+        return 0;
+    for (size_t y = k + 1; y < k + 5; y++)
+        if (!isdigit((unsigned char)s[y]))
+            return 0;
+    k += 5;
+    return k == n || s[k] == ',' || (s[k] == ' ' && k + 1 < n && isdigit((unsigned char)s[k + 1]));
 }
 
 /* ==== Adding the dateline ================================================ */

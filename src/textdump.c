@@ -198,7 +198,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
         line *l = &v[n++];
         memset(l, 0, sizeof *l);
         a += image_tag_len(text + a, b - a);
-        size_t bl = crier_dump_bullet_len(text + a, b - a);
+        size_t bl = crier_dump_dotted_date(text + a, b - a) ? 0 : crier_dump_bullet_len(text + a, b - a);
         l->s = text + a + bl;
         l->n = b - a - bl;
         l->flags = (b == a ? L_BLANK : 0) | (bl ? L_BULLET : 0);

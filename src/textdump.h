@@ -195,8 +195,13 @@ void crier_dump_count_words(line *l);
 
 /* True for a date line: short (or a longer one that starts with the
  * date), with a month name next to a number, or a numeric date.
- * (textmeta.c) */
+ * (textdate.c) */
 int crier_dump_date_like(const crier_lexicon *lex, const line *l);
+
+/* True when s[0..n) is a German date whose day's dot looks like a
+ * numbered list's ("5. März 2018"): the line keeps its number.
+ * (textdate.c) */
+int crier_dump_dotted_date(const char *s, size_t n);
 
 /* True for a byline line: "By" (byline.tsv) and a name. */
 int crier_dump_byline_line(const crier_lexicon *lex, const line *l);
