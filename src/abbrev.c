@@ -826,6 +826,19 @@ static int respell(const norm *z, const char *s, size_t n, crier_buf *w)
 /* Any other word is said as written (in the American spelling for the
  * en-US voice, see respell()), or as eSpeak phonemes when the caller
  * asked for them and pronunciations.tsv has the word. */
+/* A single capital at token k. */
+static int capital_letter(const norm *z, size_t k)
+{
+    return tok_is(z, k, TK_WORD) && z->t[k].len == 1 && (z->t[k].flags & TF_CAP);
+}
+
+/* See norm.h. */
+int crier_slash_initials(const norm *z, size_t k)
+{
+    return k > 0 && tok_punct(z, k, '/') && tok_glued(z, k) && tok_glued(z, k + 1) &&
+           capital_letter(z, k - 1) && capital_letter(z, k + 1);
+}
+
 size_t crier_cls_word(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -840,11 +853,7 @@ size_t crier_cls_word(norm *z, size_t i)
         return crier_emit_buf(z, &w, i, i + 1);
     }
     /* "A/B testing", "P/E": capitals joined by a slash are letters. */
-    if (t->len == 1 && (t->flags & TF_CAP) &&
-        ((tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_is(z, i + 2, TK_WORD) &&
-          z->t[i + 2].len == 1 && (z->t[i + 2].flags & TF_CAP) && tok_glued(z, i + 2)) ||
-         (i >= 2 && tok_punct(z, i - 1, '/') && tok_glued(z, i) && tok_glued(z, i - 1) &&
-          tok_is(z, i - 2, TK_WORD) && z->t[i - 2].len == 1 && (z->t[i - 2].flags & TF_CAP)))) {
+    if (crier_slash_initials(z, i + 1) || (i > 0 && crier_slash_initials(z, i - 1))) {
         crier_spell(tok_text(z, i), 1, &w);
         return crier_emit_buf(z, &w, i, i + 1);
     }

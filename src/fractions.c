@@ -81,26 +81,6 @@ static void put_int(char *buf, size_t cap, int v)
     snprintf(buf, cap, "%d", v);
 }
 
-/* True when the word right after a fraction (`end` is the token after
- * it) has the context flag `flag`. */
-static int flag_after(const norm *z, size_t end, unsigned flag)
-{
-    size_t n = crier_skip_space(z, end);
-    return n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & flag);
-}
-
-/* True when one of the `back` words before token i has `flag`. */
-static int flag_before(const norm *z, size_t i, unsigned flag, int back)
-{
-    size_t p = crier_prev_word(z, i);
-    for (int k = 0; k < back && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
-        if (crier_tok_ctx(z, p) & flag)
-            return 1;
-        p = crier_prev_word(z, p);
-    }
-    return 0;
-}
-
 /* True when a fraction at [i, end) is a rating, because a word near it
  * says so (context-words.tsv, flag rating: "stars" after it, "rated"
  * before it). "rated the play 9/10", "scored it a 7/10": the rating word
@@ -108,12 +88,12 @@ static int flag_before(const norm *z, size_t i, unsigned flag, int back)
  * goals" is a share. */
 static int rating(const norm *z, size_t i, size_t end)
 {
-    if (flag_after(z, end, CRIER_CTX_RATING))
+    if (crier_ctx_after(z, end, CRIER_CTX_RATING))
         return 1;
     size_t n = crier_skip_space(z, end);
     if (n > end && crier_tok_eq(z, n, crier_phrase(z, "of")))
         return 0;
-    return flag_before(z, i, CRIER_CTX_RATING, 4);
+    return crier_ctx_before(z, i, CRIER_CTX_RATING, 4);
 }
 
 /* "England 245/6 at stumps": runs for wickets, far more runs than a
@@ -146,7 +126,7 @@ static int cricket_score(const norm *z, size_t i, size_t end, long va, long vb)
  * flag odds). `end` is the token after the fraction. */
 int crier_fraction_odds(const norm *z, size_t i, size_t end)
 {
-    return flag_after(z, end, CRIER_CTX_ODDS) || flag_before(z, i, CRIER_CTX_ODDS, 3);
+    return crier_ctx_after(z, end, CRIER_CTX_ODDS) || crier_ctx_before(z, i, CRIER_CTX_ODDS, 3);
 }
 
 /* Says "num/den" (tokens [i, end)) as the words around it ask: betting
@@ -163,7 +143,7 @@ static int say_pair(const norm *z, size_t i, size_t end, const char *num, size_t
         joint = "to"; /* "1/2" stays a half even before "shot" */
     else if (cricket_score(z, i, end, va, vb))
         joint = "for"; /* "two hundred forty-five for six" */
-    else if (flag_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16)
+    else if (crier_ctx_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16)
         joint = ""; /* "in 3/4 time": "three four" */
     else if ((va <= vb && rating(z, i, end)) || (va == vb && va > 1))
         joint = "out-of"; /* "4/5 stars", "rated 8/10"; "5/5" is never "five fifths" */

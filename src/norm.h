@@ -126,6 +126,15 @@ const char *crier_phrase(const norm *z, const char *key);
 void crier_put_phrase(const norm *z, const char *key, crier_buf *w);
 /* The context-words flags of token i (0 if it is not a listed word). */
 unsigned crier_tok_ctx(const norm *z, size_t i);
+/* True when the word right after token `end` (past one space) has the
+ * context flag `flag` ("4/5 stars"). */
+int crier_ctx_after(const norm *z, size_t end, unsigned flag);
+/* True when one of the `back` words before token i has `flag` ("rated
+ * the play 9/10"). */
+int crier_ctx_before(const norm *z, size_t i, unsigned flag, int back);
+/* True when token k is a slash glued between two single capitals, an
+ * initialism written "P/E" or "A/C" (abbrev.c). */
+int crier_slash_initials(const norm *z, size_t k);
 
 /* ==== Numbers (numbers.c) ================================================ */
 

@@ -536,6 +536,23 @@ unsigned crier_tok_ctx(const norm *z, size_t i)
     return r ? r->flags : 0;
 }
 
+int crier_ctx_after(const norm *z, size_t end, unsigned flag)
+{
+    size_t n = crier_skip_space(z, end);
+    return n > end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & flag);
+}
+
+int crier_ctx_before(const norm *z, size_t i, unsigned flag, int back)
+{
+    size_t p = crier_prev_word(z, i);
+    for (int k = 0; k < back && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
+        if (crier_tok_ctx(z, p) & flag)
+            return 1;
+        p = crier_prev_word(z, p);
+    }
+    return 0;
+}
+
 /* ==== Dispatcher ========================================================= */
 
 typedef size_t (*classifier)(norm *z, size_t i);

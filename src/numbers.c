@@ -757,21 +757,15 @@ static int batting_average(const norm *z, const numx *x)
 {
     if (x->ip || x->neg || x->fpn != 3 || tok_punct(z, x->end, '%'))
         return 0;
-    size_t n = crier_skip_space(z, x->end), p = crier_prev_word(z, x->i);
+    size_t n = crier_skip_space(z, x->end);
     crier_buf u = CRIER_BUF_INIT;
     int unit = crier_unit_parse(z, n, 1, n == x->end, 0, &u) != 0 ||
                crier_tok_eq(z, n, crier_phrase(z, "percent"));
     crier_buf_free(&u);
     if (unit)
         return 0; /* "the yield hit .875 percent" */
-    if (n > x->end && tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_BATTING))
-        return 1;
-    for (int k = 0; k < 2 && p != (size_t)-1 && tok_is(z, p, TK_WORD); k++) {
-        if (crier_tok_ctx(z, p) & CRIER_CTX_BATTING)
-            return 1;
-        p = crier_prev_word(z, p);
-    }
-    return 0;
+    return crier_ctx_after(z, x->end, CRIER_CTX_BATTING) ||
+           crier_ctx_before(z, x->i, CRIER_CTX_BATTING, 2);
 }
 
 size_t crier_cls_number(norm *z, size_t i)

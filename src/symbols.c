@@ -105,9 +105,7 @@ static int table_symbol(norm *z, size_t i)
     }
     /* "P/E", "A/B testing": a slash between two capitals glued to it joins
      * an initialism, no pause. */
-    int initials = z->t[i].cp == '/' && i > 0 && tok_glued(z, i) && tok_glued(z, i + 1) &&
-                   tok_is(z, i - 1, TK_WORD) && z->t[i - 1].len == 1 && (z->t[i - 1].flags & TF_CAP) &&
-                   tok_is(z, i + 1, TK_WORD) && z->t[i + 1].len == 1 && (z->t[i + 1].flags & TF_CAP);
+    int initials = crier_slash_initials(z, i);
     if (say)
         crier_emit_toks(z, r->cols[1], i, i + 1);
     else if ((f & CRIER_SYM_PAUSE) && !initials)
