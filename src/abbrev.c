@@ -461,8 +461,8 @@ const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int 
 
 /* "Winds NW at 10 to 15 mph", "gusts SSE 40 km/h": a compass point at
  * token i (with `used` tokens) is a direction after a word of the wind
- * (context-words.tsv, flag compass-before), or before a number with its
- * unit (a speed), "at" or not. */
+ * (context-words.tsv, flag compass-before), before a number with its
+ * unit (a speed), "at" or not, or before "of" (a bearing). */
 static int wind_direction(const norm *z, size_t i, size_t used)
 {
     size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + used);
@@ -470,6 +470,10 @@ static int wind_direction(const norm *z, size_t i, size_t used)
         return 1;
     if (n == i + used)
         return 0;
+    /* "250 miles SSE of Bermuda": two or three letters before "of" are a
+     * bearing; a lone "N of" is too often a name's initial. */
+    if (z->t[i].len >= 2 && crier_tok_eq(z, n, crier_phrase(z, "of")))
+        return 1;
     if (crier_tok_eq(z, n, crier_phrase(z, "at")))
         n = crier_skip_space(z, n + 1);
     if (!tok_is(z, n, TK_NUM))
