@@ -567,11 +567,33 @@ static const char *state_at(const norm *z, size_t i, size_t *used)
     return NULL;
 }
 
+/* "Gavin Newsom (D)": a party's letter alone in brackets after a name,
+ * two capitalized words, so that "Plan (B)" keeps its letter. */
+static size_t party_alone(norm *z, size_t i, size_t p)
+{
+    size_t n = crier_prev_word(z, p);
+    size_t nn = n != (size_t)-1 ? crier_prev_word(z, n) : (size_t)-1;
+    if (z->t[i].len != 1 || !tok_punct(z, p, '(') || !tok_punct(z, i + 1, ')') ||
+        nn == (size_t)-1 || !tok_is(z, n, TK_WORD) || !(z->t[n].flags & TF_CAP) ||
+        crier_tok_ctx(z, n) || !tok_is(z, nn, TK_WORD) || !(z->t[nn].flags & TF_CAP) ||
+        crier_tok_ctx(z, nn))
+        return 0;
+    char key[3] = {tok_text(z, i)[0], '-', 0};
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, key, 2);
+    if (!r || !(r->flags & CRIER_ABBR_PARTY))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, r->cols[1]);
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
 /* "(D-N.Y.)", ", R-Texas,": a politician's party and state, "Democrat of
  * New York". Only in brackets or between commas. */
 static size_t party_state(norm *z, size_t i)
 {
     size_t p = crier_prev_word(z, i), used = 0;
+    if (p != (size_t)-1 && tok_punct(z, i + 1, ')'))
+        return party_alone(z, i, p);
     if (z->t[i].len != 1 || !tok_punct(z, i + 1, '-') || !tok_glued(z, i + 1) ||
         !tok_glued(z, i + 2) || p == (size_t)-1 || !(tok_punct(z, p, '(') || tok_punct(z, p, ',')))
         return 0;
