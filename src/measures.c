@@ -138,6 +138,8 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
         size_t k = crier_skip_space(z, i + used);
         if (tok_punct(z, i + used, '.'))
             k = crier_skip_space(z, i + used + 1);
+        if (tok_punct(z, k, '-') && tok_glued(z, k) && tok_glued(z, k + 1))
+            k++; /* "a 1,200-sq-ft condo" */
         crier_buf u = CRIER_BUF_INIT;
         size_t u2 = crier_unit_parse(z, k, plural, 1, 1, &u);
         if (u2 && u.ptr) {
