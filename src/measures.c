@@ -546,8 +546,8 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_buf_free(&w);
         return 0;
     }
-    if (!one && !adj && crier_adjective_amount(z, i, k + u)) {
-        crier_buf_truncate(&w, mark); /* "a five kilometer race" */
+    if (!one && !adj && crier_adjective_amount(z, i, crier_unit_dot(z, k + u))) {
+        crier_buf_truncate(&w, mark); /* "a five kilometer race", "the 800 sq. ft. flat" */
         crier_unit_parse(z, k, 0, glued, 0, &w);
     }
     size_t end = crier_unit_dot(z, k + u), first = end;
