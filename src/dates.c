@@ -600,7 +600,7 @@ static int improper_date(const norm *z, const dparts *d, size_t i, size_t end)
     /* "3 5/2", and "MP 4/3" (a model's letters) */
     if ((p != (size_t)-1 && (tok_is(z, p, TK_NUM) ||
                              (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER)))) ||
-        crier_tok_eq(z, n, "of") ||
+        (tok_is(z, end, TK_WORD) && tok_glued(z, end)) || crier_tok_eq(z, n, "of") ||
         crier_fraction_odds(z, i, end) ||
         crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET) ||
         crier_ctx_before(z, i, CRIER_CTX_RATING | CRIER_CTX_CRICKET, 3))
