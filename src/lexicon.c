@@ -58,7 +58,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket", "compass-before"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
-    [CRIER_TAB_STATES] = {"states", 2, 2, 0, -1, {0}, 1},
+    [CRIER_TAB_STATES] = {"states", 2, 3, 0, 2, {"anywhere"}, 1},
     [CRIER_TAB_PHONOTACTICS] = {"phonotactics", 2, 2, 1, 1, {"onset", "coda", "nucleus"}, 1},
     [CRIER_TAB_ELECTRONIC] = {"electronic", 2, 3, 1, 2, {"tld", "spell"}, 1},
     [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},

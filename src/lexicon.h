@@ -67,6 +67,8 @@ enum {
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     CRIER_MONTH_NAME = 1 << 1,    /* also a given name: "Jan", "Jun" */
+    /* states */
+    CRIER_STATE_ANYWHERE = 1 << 0, /* no word but the state's: "Calif." after "in" */
     /* credits */
     CRIER_CREDIT_STRIP = 1 << 0,  /* the prefix is not spoken */
     /* units */
