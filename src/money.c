@@ -288,10 +288,12 @@ static size_t money_suffix(norm *z, size_t i)
     const crier_lex_row *cur = currency_at(z, k, &cu);
     if (!cur || !(cur->flags & CRIER_CUR_SUFFIX))
         return 0;
-    /* A code in lower case counts only glued to a small whole amount:
-     * "50p" is fifty pence, "1080p" a screen. */
+    /* A code in lower case counts only glued to a small amount, whole
+     * or with a decimal: "50p" and "145.9p" are pence, "1080p" a
+     * screen. */
     if (z->t[k].kind == TK_WORD && !(z->t[k].flags & TF_UPPER) &&
-        !(k == a.end && !a.scale && !a.x.fp && a.x.ipn <= 2 && !a.x.neg))
+        !(k == a.end && !a.scale && !a.x.neg &&
+          ((!a.x.fp && a.x.ipn <= 2) || (a.x.fp && a.x.ipn <= 3 && a.x.fpn <= 2))))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     say_money(z, &a, cur, &w);

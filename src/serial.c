@@ -419,7 +419,10 @@ size_t crier_cls_serial(norm *z, size_t i)
     for (size_t k = i; k < j; k++) {
         const char *s = tok_text(z, k);
         size_t n = z->t[k].len;
-        if (z->t[k].kind == TK_NUM) {
+        if (z->t[k].kind == TK_NUM && k == i && n == 3 && j == i + 2 && z->t[i + 1].len == 1 &&
+            (z->t[i + 1].flags & TF_LOWER) && s[0] != '0') {
+            crier_say_year(z, s, n, &w); /* "720p" "seven twenty p", as "1080p" */
+        } else if (z->t[k].kind == TK_NUM) {
             say_code_digits(z, s, n, k > i, &w);
         } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
             crier_put_phrase(z, "by", &w); /* "4x4" */
