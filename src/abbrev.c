@@ -587,6 +587,22 @@ static size_t party_alone(norm *z, size_t i, size_t p)
     return crier_emit_buf(z, &w, i, i + 1);
 }
 
+/* True when one to three capitalised words from token j close a bracket:
+ * the place in "(D-San Francisco)". */
+static int place_in_brackets(const norm *z, size_t j)
+{
+    for (int words = 0; words < 3; words++) {
+        if (!tok_is(z, j, TK_WORD) || !(z->t[j].flags & TF_CAP) || (z->t[j].flags & TF_UPPER))
+            return 0;
+        if (tok_punct(z, j + 1, ')'))
+            return 1;
+        if (!tok_is(z, j + 1, TK_SPACE) || z->t[j + 1].len != 1)
+            return 0;
+        j += 2;
+    }
+    return 0;
+}
+
 /* "(D-N.Y.)", ", R-Texas,": a politician's party and state, "Democrat of
  * New York". Only in brackets or between commas. */
 static size_t party_state(norm *z, size_t i)
@@ -600,6 +616,12 @@ static size_t party_state(norm *z, size_t i)
     const crier_lex_row *r =
         crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, tok_text(z, i), 2);
     const char *state = r && (r->flags & CRIER_ABBR_PARTY) ? state_at(z, i + 2, &used) : NULL;
+    if (!state && r && (r->flags & CRIER_ABBR_PARTY) && tok_punct(z, p, '(') && place_in_brackets(z, i + 2)) {
+        crier_buf w = CRIER_BUF_INIT; /* "(D-San Francisco)": a city, read as written */
+        crier_put_word(&w, r->cols[1]);
+        crier_put_phrase(z, "of", &w);
+        return crier_emit_buf(z, &w, i, i + 2);
+    }
     size_t end = i + 2 + used, k = crier_skip_space(z, end);
     if (!state || !(k >= z->n || z->t[k].kind == TK_NL || tok_punct(z, k, ')') ||
                     tok_punct(z, k, ',') || tok_punct(z, k, ';')))

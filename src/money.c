@@ -106,6 +106,8 @@ static int amount_at(const norm *z, size_t i, amount *a, int money)
     a->end = a->x.end;
     a->scale = scale_at(z, a->end, money, &used);
     a->end += used;
+    if (a->scale)
+        a->end = crier_unit_dot(z, a->end); /* "$3 mil. in cash" */
     return 1;
 }
 

@@ -822,13 +822,13 @@ size_t crier_cls_number(norm *z, size_t i)
                                   : NULL;
     if (sc && (sc->flags & CRIER_SCALE_ABBR)) {
         crier_put_word(&w, sc->cols[1]);
-        end++;
+        end = crier_unit_dot(z, end + 1); /* "3.4mil. residents": the dot is the scale's */
     } else if (tok_is(z, end, TK_SPACE) && z->t[end].len == 1 && tok_is(z, end + 1, TK_WORD) &&
                z->t[end + 1].len >= 2 && (z->t[end + 1].flags & TF_LOWER) &&
                !(tok_is(z, end + 2, TK_WORD) && tok_glued(z, end + 2)) &&
                (sc = crier_tok_find(z, CRIER_TAB_SCALES, end + 1)) && (sc->flags & CRIER_SCALE_ABBR)) {
         crier_put_word(&w, sc->cols[1]); /* "1.2 bn units" */
-        end += 2;
+        end = crier_unit_dot(z, end + 2);
     }
     /* "the 747s", "75s": a plural number. "1,000s" and "the 100s" are
      * "thousands" and "the hundreds", without the "one". */
