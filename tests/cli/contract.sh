@@ -1,0 +1,92 @@
+#!/bin/sh
+# contract.sh -- the CLI's promises that hold for every command, checked the
+# way a user meets them: text dumps whose standard output cannot be written
+# (a full disk) must fail with 73, not exit 0 with half a file; inputs that
+# cannot be read name themselves and exit 66; an invalid byte is reported at
+# the same file offset by every command; the options README.md documents for
+# all commands are accepted by each.
+#
+# usage: contract.sh CRIER SAMPLE TESTS_DIR
+set -u
+CRIER=$1 SAMPLE=$2 TESTS=$3
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+# expect CODE PATTERN CMD...: runs CMD, wants exit CODE and PATTERN in stderr.
+expect() {
+    want=$1 pat=$2
+    shift 2
+    "$@" >"$T/out" 2>"$T/err"
+    got=$?
+    if [ "$got" -ne "$want" ] || ! grep -q -- "$pat" "$T/err"; then
+        fail "$* -> exit $got (want $want), stderr:"; sed 's/^/    /' "$T/err"
+    else
+        echo "ok: exit $got: $(head -n 1 "$T/err")"
+    fi
+}
+
+# expect_full CODE CMD...: like expect, with standard output on /dev/full.
+expect_full() {
+    want=$1
+    shift
+    "$@" >/dev/full 2>"$T/err"
+    got=$?
+    if [ "$got" -ne "$want" ] || ! grep -q -- "<stdout>: write error" "$T/err"; then
+        fail "$* >/dev/full -> exit $got (want $want), stderr:"; sed 's/^/    /' "$T/err"
+    else
+        echo "ok: exit $got on a full stdout: $*"
+    fi
+}
+
+# Standard output that cannot be written is an output failure (73) for
+# every command that prints its result, as it already was for normalize.
+if [ -w /dev/full ]; then
+    expect_full 73 "$CRIER" segment "$SAMPLE"
+    expect_full 73 "$CRIER" segment --json "$SAMPLE"
+    expect_full 73 "$CRIER" speak --script "$SAMPLE"
+    expect_full 73 "$CRIER" bulletin --script "$TESTS/bulletin/news.rss"
+    expect_full 73 "$CRIER" batch --dry-run "$SAMPLE" -d "$T/edition"
+    expect_full 73 "$CRIER" normalize "$SAMPLE"
+    expect_full 73 "$CRIER" --help
+fi
+
+# A directory given as the input is not readable text, for normalize too
+# (fopen succeeds on a directory; the read fails).
+mkdir "$T/dir"
+expect 66 "$T/dir: cannot read: Is a directory" "$CRIER" normalize "$T/dir"
+expect 66 "$T/dir: cannot read: Is a directory" "$CRIER" segment "$T/dir"
+
+# The same bad byte is reported at the same place, a file offset, whichever
+# command reads it (normalize reads line by line).
+printf 'Good line\nbad \377 byte\n' >"$T/bad.txt"
+expect 65 "$T/bad.txt:2: invalid UTF-8 at byte 14" "$CRIER" normalize "$T/bad.txt"
+expect 65 "$T/bad.txt:2: invalid UTF-8 at byte 14" "$CRIER" segment "$T/bad.txt"
+printf 'Good line\nbad \377 byte\n' >"$T/bad2.txt"
+expect 65 "<stdin>:2: invalid UTF-8 at byte 14" sh -c "\"$CRIER\" normalize <\"$T/bad2.txt\""
+
+# README: "--photo-captions end|inline|skip decides where photo captions go",
+# for every command that reads an article; segment keeps its --captions too.
+for place in end inline skip; do
+    "$CRIER" segment --captions "$place" "$SAMPLE" >"$T/a" 2>"$T/err" &&
+        "$CRIER" segment --photo-captions "$place" "$SAMPLE" >"$T/b" 2>>"$T/err"
+    if [ $? -ne 0 ] || ! cmp -s "$T/a" "$T/b"; then
+        fail "segment --photo-captions $place"; sed 's/^/    /' "$T/err"
+    else
+        echo "ok: segment --photo-captions $place"
+    fi
+done
+
+# --format names the format that is wrong, not the output file.
+expect 64 "unknown audio format 'aiff'" "$CRIER" speak --format aiff "$SAMPLE" -o "$T/a.wav"
+
+# A feed that is not well-formed XML: one message line, no blank line.
+printf '<rss><channel><item>' >"$T/broken.rss"
+expect 65 "$T/broken.rss:1: not well-formed XML" "$CRIER" bulletin --script "$T/broken.rss"
+if [ "$(grep -c '^$' "$T/err")" -ne 0 ]; then
+    fail "bulletin: the XML error message ends with a blank line"; sed 's/^/    /' "$T/err"
+fi
+
+echo "$fails failed"
+[ "$fails" -eq 0 ]
