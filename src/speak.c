@@ -102,8 +102,12 @@ typedef struct job {
 static crier_status check_options(const crier_speak_options *o, const char *path,
                                   crier_format *fmt, crier_error *err)
 {
-    if (o->format ? crier_format_by_name(o->format, fmt) < 0
-                  : crier_format_by_path(path, fmt) < 0)
+    /* A format asked for by name is what is wrong, not the output's name. */
+    if (o->format && crier_format_by_name(o->format, fmt) < 0)
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0,
+                          "unknown audio format '%.64s' (use wav, flac, ogg, opus or mp3)",
+                          o->format);
+    if (!o->format && crier_format_by_path(path, fmt) < 0)
         return crier_fail(err, CRIER_ERR_ARG, path, 0,
                           "unknown audio format (use .wav, .flac, .ogg, .opus or .mp3)");
     if (!o->no_loudness && !(o->loudness >= -40 && o->loudness <= -5))
