@@ -88,5 +88,18 @@ if [ "$(grep -c '^$' "$T/err")" -ne 0 ]; then
     fail "bulletin: the XML error message ends with a blank line"; sed 's/^/    /' "$T/err"
 fi
 
+# A bulletin whose record (NAME.meta.json) cannot be written has failed
+# (73), and leaves no episode behind that the exit code calls failed: no
+# audio, captions or chapters that crier feed would list without their
+# record. A directory in the record's place makes the write fail.
+mkdir -p "$T/ep/b.meta.json"
+printf 'Harbour wall repaired\n\nThe harbour wall was repaired on Monday after the storm, the council said.\n' \
+    >"$T/story.txt"
+expect 73 "$T/ep/b.meta.json: cannot" "$CRIER" bulletin -q "$T/story.txt" -o "$T/ep/b.mp3"
+left=$(ls -A "$T/ep" | grep -v '^b.meta.json$')
+if [ -n "$left" ]; then
+    fail "bulletin left files after its record failed: $left"
+fi
+
 echo "$fails failed"
 [ "$fails" -eq 0 ]
