@@ -229,7 +229,7 @@ static size_t measure_number(const norm *z, size_t i, crier_buf *w, int *one)
 /* "15 lbs. of hay", "5 ft. 6 in.": the dot of an abbreviated unit, at
  * token `end`, is the unit's when a word in lower case or a number goes
  * on; returns the index after it, or `end`. */
-static size_t unit_dot(const norm *z, size_t end)
+size_t crier_unit_dot(const norm *z, size_t end)
 {
     if (!tok_punct(z, end, '.') || !tok_glued(z, end) || !tok_is(z, end - 1, TK_WORD))
         return end;
@@ -514,7 +514,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_buf_truncate(&w, mark); /* "a five kilometer race" */
         crier_unit_parse(z, k, 0, glued, 0, &w);
     }
-    size_t end = unit_dot(z, k + u), first = end;
+    size_t end = crier_unit_dot(z, k + u), first = end;
     end = second_measure(z, end, &w);
     if (end != first && !adj && tall_before_noun(z, i, first, end)) {
         /* "a 6ft 5in striker": "six foot five", as a height is said
@@ -525,7 +525,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_num_parse(z, crier_skip_space(z, first), &x2);
         crier_say_num(z, &x2, &w);
     }
-    end = unit_dot(z, end);
+    end = crier_unit_dot(z, end);
     size_t to = range_dash(z, end);
     if (to) {
         crier_put_phrase(z, "to", &w); /* "20 Hz – 20 kHz" */
