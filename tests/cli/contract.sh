@@ -81,6 +81,18 @@ done
 # --format names the format that is wrong, not the output file.
 expect 64 "unknown audio format 'aiff'" "$CRIER" speak --format aiff "$SAMPLE" -o "$T/a.wav"
 
+# A --date the tags cannot hold is refused, not dropped from the MP3's tag
+# (while a FLAC kept it); ISO 8601 dates and their prefixes pass.
+expect 64 "--date: expected an ISO 8601 date" \
+    "$CRIER" speak --date "last Tuesday" "$SAMPLE" -o "$T/a.mp3"
+expect 64 "--date: expected an ISO 8601 date" \
+    "$CRIER" speak --date "2024-13-01" "$SAMPLE" -o "$T/a.mp3"
+for d in 2024 2024-02 2024-02-13 2024-02-13T07:30; do
+    if ! "$CRIER" speak --script --date "$d" "$SAMPLE" >/dev/null 2>"$T/err"; then
+        fail "speak --date $d refused"; sed 's/^/    /' "$T/err"
+    fi
+done
+
 # A feed that is not well-formed XML: one message line, no blank line.
 printf '<rss><channel><item>' >"$T/broken.rss"
 expect 65 "$T/broken.rss:1: not well-formed XML" "$CRIER" bulletin --script "$T/broken.rss"
