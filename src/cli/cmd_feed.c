@@ -70,6 +70,22 @@ static void apple_checks(const char *dir, const crier_feed_options *o)
     }
 }
 
+/* Podcast apps fetch enclosures, covers and the feed itself by absolute
+ * http(s) URL, and a space or control byte in one breaks it; such a URL
+ * is a bad command line, not a feed to publish. NULL (not given) passes. */
+static int bad_url(const char *opt, const char *url)
+{
+    if (!url)
+        return 0;
+    int ok = !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
+    for (const unsigned char *p = (const unsigned char *)url; ok && *p; p++)
+        ok = *p > ' ' && *p != 0x7f;
+    if (!ok)
+        cli_error("--%s: expected an absolute http:// or https:// URL without spaces, got '%s'",
+                  opt, url);
+    return !ok;
+}
+
 int cmd_feed(int argc, char **argv)
 {
     enum { O_BASE = 2000, O_SITE, O_TITLE, O_DESC, O_AUTHOR, O_IMAGE, O_CAT, O_LANG,
@@ -111,6 +127,9 @@ int cmd_feed(int argc, char **argv)
         fputs(HELP, stderr);
         return EXIT_USAGE;
     }
+    if (bad_url("base-url", o.base_url) || bad_url("feed-url", o.feed_url) ||
+        bad_url("image", o.image))
+        return EXIT_USAGE;
     const char *dir = argv[optind];
     crier_error err = {0};
     crier_status st = CRIER_OK;

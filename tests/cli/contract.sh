@@ -93,6 +93,17 @@ for d in 2024 2024-02 2024-02-13 2024-02-13T07:30; do
     fi
 done
 
+# A feed's URLs are what podcast apps fetch: a relative or spaced one is a
+# bad command line (64), not a feed that looks published and is not.
+mkdir "$T/episodes"
+expect 64 "--base-url: expected an absolute http" \
+    "$CRIER" feed "$T/episodes" --base-url "audio/" -o "$T/feed.xml"
+expect 64 "--base-url: expected an absolute http" \
+    "$CRIER" feed "$T/episodes" --base-url "https://example.org/a b/" -o "$T/feed.xml"
+expect 64 "--image: expected an absolute http" \
+    "$CRIER" feed "$T/episodes" --base-url "https://example.org/a/" --image cover.jpg -o "$T/feed.xml"
+[ -e "$T/feed.xml" ] && fail "feed: a feed was written despite a bad URL"
+
 # A feed that is not well-formed XML: one message line, no blank line.
 printf '<rss><channel><item>' >"$T/broken.rss"
 expect 65 "$T/broken.rss:1: not well-formed XML" "$CRIER" bulletin --script "$T/broken.rss"
