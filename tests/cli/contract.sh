@@ -93,6 +93,12 @@ for d in 2024 2024-02 2024-02-13 2024-02-13T07:30; do
     fi
 done
 
+# A batch report that cannot be written is found before any article is
+# made, not after hours of speech.
+expect 73 "$T/no/such/report.json: cannot write" \
+    "$CRIER" batch -q "$SAMPLE" -d "$T/edition" --report "$T/no/such/report.json"
+ls "$T/edition" 2>/dev/null | grep -q '\.mp3$' && fail "batch spoke before failing on its report"
+
 # A feed's URLs are what podcast apps fetch: a relative or spaced one is a
 # bad command line (64), not a feed that looks published and is not.
 mkdir "$T/episodes"
