@@ -99,6 +99,15 @@ expect 73 "$T/no/such/report.json: cannot write" \
     "$CRIER" batch -q "$SAMPLE" -d "$T/edition" --report "$T/no/such/report.json"
 ls "$T/edition" 2>/dev/null | grep -q '\.mp3$' && fail "batch spoke before failing on its report"
 
+# A lexicon file saved by a Windows editor (CRLF lines, a byte-order mark)
+# names its table like any other: the rows were read that way already.
+printf '# table: pronunciations\r\nKosovo\tk'"'"'o:sOvo:\r\n' >"$T/crlf.tsv"
+printf '\357\273\277# table: pronunciations\nKosovo\tk'"'"'o:sOvo:\n' >"$T/bom.tsv"
+for f in crlf bom; do
+    printf 'Kosovo\n' | "$CRIER" normalize --lexicon "$T/$f.tsv" >/dev/null 2>"$T/err" ||
+        { fail "a $f lexicon file was refused"; sed 's/^/    /' "$T/err"; }
+done
+
 # A feed's URLs are what podcast apps fetch: a relative or spaced one is a
 # bad command line (64), not a feed that looks published and is not.
 mkdir "$T/episodes"
