@@ -108,6 +108,10 @@ for f in crlf bom; do
         { fail "a $f lexicon file was refused"; sed 's/^/    /' "$T/err"; }
 done
 
+printf '\357\273\277voice = en-us\r\nrate = 170\r\n' >"$T/bom.voice"
+"$CRIER" speak --script --voice "$T/bom.voice" "$SAMPLE" >/dev/null 2>"$T/err" ||
+    { fail "a voice profile with a byte-order mark was refused"; sed 's/^/    /' "$T/err"; }
+
 # A feed's URLs are what podcast apps fetch: a relative or spaced one is a
 # bad command line (64), not a feed that looks published and is not.
 mkdir "$T/episodes"
