@@ -112,6 +112,13 @@ printf '\357\273\277voice = en-us\r\nrate = 170\r\n' >"$T/bom.voice"
 "$CRIER" speak --script --voice "$T/bom.voice" "$SAMPLE" >/dev/null 2>"$T/err" ||
     { fail "a voice profile with a byte-order mark was refused"; sed 's/^/    /' "$T/err"; }
 
+# Two outputs of one run on the same path: the last renamed would silently
+# replace the other (an .mp3 holding WebVTT, exit 0). A bad command line.
+expect 64 "the same file" "$CRIER" speak "$SAMPLE" -o "$T/same.mp3" --captions "$T/same.mp3"
+expect 64 "the same file" "$CRIER" speak "$SAMPLE" -o "$T/x.mp3" --captions "$T/same.vtt" \
+    --chapters "$T/same.vtt"
+[ -e "$T/same.mp3" ] || [ -e "$T/same.vtt" ] && fail "speak wrote outputs on one path"
+
 # A feed's URLs are what podcast apps fetch: a relative or spaced one is a
 # bad command line (64), not a feed that looks published and is not.
 mkdir "$T/episodes"
