@@ -44,7 +44,7 @@ static const char HELP[] =
     "  --bitrate KBPS            MP3 and Opus bit rate\n"
     "  --voice NAME|FILE         voice profile (default: us-news)\n"
     "  --rate WPM, --pitch N     override the profile (80-450, 0-100)\n"
-    "  --quality Q               lossy formats: 0 (smallest) to 1 (best)\n"
+    "  --quality Q               Ogg Vorbis: 0 (smallest) to 1 (best)\n"
     "  --input text|html         the input kind (default: detected per file)\n"
     "  --photo-captions end|inline|skip  where photo captions go (default: end)\n"
     "  --lexicon FILE, --data-dir DIR    as for crier speak\n"
