@@ -42,17 +42,18 @@ static const char HELP[] =
 static void apple_checks(const char *dir, const crier_feed_options *o)
 {
     DIR *d = opendir(dir);
+    if (!d)
+        return; /* crier_feed_write says why, without advice about a cover */
     struct dirent *e;
     int others = 0;
-    while (d && (e = readdir(d))) {
+    while ((e = readdir(d))) {
         const char *dot = strrchr(e->d_name, '.');
         if (e->d_name[0] != '.' && dot &&
             (!strcasecmp(dot, ".ogg") || !strcasecmp(dot, ".opus") ||
              !strcasecmp(dot, ".flac") || !strcasecmp(dot, ".wav")))
             others++;
     }
-    if (d)
-        closedir(d);
+    closedir(d);
     if (others)
         cli_error("feed: warning: %d episode(s) not in MP3 or AAC, which Apple Podcasts "
                   "requires", others);
