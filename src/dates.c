@@ -428,6 +428,23 @@ static int after_weekday(const norm *z, size_t p)
            crier_tok_find(z, CRIER_TAB_WEEKDAYS, q);
 }
 
+/* "from 3.4% in Jan to 3.2% in Feb": an abbreviated month without its
+ * dot after a word that brings a date (not an article), before a
+ * punctuation mark, the line's end or a little word of context-words.tsv
+ * ("to", "and"). "in Jan Smith's car" and "in Mar del Plata" keep their
+ * names. */
+static size_t bare_month(norm *z, size_t i, const crier_lex_row *r, unsigned ctx)
+{
+    size_t n = crier_skip_space(z, i + 1);
+    if (!(ctx & (CRIER_CTX_DATE_BEFORE | CRIER_CTX_YEAR_BEFORE)) || (ctx & CRIER_CTX_DETERMINER) ||
+        (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)) || tok_punct(z, i + 1, '\'') ||
+        (n > i + 1 && (tok_is(z, n, TK_NUM) ||
+                       (tok_is(z, n, TK_WORD) && (!(z->t[n].flags & TF_LOWER) || !crier_tok_ctx(z, n))))))
+        return 0;
+    crier_emit_toks(z, r->cols[1], i, i + 1);
+    return 1;
+}
+
 /* "in Oct., down from Sept.", "Wed., Nov. 15": an abbreviated month or
  * weekday with its dot, and no day after it, is still the name when a
  * word before it brings a date ("in", "since", "on") or a comma follows.
@@ -441,10 +458,12 @@ static size_t name_alone(norm *z, size_t i)
     if (!r)
         r = crier_tok_find(z, CRIER_TAB_WEEKDAYS, i);
     if (!r || !(z->t[i].flags & TF_CAP) || (z->t[i].flags & TF_UPPER) ||
-        z->t[i].len >= strlen(r->cols[1]) || !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        z->t[i].len >= strlen(r->cols[1]))
         return 0;
     size_t p = crier_prev_word(z, i), next = crier_skip_space(z, i + 2), mu;
     unsigned ctx = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? crier_tok_ctx(z, p) : 0;
+    if (!tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        return month ? bare_month(z, i, r, ctx) : 0;
     if (!month && (ctx & CRIER_CTX_DETERMINER))
         ctx = 0;
     /* "Tue. (2/22)": a weekday before its date in brackets */
@@ -585,6 +604,32 @@ static int date_context(const norm *z, size_t i)
     return !comma && !dot && (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE);
 }
 
+/* "his court date is 12/4", "the 7/4 parade": a day and a month without
+ * a word that brings a date, where the first number is the larger and
+ * both could be months. No fraction is written that way ("twelve
+ * quarters"), save as odds, a time signature, a rating or a score in
+ * cricket, or after a whole number or a model's capitals ("3 5/2",
+ * "MP 4/3"). Either order of day and month reads it as a date. */
+static int improper_date(const norm *z, const dparts *d, size_t i, size_t end)
+{
+    long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
+    if (d->n[0] > 2 || d->n[1] > 2 || b < 1 || a <= b || a > 12)
+        return 0;
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
+    /* "3 5/2", and "MP 4/3" (a model's letters) */
+    if ((p != (size_t)-1 && (tok_is(z, p, TK_NUM) ||
+                             (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER)))) ||
+        (tok_is(z, end, TK_WORD) && tok_glued(z, end)) || crier_tok_eq(z, n, "of") ||
+        crier_fraction_odds(z, i, end) ||
+        crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET) ||
+        crier_ctx_before(z, i, CRIER_CTX_RATING | CRIER_CTX_CRICKET, 3))
+        return 0;
+    crier_buf u = CRIER_BUF_INIT;
+    int unit = crier_unit_parse(z, n, 1, n == end, 0, &u) != 0;
+    crier_buf_free(&u);
+    return !unit;
+}
+
 /* "since 12/2012": a month and a year after a word that brings a date,
  * "since December twenty twelve". Alone, "1/2007" stays a fraction. */
 static size_t month_year(norm *z, const dparts *d, size_t i, size_t end)
@@ -626,8 +671,8 @@ static size_t numeric_date(norm *z, size_t i)
         return 0;
     if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
         return month_year(z, &d, i, i + used);
-    if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d) ||
-                         crier_fraction_odds(z, i, i + used)))
+    if (d.count == 2 && (!(date_context(z, i) || improper_date(z, &d, i, i + used)) ||
+                         common_fraction(z, &d) || crier_fraction_odds(z, i, i + used)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;
