@@ -119,6 +119,19 @@ expect 64 "the same file" "$CRIER" speak "$SAMPLE" -o "$T/x.mp3" --captions "$T/
     --chapters "$T/same.vtt"
 [ -e "$T/same.mp3" ] || [ -e "$T/same.vtt" ] && fail "speak wrote outputs on one path"
 
+# Control characters a page carried (a terminal colour code, a bell, a form
+# feed) are not written into caption files: a player shows or reads them
+# as garbage. Nothing but printable text, line ends and cue timings.
+printf 'Control codes headline\n\nThe council \033[31mmet\033[0m on Tuesday\007 and agreed to fund a new bridge.\014 Work starts in May.\n' \
+    >"$T/ctl.txt"
+for ext in vtt srt; do
+    "$CRIER" speak -q "$T/ctl.txt" -o "$T/ctl.wav" --captions "$T/ctl.$ext" 2>"$T/err" ||
+        { fail "speak with control characters"; sed 's/^/    /' "$T/err"; }
+    if LC_ALL=C tr -d '\n' <"$T/ctl.$ext" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+        fail "control characters in the $ext captions"; od -c "$T/ctl.$ext" | grep -E '033|007|014' | head -3
+    fi
+done
+
 # A feed's URLs are what podcast apps fetch: a relative or spaced one is a
 # bad command line (64), not a feed that looks published and is not.
 mkdir "$T/episodes"
