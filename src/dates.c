@@ -435,7 +435,12 @@ static int after_weekday(const norm *z, size_t p)
  * names. */
 static size_t bare_month(norm *z, size_t i, const crier_lex_row *r, unsigned ctx)
 {
-    size_t n = crier_skip_space(z, i + 1);
+    size_t n = crier_skip_space(z, i + 1), p = crier_prev_word(z, i);
+    size_t pp = p != (size_t)-1 ? crier_prev_word(z, p) : p;
+    /* "from Feb to Apr": a month joined to another */
+    if ((ctx & CRIER_CTX_CONJUNCTION) && pp != (size_t)-1 && tok_is(z, pp, TK_WORD) &&
+        crier_tok_find(z, CRIER_TAB_MONTHS, pp))
+        ctx |= CRIER_CTX_DATE_BEFORE;
     if (!(ctx & (CRIER_CTX_DATE_BEFORE | CRIER_CTX_YEAR_BEFORE)) || (ctx & CRIER_CTX_DETERMINER) ||
         (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)) || tok_punct(z, i + 1, '\'') ||
         (n > i + 1 && (tok_is(z, n, TK_NUM) ||
