@@ -49,7 +49,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_CURRENCIES] = {"currencies", 4, 6, 0, 1, {"prefix", "suffix", "old"}, 1},
     [CRIER_TAB_SCALES] = {"scales", 2, 3, 1, 2, {"abbr"}, 1},
     [CRIER_TAB_SYMBOLS] = {"symbols", 2, 4, 0, 2, {"numeric", "before-number", "after-number",
-                                                   "pause", "address", "words", "spaced"}, 1},
+                                                   "pause", "address", "words", "spaced", "glued"}, 1},
     [CRIER_TAB_TIME_WORDS] = {"time-words", 2, 3, 1, -1, {0}, 1},
     [CRIER_TAB_CONTEXT_WORDS] = {"context-words", 2, 2, 1, 1, {"year-before", "count-before",
                                  "starter", "determiner", "count-noun", "unit-word",

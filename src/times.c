@@ -168,9 +168,13 @@ static int military(const norm *z, size_t i, crier_buf *w)
 {
     const char *s = tok_text(z, i);
     long h = crier_digits_value(s, 2), m = crier_digits_value(s + 2, 2);
-    /* "0800 hrs": a leading zero and "hours" make it a clock too. */
+    /* "0800 hrs", "at 2200 hours": "hours" after a leading zero, or
+     * after a word that brings a clock time, make it a clock too; "1500
+     * hours of service" is a count. */
     size_t k = crier_skip_space(z, i + 1);
-    int hrs = s[0] == '0' && k == i + 2 && (crier_tok_eq(z, k, "hrs") || crier_tok_eq(z, k, "hours"));
+    int hrs = (s[0] == '0' || (crier_ctx_before(z, i, CRIER_CTX_CLOCK_BEFORE, 1) &&
+                               !crier_tok_eq(z, crier_skip_space(z, k + 1), crier_phrase(z, "of")))) &&
+              k == i + 2 && (crier_tok_eq(z, k, "hrs") || crier_tok_eq(z, k, "hours"));
     if (h < 0 || m < 0 || h > 23 || m > 59 || !(hrs || has_zone(z, i + 1)))
         return 0;
     if (h == 0 && m == 0) {
