@@ -292,8 +292,10 @@ crier_status crier_feed_parse(const char *buf, size_t len, const char *name,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!doc) {
         const xmlError *e = xmlGetLastError();
-        return crier_fail(err, CRIER_ERR_EMPTY, name, e ? e->line : 0, "not well-formed XML: %s",
-                          e && e->message ? e->message : "parse error");
+        const char *m = e && e->message ? e->message : "parse error";
+        int mlen = (int)strcspn(m, "\n"); /* libxml2 ends its messages with one */
+        return crier_fail(err, CRIER_ERR_EMPTY, name, e ? e->line : 0,
+                          "not well-formed XML: %.*s", mlen, m);
     }
     const xmlNode *root = xmlDocGetRootElement(doc);
     crier_feed_item *v = NULL;

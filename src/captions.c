@@ -94,9 +94,13 @@ static char *collapse(const char *s, size_t n)
     return r;
 }
 
+/* Control characters a page carried (a terminal colour code, a bell) are
+ * left out: a player would show them as boxes, a screen reader say them. */
 static void put_escaped(crier_cues *c, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+            continue;
         if (!c->srt && s[i] == '&')
             crier_buf_puts(&c->b, "&amp;");
         else if (!c->srt && s[i] == '<')

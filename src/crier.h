@@ -265,7 +265,7 @@ typedef struct crier_speak_options {
     const char *format;     /* "wav", "flac", "ogg" (Vorbis), "opus", "mp3";
                                NULL = from the path's extension */
     unsigned norm_flags;    /* CRIER_NORM_* flags for the normalizer */
-    double quality;         /* Vorbis and FLAC: 0 (smallest) to 1 (best);
+    double quality;         /* Ogg Vorbis only: 0 (smallest) to 1 (best);
                                negative = the format's default */
     /* Loudness. By default the audio is normalized to `loudness` LUFS
      * integrated (EBU R128 / ITU-R BS.1770) and a look-ahead true-peak

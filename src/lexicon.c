@@ -303,7 +303,10 @@ static int table_by_name(const char *name, size_t len)
 /* Finds a "# table: NAME" directive in the header comments. */
 static int table_from_header(const char *text)
 {
-    const char *p = text;
+    /* The raw file: skip a byte-order mark and a CR before the newline,
+     * as the rows' reader (crier_text_clean) does, so that a file saved
+     * by a Windows editor names its table too. */
+    const char *p = strncmp(text, "\xEF\xBB\xBF", 3) ? text : text + 3;
     while (*p == '#') {
         const char *eol = strchr(p, '\n');
         size_t n = eol ? (size_t)(eol - p) : strlen(p);
@@ -312,7 +315,7 @@ static int table_from_header(const char *text)
             while (*v == ' ')
                 v++;
             size_t vn = n - (size_t)(v - p);
-            while (vn && v[vn - 1] == ' ')
+            while (vn && (v[vn - 1] == ' ' || v[vn - 1] == '\r'))
                 vn--;
             return table_by_name(v, vn);
         }

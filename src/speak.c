@@ -99,11 +99,35 @@ typedef struct job {
 
 /* ==== Options ============================================================ */
 
+/* Whether two output paths name one file: the same string, or two names
+ * of one existing file. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (!a || !b)
+        return 0;
+    return !strcmp(a, b) || (stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+                             sa.st_ino == sb.st_ino);
+}
+
 static crier_status check_options(const crier_speak_options *o, const char *path,
                                   crier_format *fmt, crier_error *err)
 {
-    if (o->format ? crier_format_by_name(o->format, fmt) < 0
-                  : crier_format_by_path(path, fmt) < 0)
+    /* The outputs are renamed into place one after another, so one path
+     * given twice would silently end up holding only the last of them. */
+    const char *dup = same_file(path, o->captions_path)   ? o->captions_path
+                      : same_file(path, o->chapters_path) ? o->chapters_path
+                      : same_file(o->captions_path, o->chapters_path) ? o->chapters_path
+                                                                      : NULL;
+    if (dup)
+        return crier_fail(err, CRIER_ERR_ARG, dup, 0,
+                          "the audio, captions and chapters must not be the same file");
+    /* A format asked for by name is what is wrong, not the output's name. */
+    if (o->format && crier_format_by_name(o->format, fmt) < 0)
+        return crier_fail(err, CRIER_ERR_ARG, NULL, 0,
+                          "unknown audio format '%.64s' (use wav, flac, ogg, opus or mp3)",
+                          o->format);
+    if (!o->format && crier_format_by_path(path, fmt) < 0)
         return crier_fail(err, CRIER_ERR_ARG, path, 0,
                           "unknown audio format (use .wav, .flac, .ogg, .opus or .mp3)");
     if (!o->no_loudness && !(o->loudness >= -40 && o->loudness <= -5))

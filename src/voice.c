@@ -150,7 +150,9 @@ static crier_status parse_profile(char *text, const char *file, crier_voice_prof
 {
     unsigned all = (1u << CRIER_ROLE_COUNT) - 1, mask = all;
     long line = 0;
-    for (char *s = text, *eol; s; s = eol ? eol + 1 : NULL) {
+    /* A byte-order mark (a Windows editor's) is not part of the first key. */
+    char *start = strncmp(text, "\xEF\xBB\xBF", 3) ? text : text + 3;
+    for (char *s = start, *eol; s; s = eol ? eol + 1 : NULL) {
         line++;
         eol = strchr(s, '\n');
         if (eol)

@@ -218,6 +218,11 @@ static crier_status make_article(const settings *s, const job *j, double *second
                             desc, res.seconds, {audio, vtt ? vtt : chap, vtt ? chap : NULL, NULL}};
         st = crier_episode_write(meta, &ep, err);
         *seconds = res.seconds;
+        /* A record that cannot be written (a full disk) fails the article:
+         * its files go too, so that crier feed does not list them. */
+        for (int i = 0; st != CRIER_OK && i < 3; i++)
+            if (ep.files[i])
+                unlink(ep.files[i]);
     }
     crier_speak_result_free(&res);
     free(desc);

@@ -44,7 +44,7 @@ static const char HELP[] =
     "  --bitrate KBPS            MP3 and Opus bit rate\n"
     "  --voice NAME|FILE         voice profile (default: us-news)\n"
     "  --rate WPM, --pitch N     override the profile (80-450, 0-100)\n"
-    "  --quality Q               lossy formats: 0 (smallest) to 1 (best)\n"
+    "  --quality Q               Ogg Vorbis: 0 (smallest) to 1 (best)\n"
     "  --input text|html         the input kind (default: detected per file)\n"
     "  --photo-captions end|inline|skip  where photo captions go (default: end)\n"
     "  --lexicon FILE, --data-dir DIR    as for crier speak\n"
@@ -421,6 +421,32 @@ static void free_jobs(job *jobs, size_t n)
     free(jobs);
 }
 
+/* A report that cannot be written is found before the articles are made
+ * (an edition can take hours), not after. */
+static int report_blocked(const char *path)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        strcpy(dir, ".");
+    else
+        slash[slash == dir] = '\0'; /* "/r.json" is in "/" */
+    struct stat st;
+    int e = 0;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        e = EISDIR;
+    else if (stat(dir, &st) < 0)
+        e = errno;
+    else if (!S_ISDIR(st.st_mode))
+        e = ENOTDIR;
+    else if (access(dir, W_OK | X_OK) < 0)
+        e = errno;
+    if (e)
+        cli_error("%s: cannot write: %s", path, strerror(e));
+    return e != 0;
+}
+
 /* The order matters for resuming: plan and check everything first, remove
  * what an earlier killed run left behind (only for this shard's to-do
  * articles), then run, then report. */
@@ -451,6 +477,10 @@ int cmd_batch(int argc, char **argv)
     }
     if (!s.dry_run && make_dirs(s.out_dir) < 0) {
         cli_error("%s: cannot create the output directory: %s", s.out_dir, strerror(errno));
+        rc = EXIT_CANTCREAT;
+        goto done;
+    }
+    if (!s.dry_run && s.report && report_blocked(s.report)) {
         rc = EXIT_CANTCREAT;
         goto done;
     }

@@ -13,7 +13,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char HELP[] =
     "usage: crier bulletin [OPTIONS] ARTICLE... -o EPISODE\n"
@@ -332,10 +334,25 @@ static int print_script(const args *a, const stories *s, const crier_lexicon *le
     return rc;
 }
 
+/* A directory where the record goes is found before minutes of speech
+ * are made, as the library finds one where the audio goes. */
+static int record_blocked(const char *output)
+{
+    char *meta = sibling(output, ".meta.json");
+    struct stat st;
+    int dir = meta && stat(meta, &st) == 0 && S_ISDIR(st.st_mode);
+    if (dir)
+        cli_error("%s: cannot create: is a directory", meta);
+    free(meta);
+    return dir;
+}
+
 /* Speaks the episode, its captions and chapters beside it, then writes
  * its record. */
 static int speak_episode(args *a, const stories *s, const crier_lexicon *lex)
 {
+    if (record_blocked(a->output))
+        return EXIT_CANTCREAT;
     char *captions = sibling(a->output, ".vtt"), *chapters = sibling(a->output, ".chapters.json");
     a->so.captions_path = captions;
     a->so.chapters_path = chapters;
@@ -354,6 +371,14 @@ static int speak_episode(args *a, const stories *s, const crier_lexicon *lex)
         rc = cli_exit_code(st, st == CRIER_ERR_IO && !is_sting(&err, a->bo.sting));
     } else {
         rc = write_record(a->output, s, &a->bo, &a->so, res.seconds);
+        /* Without its record the episode has failed (a full disk): its
+         * files go too, or crier feed would list audio the exit code calls
+         * failed, beside an older record that describes other audio. */
+        if (rc) {
+            unlink(a->output);
+            unlink(captions);
+            unlink(chapters);
+        }
         if (!rc && !a->quiet)
             fprintf(stderr, "%s: wrote %s (%d:%02d, %zu stories, %zu chapters, %zu cues, "
                     "%.1f LUFS)\n", cli_prog, a->output, (int)res.seconds / 60,

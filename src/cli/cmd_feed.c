@@ -42,17 +42,18 @@ static const char HELP[] =
 static void apple_checks(const char *dir, const crier_feed_options *o)
 {
     DIR *d = opendir(dir);
+    if (!d)
+        return; /* crier_feed_write says why, without advice about a cover */
     struct dirent *e;
     int others = 0;
-    while (d && (e = readdir(d))) {
+    while ((e = readdir(d))) {
         const char *dot = strrchr(e->d_name, '.');
         if (e->d_name[0] != '.' && dot &&
             (!strcasecmp(dot, ".ogg") || !strcasecmp(dot, ".opus") ||
              !strcasecmp(dot, ".flac") || !strcasecmp(dot, ".wav")))
             others++;
     }
-    if (d)
-        closedir(d);
+    closedir(d);
     if (others)
         cli_error("feed: warning: %d episode(s) not in MP3 or AAC, which Apple Podcasts "
                   "requires", others);
@@ -68,6 +69,22 @@ static void apple_checks(const char *dir, const crier_feed_options *o)
             cli_error("feed: warning: no itunes:image (Apple requires 1400-3000 px cover "
                       "art): pass --image URL or put cover.jpg in %s", dir);
     }
+}
+
+/* Podcast apps fetch enclosures, covers and the feed itself by absolute
+ * http(s) URL, and a space or control byte in one breaks it; such a URL
+ * is a bad command line, not a feed to publish. NULL (not given) passes. */
+static int bad_url(const char *opt, const char *url)
+{
+    if (!url)
+        return 0;
+    int ok = !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
+    for (const unsigned char *p = (const unsigned char *)url; ok && *p; p++)
+        ok = *p > ' ' && *p != 0x7f;
+    if (!ok)
+        cli_error("--%s: expected an absolute http:// or https:// URL without spaces, got '%s'",
+                  opt, url);
+    return !ok;
 }
 
 int cmd_feed(int argc, char **argv)
@@ -111,6 +128,9 @@ int cmd_feed(int argc, char **argv)
         fputs(HELP, stderr);
         return EXIT_USAGE;
     }
+    if (bad_url("base-url", o.base_url) || bad_url("feed-url", o.feed_url) ||
+        bad_url("image", o.image))
+        return EXIT_USAGE;
     const char *dir = argv[optind];
     crier_error err = {0};
     crier_status st = CRIER_OK;

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,18 @@ static const char HELP[] =
     "  --lexicon FILE    extra lexicon entries (repeatable)\n"
     "  --data-dir DIR    where lexicon/ and voices/ are\n"
     "  -h, --help        show this help\n";
+
+/* The cleaner saw one line, so its byte offset counts from the line's
+ * start; the other commands report offsets in the file, and so must this
+ * one ("invalid UTF-8 at byte N" means the same N everywhere). */
+static void file_offset(crier_error *err, long start)
+{
+    char *at = strstr(err->msg, " at byte ");
+    if (!at)
+        return;
+    err->offset += start;
+    snprintf(at, sizeof err->msg - (size_t)(at - err->msg), " at byte %ld", err->offset);
+}
 
 int cmd_normalize(int argc, char **argv)
 {
@@ -63,9 +76,12 @@ int cmd_normalize(int argc, char **argv)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    long lineno = 0;
-    while (!rc && (n = getline(&line, &cap, in)) >= 0) {
+    size_t prev = 0;
+    long lineno = 0, start = 0; /* the line's number and its offset in the file */
+    while (!rc && !ferror(stdout) && (n = getline(&line, &cap, in)) >= 0) {
         lineno++;
+        start += (long)prev;
+        prev = (size_t)n;
         if (n && line[n - 1] == '\n')
             n--;
         char *clean = NULL;
@@ -77,6 +93,8 @@ int cmd_normalize(int argc, char **argv)
             st = crier_normalize(lex, clean, len, flags, &sp, &err);
         if (st != CRIER_OK) {
             err.line = lineno;
+            if (st == CRIER_ERR_UTF8)
+                file_offset(&err, start);
             cli_report(&err, name);
             rc = cli_exit_code(st, 0);
         } else {
@@ -91,13 +109,15 @@ int cmd_normalize(int argc, char **argv)
         crier_spoken_free(sp);
         crier_free(clean);
     }
+    /* getline() fails alike at the end and on a read error (a directory
+     * opens but cannot be read): only ferror() tells them apart. */
+    if (!rc && ferror(in)) {
+        cli_error("%s: cannot read: %s", name, strerror(errno));
+        rc = EXIT_NOINPUT;
+    }
     free(line);
     if (in != stdin)
         fclose(in);
     crier_lexicon_free(lex);
-    if (!rc && fflush(stdout) != 0) {
-        cli_error("<stdout>: write error");
-        rc = EXIT_CANTCREAT;
-    }
-    return rc;
+    return rc; /* main() checks that standard output was written */
 }

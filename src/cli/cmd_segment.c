@@ -18,7 +18,8 @@ static const char HELP[] =
     "\n"
     "  --json                    one JSON object: title, byline, segments\n"
     "  --input text|html         the input kind (default: detected)\n"
-    "  --captions end|inline|skip  where photo captions go (default: end)\n"
+    "  --photo-captions end|inline|skip  where photo captions go (default:\n"
+    "                            end), as for crier speak; also --captions\n"
     "  --lexicon FILE            extra lexicon entries (repeatable)\n"
     "  --data-dir DIR            where lexicon/ and voices/ are\n"
     "  -h, --help                show this help\n";
@@ -29,6 +30,7 @@ int cmd_segment(int argc, char **argv)
                                          {"json", no_argument, NULL, 'j'},
                                          {"input", required_argument, NULL, 'i'},
                                          {"captions", required_argument, NULL, 'c'},
+                                         {"photo-captions", required_argument, NULL, 'p'},
                                          CLI_DATA_OPTIONS,
                                          {0}};
     static const char *const INPUTS[] = {"auto", "text", "html"};
@@ -52,7 +54,9 @@ int cmd_segment(int argc, char **argv)
             popts.input = (crier_input)v;
             break;
         case 'c':
-            if ((v = cli_parse_choice("captions", optarg, CAPTIONS, 3)) < 0)
+        case 'p':
+            if ((v = cli_parse_choice(c == 'c' ? "captions" : "photo-captions", optarg,
+                                      CAPTIONS, 3)) < 0)
                 return EXIT_USAGE;
             popts.captions = (crier_captions)v;
             break;

@@ -9,6 +9,7 @@
  * and the command exits with 130. */
 #include "cli.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <math.h>
 #include <signal.h>
@@ -39,7 +40,8 @@ static const char HELP[] =
     "  --chapters FILE           also write Podcasting 2.0 JSON chapters\n"
     "  --title T, --artist A, --album A, --date D, --comment C\n"
     "                            tags (default: headline, byline or publication,\n"
-    "                            publication, date of publication)\n"
+    "                            publication, date of publication); D is an\n"
+    "                            ISO 8601 date, YYYY[-MM[-DD[THH:MM[:SS]]]]\n"
     "  -j, --jobs N              worker processes (default: one per CPU); the\n"
     "                            output is the same whatever N is\n"
     "  --input text|html         the input kind (default: detected)\n"
@@ -127,6 +129,22 @@ static int photo_choice(const char *val)
 }
 
 /* Handles one option; returns 0, or an exit code. */
+/* Whether `s` is "yyyy-MM-ddTHH:mm:ss" or a whole prefix of it: what an
+ * ID3v2.4 TDRC frame takes. Anything else would be dropped from an MP3's
+ * tag but kept in a FLAC's, so it is refused here, as bulletin's is. */
+static int iso_date(const char *s)
+{
+    static const char FORM[] = "dddd-dd-ddTdd:dd:dd";
+    size_t n = strlen(s);
+    if (n != 4 && n != 7 && n != 10 && n != 13 && n != 16 && n != 19)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (FORM[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != FORM[i])
+            return 0;
+    int month = n >= 7 ? atoi(s + 5) : 1, day = n >= 10 ? atoi(s + 8) : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 static int option(args *a, int c, const char *arg)
 {
     static const char *const INPUTS[] = {"auto", "text", "html"};
@@ -144,7 +162,14 @@ static int option(args *a, int c, const char *arg)
     case OPT_TITLE: a->tags.title = arg; return 0;
     case OPT_ARTIST: a->tags.artist = arg; return 0;
     case OPT_ALBUM: a->tags.album = arg; return 0;
-    case OPT_DATE: a->tags.date = arg; return 0;
+    case OPT_DATE:
+        if (!iso_date(arg)) {
+            cli_error("--date: expected an ISO 8601 date, YYYY[-MM[-DD[THH:MM[:SS]]]], got '%s'",
+                      arg);
+            return EXIT_USAGE;
+        }
+        a->tags.date = arg;
+        return 0;
     case OPT_COMMENT: a->tags.comment = arg; return 0;
     case OPT_QUALITY: return cli_parse_num("quality", arg, 0, 1, &s->quality) < 0 ? EXIT_USAGE : 0;
     case OPT_LOUDNESS:

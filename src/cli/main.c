@@ -200,13 +200,17 @@ int cli_read_input(const char *path, char **text, size_t *len)
             free(buf);
         buf = b;
     }
-    int bad = ferror(f);
+    int bad = ferror(f), saved = errno; /* a directory opens, then fails here */
     if (!std)
         fclose(f);
-    if (!buf || bad) {
+    if (!buf) {
+        cli_error("%s: cannot read: out of memory", name);
+        return EXIT_SOFTWARE;
+    }
+    if (bad) {
         free(buf);
-        cli_error("%s: cannot read%s", name, buf ? "" : ": out of memory");
-        return buf ? EXIT_NOINPUT : EXIT_SOFTWARE;
+        cli_error("%s: cannot read: %s", name, strerror(saved));
+        return EXIT_NOINPUT;
     }
     crier_error err = {0};
     crier_status st = crier_text_clean(buf, n, name, text, len, &err);
@@ -218,6 +222,20 @@ int cli_read_input(const char *path, char **text, size_t *len)
     return 0;
 }
 
+/* A dump redirected to a full disk must not end in exit 0 with half a
+ * file: stdio only reports the failed write when the buffer is flushed,
+ * so every command's result is checked here, once, on the way out. */
+static int check_stdout(int rc)
+{
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("<stdout>: write error%s%s", errno ? ": " : "", errno ? strerror(errno) : "");
+        if (rc == EXIT_OK || rc == EXIT_PARTIAL)
+            rc = EXIT_CANTCREAT;
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -227,11 +245,11 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
         fputs(USAGE, stdout);
-        return EXIT_OK;
+        return check_stdout(EXIT_OK);
     }
     if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
         printf("crier %s\n", crier_version());
-        return EXIT_OK;
+        return check_stdout(EXIT_OK);
     }
     static const struct {
         const char *name;
@@ -246,7 +264,7 @@ int main(int argc, char **argv)
     };
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         if (!strcmp(cmd, COMMANDS[i].name))
-            return COMMANDS[i].run(argc - 1, argv + 1);
+            return check_stdout(COMMANDS[i].run(argc - 1, argv + 1));
     cli_error("unknown command '%s' (try 'crier --help')", cmd);
     return EXIT_USAGE;
 }
