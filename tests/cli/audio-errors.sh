@@ -6,23 +6,7 @@
 # usage: audio-errors.sh CRIER SAMPLE FIXTURE LONG_INPUT_SCRIPT
 set -u
 CRIER=$1 SAMPLE=$2 FIXTURE=$3 LONG=$4
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-
-# expect CODE PATTERN CMD...: runs CMD, wants exit CODE and PATTERN in stderr.
-expect() {
-    want=$1 pat=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -q -- "$pat" "$T/err"; then
-        fail "$* -> exit $got (want $want), stderr:"; sed 's/^/    /' "$T/err"
-    else
-        echo "ok: exit $got: $(head -n 1 "$T/err")"
-    fi
-}
+. "$(dirname "$0")/expect.sh"
 
 # No temporary file may be left beside a destination.
 no_temp() {

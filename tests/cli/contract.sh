@@ -9,23 +9,7 @@
 # usage: contract.sh CRIER SAMPLE TESTS_DIR
 set -u
 CRIER=$1 SAMPLE=$2 TESTS=$3
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-
-# expect CODE PATTERN CMD...: runs CMD, wants exit CODE and PATTERN in stderr.
-expect() {
-    want=$1 pat=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -q -- "$pat" "$T/err"; then
-        fail "$* -> exit $got (want $want), stderr:"; sed 's/^/    /' "$T/err"
-    else
-        echo "ok: exit $got: $(head -n 1 "$T/err")"
-    fi
-}
+. "$(dirname "$0")/expect.sh"
 
 # expect_full CODE CMD...: like expect, with standard output on /dev/full.
 expect_full() {

@@ -6,23 +6,7 @@
 set -u
 CRIER=$1
 SAMPLE=$2
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fails=0
-
-# expect CODE PATTERN CMD...: runs CMD, wants exit CODE and PATTERN in stderr.
-expect() {
-    want=$1 pat=$2
-    shift 2
-    "$@" >"$T/out" 2>"$T/err"
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -q -- "$pat" "$T/err"; then
-        echo "FAIL: $* -> exit $got (want $want), stderr:"; sed 's/^/    /' "$T/err"
-        fails=$((fails + 1))
-    else
-        echo "ok: exit $got: $(head -n 1 "$T/err")"
-    fi
-}
+. "$(dirname "$0")/expect.sh"
 
 expect 64 "unknown command" "$CRIER" frobnicate
 
