@@ -74,6 +74,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_CHAPTERS] = {"chapters", 2, 2, 1, -1, {0}, 0},
     [CRIER_TAB_BULLETIN] = {"bulletin", 2, 2, 1, -1, {0}, 0},
     [CRIER_TAB_IDIOMS] = {"idioms", 2, 2, 0, -1, {0}, 0},
+    [CRIER_TAB_SCRIPTURE] = {"scripture", 2, 3, 1, 2, {"numbered"}, 0},
 };
 
 /* ==== Storage ============================================================ */

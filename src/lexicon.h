@@ -43,6 +43,7 @@ typedef enum crier_table {
     CRIER_TAB_CHAPTERS,       /* section, title */
     CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_IDIOMS,         /* written ("24/7"), spoken ("twenty-four seven") */
+    CRIER_TAB_SCRIPTURE,      /* form, book, flags: books cited by chapter and verse */
     CRIER_TAB_COUNT
 } crier_table;
 
@@ -138,7 +139,9 @@ enum {
     CRIER_HINT_BYLINE = 1 << 4,   /* holds the byline */
     CRIER_HINT_CAPTION = 1 << 5,  /* a photo caption */
     CRIER_HINT_CREDIT = 1 << 6,   /* a photo credit */
-    CRIER_HINT_DATELINE = 1 << 7  /* the date (and place) of the article */
+    CRIER_HINT_DATELINE = 1 << 7, /* the date (and place) of the article */
+    /* scripture */
+    CRIER_SCRIPT_NUMBERED = 1 << 0 /* "1 Cor.": a number before it is an ordinal */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */

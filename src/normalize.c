@@ -561,7 +561,7 @@ typedef size_t (*classifier)(norm *z, size_t i);
  * currency its amount, an abbreviation its dot. */
 static const classifier CLASSIFIERS[] = {
     crier_cls_markup,   crier_cls_electronic, crier_cls_phone,   crier_cls_address,
-    crier_cls_idiom,    crier_cls_old_money, crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
+    crier_cls_idiom,    crier_cls_verse,      crier_cls_old_money, crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
     crier_cls_money,    crier_cls_measure,    crier_cls_fraction, crier_cls_serial,
     crier_cls_number,   crier_cls_roman,      crier_cls_state,   crier_cls_abbrev,
     crier_cls_caps,     crier_cls_word,       crier_cls_symbol,
