@@ -95,6 +95,18 @@ static void put_unit_words(const norm *z, const char *words, crier_buf *w)
     }
 }
 
+/* True when the unit at token i, with `next` the token after it past a
+ * space, closes a conversion in brackets: "1,200 mm ( 47 in )". There
+ * "in" can only be the unit, as a sentence cannot end inside them. */
+static int converted(const norm *z, size_t i, size_t next)
+{
+    size_t num = crier_prev_word(z, i);
+    if (!tok_punct(z, next, ')') || num == (size_t)-1 || !tok_is(z, num, TK_NUM))
+        return 0;
+    size_t open = crier_prev_word(z, num);
+    return open != (size_t)-1 && tok_punct(z, open, '(');
+}
+
 /* See norm.h. `glued` is 0 for a spaced unit, 1 for a glued one and 2
  * after a slash, where "per" units ("mo", "s") are allowed. */
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after, crier_buf *w)
@@ -130,7 +142,7 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
                 crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or") ||
                 (nw == i + used && joined_unit(z, nw) && unit_at(z, nw + 1, &u2used));
     if (((f & CRIER_UNIT_GLUED) && !glued && !apart) ||
-        ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
+        ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted && !converted(z, i, nw)) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
         return 0;
     if (f & CRIER_UNIT_PREFIX) {
@@ -248,6 +260,20 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
     if (s == end || !crier_num_parse(z, s, &x) || x.neg)
         return end;
     crier_buf v = CRIER_BUF_INIT;
+    /* "4 ft 8 1⁄2 in", the standard gauge: a mixed number before the
+     * smaller unit. */
+    int whole = 0;
+    size_t fu = crier_fraction_parse(z, s, &v, &whole);
+    if (fu) {
+        int sp = tok_is(z, s + fu, TK_SPACE);
+        size_t u = crier_unit_parse(z, s + fu + (size_t)sp, whole, !sp, 1, &v);
+        if (u && v.ptr) {
+            crier_put_word(w, v.ptr);
+            end = s + fu + (size_t)sp + u;
+        }
+        crier_buf_free(&v);
+        return end;
+    }
     crier_say_num(z, &x, &v);
     /* "7h 30m", "2 hrs 15m": after hours, "m" is minutes, not meters. */
     size_t hl = strlen(crier_phrase(z, "hours")), h1 = strlen(crier_phrase(z, "hour"));
@@ -462,15 +488,18 @@ size_t crier_cls_measure(norm *z, size_t i)
     if (inches)
         return crier_emit_buf(z, &w, i, i + inches);
     int glued = 1, adj = 0;
-    /* "476.6 / km2", as tokenized text writes "476.6/km2". */
-    if (tok_is(z, j, TK_SPACE) && tok_punct(z, j + 1, '/') && tok_is(z, j + 2, TK_SPACE)) {
+    /* "476.6 / km2" and "18.3 /km2", as tokenized text writes
+     * "476.6/km2". */
+    if (tok_is(z, j, TK_SPACE) && tok_punct(z, j + 1, '/') &&
+        (tok_is(z, j + 2, TK_SPACE) || tok_is(z, j + 2, TK_WORD))) {
+        size_t at = j + 2 + tok_is(z, j + 2, TK_SPACE);
         crier_buf pu = CRIER_BUF_INIT;
-        size_t n = crier_unit_parse(z, j + 3, 0, 2, 0, &pu);
+        size_t n = crier_unit_parse(z, at, 0, 2, 0, &pu);
         if (n && pu.ptr) {
             crier_put_phrase(z, "per", &w);
             crier_put_word(&w, pu.ptr);
             crier_buf_free(&pu);
-            return crier_emit_buf(z, &w, i, j + 3 + n);
+            return crier_emit_buf(z, &w, i, at + n);
         }
         crier_buf_free(&pu);
     }
