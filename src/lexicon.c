@@ -45,7 +45,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_SIGNPOSTS] = {"signposts", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PRONUNCIATIONS] = {"pronunciations", 2, 2, 1, -1, {0}, 0},
     [CRIER_TAB_UNITS] = {"units", 3, 4, 0, 3, {"anycase", "glued", "after-measure", "per",
-                                               "prefix"}, 1},
+                                               "prefix", "before-measure"}, 1},
     [CRIER_TAB_CURRENCIES] = {"currencies", 4, 6, 0, 1, {"prefix", "suffix", "old"}, 1},
     [CRIER_TAB_SCALES] = {"scales", 2, 3, 1, 2, {"abbr"}, 1},
     [CRIER_TAB_SYMBOLS] = {"symbols", 2, 4, 0, 2, {"numeric", "before-number", "after-number",

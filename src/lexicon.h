@@ -75,6 +75,7 @@ enum {
     CRIER_UNIT_AFTER = 1 << 2,    /* only after another measure: "6 ft 2 in" */
     CRIER_UNIT_PER = 1 << 3,      /* only after a slash: "km/h", "$20/mo" */
     CRIER_UNIT_PREFIX = 1 << 4,   /* qualifies the next unit: "sq ft" */
+    CRIER_UNIT_BEFORE = 1 << 5,   /* only before another measure: "9 st 7 lb" */
     /* currencies */
     CRIER_CUR_PREFIX = 1 << 0,    /* written before the number: "$5" */
     CRIER_CUR_SUFFIX = 1 << 1,    /* written after it: "5¢", "5 USD" */

@@ -95,6 +95,17 @@ static void put_unit_words(const norm *z, const char *words, crier_buf *w)
     }
 }
 
+/* True when a number and a unit come after token k and one space: the
+ * "7 lb" of "9 st 7 lb". */
+static int measure_follows(const norm *z, size_t k)
+{
+    size_t used;
+    if (!tok_is(z, k, TK_SPACE) || z->t[k].len != 1 || !tok_is(z, k + 1, TK_NUM))
+        return 0;
+    size_t u = k + 2 + (tok_is(z, k + 2, TK_SPACE) && z->t[k + 2].len == 1);
+    return (u == k + 2 ? tok_glued(z, u) : 1) && unit_at(z, u, &used) != NULL;
+}
+
 /* True when the unit at token i, with `next` the token after it past a
  * space, closes a conversion in brackets: "1,200 mm ( 47 in )". There
  * "in" can only be the unit, as a sentence cannot end inside them. */
@@ -141,6 +152,9 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     int apart = tok_punct(z, nw, ',') || tok_punct(z, nw, ';') || tok_punct(z, nw, ')') ||
                 crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or") ||
                 (nw == i + used && joined_unit(z, nw) && unit_at(z, nw + 1, &u2used));
+    if ((f & CRIER_UNIT_BEFORE) && !measure_follows(z, tok_punct(z, i + used, '.') ? i + used + 1
+                                                                               : i + used))
+        return 0;
     if (((f & CRIER_UNIT_GLUED) && !glued && !apart) ||
         ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted && !converted(z, i, nw)) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
