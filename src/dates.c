@@ -665,6 +665,24 @@ static void say_era(const norm *z, size_t i, crier_buf *w)
     crier_spell(tok_text(z, i), z->t[i].len, w);
 }
 
+/* "63 BC – AD 14", "753 BC – 509 BC", "4 BC – c. AD 30": a dash after a
+ * dated year, before another year with its era or "c.", is "to", not a
+ * pause. Appends "to" and returns the token after the dash, or `end`. */
+static size_t era_range(const norm *z, size_t end, crier_buf *w)
+{
+    size_t d = crier_skip_space(z, end);
+    if (!crier_tok_dash(z, d))
+        return end;
+    size_t e = crier_skip_space(z, d + 1);
+    if (crier_tok_eq(z, e, "c") && tok_punct(z, e + 1, '.'))
+        e = crier_skip_space(z, e + 2);
+    size_t n = crier_skip_space(z, e + 1);
+    if (!(era_at(z, e) && tok_is(z, n, TK_NUM)) && !(tok_is(z, e, TK_NUM) && era_at(z, n)))
+        return end;
+    crier_put_phrase(z, "to", w);
+    return d + 1;
+}
+
 /* "300 BC", "886 B.C.", "AD 79": the number is read as a year. */
 static size_t era_date(norm *z, size_t i)
 {
@@ -674,7 +692,7 @@ static size_t era_date(norm *z, size_t i)
         crier_digits_value(tok_text(z, k), z->t[k].len) > 0) {
         say_era(z, i, &w);
         crier_say_year(z, tok_text(z, k), z->t[k].len, &w);
-        return crier_emit_buf(z, &w, i, k + 1);
+        return crier_emit_buf(z, &w, i, era_range(z, k + 1, &w));
     }
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 4 || crier_digits_value(tok_text(z, i), z->t[i].len) <= 0)
         return 0;
@@ -682,9 +700,11 @@ static size_t era_date(norm *z, size_t i)
         return 0;
     crier_say_year(z, tok_text(z, i), z->t[i].len, &w);
     say_era(z, k, &w);
-    crier_emit_buf(z, &w, i, k + 1);
-    crier_era_full_stop(z, k);
-    return k + 1 - i;
+    size_t end = era_range(z, k + 1, &w);
+    crier_emit_buf(z, &w, i, end);
+    if (end == k + 1)
+        crier_era_full_stop(z, k);
+    return end - i;
 }
 
 /* "in 55 B.C. Then": the era's last dot may end the sentence too, as
