@@ -677,7 +677,9 @@ static size_t era_range(const norm *z, size_t end, crier_buf *w)
     if (crier_tok_eq(z, e, "c") && tok_punct(z, e + 1, '.'))
         e = crier_skip_space(z, e + 2);
     size_t n = crier_skip_space(z, e + 1);
-    if (!(era_at(z, e) && tok_is(z, n, TK_NUM)) && !(tok_is(z, e, TK_NUM) && era_at(z, n)))
+    /* "(70 BC – 10 August 30 BC)": a date after the dash */
+    int date = tok_is(z, e, TK_NUM) && tok_is(z, n, TK_WORD) && crier_tok_find(z, CRIER_TAB_MONTHS, n);
+    if (!(era_at(z, e) && tok_is(z, n, TK_NUM)) && !(tok_is(z, e, TK_NUM) && era_at(z, n)) && !date)
         return end;
     crier_put_phrase(z, "to", w);
     return d + 1;

@@ -287,6 +287,38 @@ static size_t season(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 3);
 }
 
+/* "Alfred (848/849 – 899)", "Cleopatra (70/69 BC – 30 BC)": two years a
+ * year apart with a slash, when the source cannot tell which, before a
+ * dash, a bracket or an era: "eight forty-eight or eight forty-nine", not
+ * a fraction. Two digits are a year only with an era ("10/11)" is not). */
+static size_t either_year(norm *z, size_t i)
+{
+    numx a, b;
+    if (!crier_num_parse(z, i, &a) || !plain_int(&a) || a.ipn < 2 || a.ipn > 4 ||
+        !tok_punct(z, a.end, '/') || !tok_glued(z, a.end) || !tok_glued(z, a.end + 1) ||
+        !crier_num_parse(z, a.end + 1, &b) || !plain_int(&b) || b.ipn != a.ipn)
+        return 0;
+    long va = crier_digits_value(a.ip, a.ipn), vb = crier_digits_value(b.ip, b.ipn);
+    size_t k = crier_skip_space(z, b.end);
+    crier_buf w = CRIER_BUF_INIT;
+    int era = crier_era_parse(z, b.end, &w) != 0;
+    crier_buf_free(&w);
+    if ((va - vb != 1 && vb - va != 1) || (a.ipn < 3 && !era) ||
+        !(crier_tok_dash(z, k) || tok_punct(z, k, ')') || era))
+        return 0;
+    w = (crier_buf)CRIER_BUF_INIT;
+    crier_say_year(z, a.ip, a.ipn, &w);
+    crier_put_phrase(z, "or", &w);
+    if (era) /* "69 BC – ..." reads itself, with its era and its dash */
+        return crier_emit_buf(z, &w, i, a.end + 1);
+    crier_say_year(z, b.ip, b.ipn, &w);
+    if (crier_tok_dash(z, k) && tok_is(z, crier_skip_space(z, k + 1), TK_NUM)) {
+        crier_put_phrase(z, "to", &w); /* "848/849 – 26 October 899" */
+        return crier_emit_buf(z, &w, i, k + 1);
+    }
+    return crier_emit_buf(z, &w, i, b.end);
+}
+
 /* "12th–13th century", "5th-6th": two ordinals joined by a dash, "the
  * twelfth to thirteenth century". */
 static size_t ordinal_range(norm *z, size_t i)
@@ -470,6 +502,8 @@ size_t crier_cls_range(norm *z, size_t i)
     if (!used)
         used = dimensions(z, i);
     if (!used)
+        used = either_year(z, i);
+    if (!used)
         used = ordinal_range(z, i);
     if (!used)
         used = abbrev_range(z, i);
@@ -497,6 +531,16 @@ size_t crier_cls_range(norm *z, size_t i)
         return 0;
     if (crier_ampm_at(z, end) || (tok_punct(z, end, ':') && tok_is(z, end + 1, TK_NUM)))
         return 0; /* "7-9pm", "7-9:30": hours, read by times.c */
+    /* "(c. 1028 – 9 September 1087)": a year, then a day of the month
+     * is the start of a date, which reads itself after "to". */
+    size_t m = crier_skip_space(z, b.end);
+    if (plain_int(&b) && b.ipn <= 2 && m > b.end && tok_is(z, m, TK_WORD) &&
+        crier_tok_find(z, CRIER_TAB_MONTHS, m) && yearish(z, i)) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_say_year(z, a.ip, a.ipn, &w);
+        crier_put_phrase(z, "to", &w);
+        return crier_emit_buf(z, &w, i, right);
+    }
     crier_buf w = CRIER_BUF_INIT, tail = CRIER_BUF_INIT;
     int era = 0, unit = 0;
     end = range_tail(z, end, &b, &tail, &era, &unit);
