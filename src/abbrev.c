@@ -461,8 +461,8 @@ const crier_lex_row *crier_abbrev_at(const norm *z, size_t i, size_t *used, int 
 
 /* "Winds NW at 10 to 15 mph", "gusts SSE 40 km/h": a compass point at
  * token i (with `used` tokens) is a direction after a word of the wind
- * (context-words.tsv, flag compass-before), or before a number with its
- * unit (a speed), "at" or not. */
+ * (context-words.tsv, flag compass-before), before a number with its
+ * unit (a speed), "at" or not, or before "of" (a bearing). */
 static int wind_direction(const norm *z, size_t i, size_t used)
 {
     size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + used);
@@ -470,6 +470,10 @@ static int wind_direction(const norm *z, size_t i, size_t used)
         return 1;
     if (n == i + used)
         return 0;
+    /* "250 miles SSE of Bermuda": two or three letters before "of" are a
+     * bearing; a lone "N of" is too often a name's initial. */
+    if (z->t[i].len >= 2 && crier_tok_eq(z, n, crier_phrase(z, "of")))
+        return 1;
     if (crier_tok_eq(z, n, crier_phrase(z, "at")))
         n = crier_skip_space(z, n + 1);
     if (!tok_is(z, n, TK_NUM))
@@ -563,11 +567,33 @@ static const char *state_at(const norm *z, size_t i, size_t *used)
     return NULL;
 }
 
+/* "Gavin Newsom (D)": a party's letter alone in brackets after a name,
+ * two capitalized words, so that "Plan (B)" keeps its letter. */
+static size_t party_alone(norm *z, size_t i, size_t p)
+{
+    size_t n = crier_prev_word(z, p);
+    size_t nn = n != (size_t)-1 ? crier_prev_word(z, n) : (size_t)-1;
+    if (z->t[i].len != 1 || !tok_punct(z, p, '(') || !tok_punct(z, i + 1, ')') ||
+        nn == (size_t)-1 || !tok_is(z, n, TK_WORD) || !(z->t[n].flags & TF_CAP) ||
+        crier_tok_ctx(z, n) || !tok_is(z, nn, TK_WORD) || !(z->t[nn].flags & TF_CAP) ||
+        crier_tok_ctx(z, nn))
+        return 0;
+    char key[3] = {tok_text(z, i)[0], '-', 0};
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_ABBREVIATIONS, key, 2);
+    if (!r || !(r->flags & CRIER_ABBR_PARTY))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, r->cols[1]);
+    return crier_emit_buf(z, &w, i, i + 1);
+}
+
 /* "(D-N.Y.)", ", R-Texas,": a politician's party and state, "Democrat of
  * New York". Only in brackets or between commas. */
 static size_t party_state(norm *z, size_t i)
 {
     size_t p = crier_prev_word(z, i), used = 0;
+    if (p != (size_t)-1 && tok_punct(z, i + 1, ')'))
+        return party_alone(z, i, p);
     if (z->t[i].len != 1 || !tok_punct(z, i + 1, '-') || !tok_glued(z, i + 1) ||
         !tok_glued(z, i + 2) || p == (size_t)-1 || !(tok_punct(z, p, '(') || tok_punct(z, p, ',')))
         return 0;

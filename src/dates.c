@@ -431,8 +431,9 @@ static int after_weekday(const norm *z, size_t p)
 /* "in Oct., down from Sept.", "Wed., Nov. 15": an abbreviated month or
  * weekday with its dot, and no day after it, is still the name when a
  * word before it brings a date ("in", "since", "on") or a comma follows.
- * Alone it may be a name ("I met Jan."), and after "the" a weekday may be
- * a newspaper ("the Sun."). */
+ * Alone it may be a name ("I met Jan.", months.tsv flag name), and after
+ * "the" a weekday may be a newspaper ("the Sun."); other months are
+ * months anywhere ("normal for Oct."). */
 static size_t name_alone(norm *z, size_t i)
 {
     const crier_lex_row *r = crier_tok_find(z, CRIER_TAB_MONTHS, i);
@@ -448,7 +449,8 @@ static size_t name_alone(norm *z, size_t i)
         ctx = 0;
     /* "Tue. (2/22)": a weekday before its date in brackets */
     int dated = !month && tok_punct(z, next, '(') && tok_is(z, next + 1, TK_NUM);
-    if (!(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
+    if (!(month && !(r->flags & CRIER_MONTH_NAME)) &&
+        !(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
         !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)) && !dated &&
         !(!month && (weekday_pair(z, next) || after_weekday(z, p) || after_ampm(z, p))))
         return 0;

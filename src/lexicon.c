@@ -37,7 +37,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                   "no-dot", "street", "compass", "party", "after-ordinal",
                                   "roman", "year", "alone"}, 1},
     [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1},
-    [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word"}, 1},
+    [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word", "name"}, 1},
     [CRIER_TAB_WEEKDAYS] = {"weekdays", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_NUMBER_WORDS] = {"number-words", 3, 4, 0, -1, {0}, 1},
     [CRIER_TAB_BOILERPLATE] = {"boilerplate", 2, 2, 1, -1, {0}, 1},

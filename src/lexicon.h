@@ -67,6 +67,7 @@ enum {
     CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
+    CRIER_MONTH_NAME = 1 << 1,    /* also a given name: "Jan", "Jun" */
     /* credits */
     CRIER_CREDIT_STRIP = 1 << 0,  /* the prefix is not spoken */
     /* units */

@@ -255,7 +255,7 @@ static size_t measure_number(const norm *z, size_t i, crier_buf *w, int *one)
 /* "15 lbs. of hay", "5 ft. 6 in.": the dot of an abbreviated unit, at
  * token `end`, is the unit's when a word in lower case or a number goes
  * on; returns the index after it, or `end`. */
-static size_t unit_dot(const norm *z, size_t end)
+size_t crier_unit_dot(const norm *z, size_t end)
 {
     if (!tok_punct(z, end, '.') || !tok_glued(z, end) || !tok_is(z, end - 1, TK_WORD))
         return end;
@@ -338,6 +338,35 @@ static size_t quotes_before(norm *z, size_t j)
     return z->q_count;
 }
 
+/* True when a single quote opens before token j on its line: a quote
+ * mark with a space or the line's start before it and a word or number
+ * glued after it ("the 'Top 10' list"). The look back is bounded, so
+ * that a line of marks stays linear. */
+static int single_quote_open(const norm *z, size_t j)
+{
+    for (size_t k = j, steps = 0; k-- > 0 && steps < 64; steps++) {
+        if (z->t[k].kind == TK_NL)
+            return 0;
+        if (tok_punct(z, k, '\'') && (k == 0 || !tok_glued(z, k)) &&
+            (tok_is(z, k + 1, TK_WORD) || tok_is(z, k + 1, TK_NUM)) && tok_glued(z, k + 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* "2' of snow", "a 10' ceiling": one foot mark alone, where a word that
+ * goes with a measure follows ("of", "tall": context-words.tsv flag
+ * complement) or the amount stands before a noun, and no quotation is
+ * open that the mark could close. */
+static int foot_mark(norm *z, size_t i, size_t j, int *adj)
+{
+    if (!tok_punct(z, j, '\'') || !tok_glued(z, j) || !tok_is(z, j + 1, TK_SPACE) ||
+        !tok_is(z, j + 2, TK_WORD) || !(z->t[j + 2].flags & TF_LOWER) || single_quote_open(z, j))
+        return 0;
+    *adj = crier_adjective_amount(z, i, j + 1);
+    return *adj || (crier_tok_ctx(z, j + 2) & CRIER_CTX_COMPLEMENT);
+}
+
 /* "12\"", "6'2\"": feet and inches marks after a number. A double quote
  * that would close a quotation ("said \"Yes 7\"") is not an inch mark.
  * A height before a noun is said as one adjective, without its inches:
@@ -355,6 +384,11 @@ static size_t inch_marks(norm *z, size_t i, size_t j, int one, crier_buf *w)
         if (!adj)
             crier_put_phrase(z, crier_num_is_one(&x) ? "inch" : "inches", w);
         return j + 3 - i;
+    }
+    int adj;
+    if (foot_mark(z, i, j, &adj)) {
+        crier_put_phrase(z, one || adj ? "foot" : "feet", w);
+        return j + 1 - i;
     }
     if (!tok_punct(z, j, '"') || !tok_glued(z, j) || quotes_before(z, j) % 2 != 0 ||
         (tok_is(z, j + 1, TK_WORD) && tok_glued(z, j + 1)))
@@ -557,7 +591,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_buf_truncate(&w, mark); /* "a five kilometer race" */
         crier_unit_parse(z, k, 0, glued, 0, &w);
     }
-    size_t end = unit_dot(z, k + u), first = end;
+    size_t end = crier_unit_dot(z, k + u), first = end;
     end = second_measure(z, end, &w);
     if (end != first && !adj && tall_before_noun(z, i, first, end)) {
         /* "a 6ft 5in striker": "six foot five", as a height is said
@@ -568,7 +602,7 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_num_parse(z, crier_skip_space(z, first), &x2);
         crier_say_num(z, &x2, &w);
     }
-    end = unit_dot(z, end);
+    end = crier_unit_dot(z, end);
     size_t to = range_dash(z, end);
     if (to) {
         crier_put_phrase(z, "to", &w); /* "20 Hz – 20 kHz" */

@@ -189,7 +189,7 @@ static size_t per_unit(const norm *z, size_t i, crier_buf *w)
         used = 1;
     }
     crier_buf_free(&u);
-    return used ? used + 1 : 0;
+    return used ? crier_unit_dot(z, i + 1 + used) - i : 0;
 }
 
 /* ==== Classifier ========================================================= */

@@ -219,6 +219,10 @@ size_t crier_cls_old_money(norm *z, size_t i);
  * its words, singular or plural. Returns the tokens used, or 0. `glued`
  * says whether the unit touches its number, `after` whether it follows
  * another measure. */
+/* "15 lbs. of hay", "$3/lb. at most": the dot of an abbreviated unit at
+ * token `end` is the unit's when a lower-case word or a number goes on;
+ * returns the index after it, or `end`. */
+size_t crier_unit_dot(const norm *z, size_t end);
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after,
                         crier_buf *w);
 size_t crier_cls_measure(norm *z, size_t i);

@@ -521,6 +521,17 @@ static int label_context(const norm *z, size_t i)
                    : (size_t)-1;
     if (q != (size_t)-1 && tok_is(z, q, TK_WORD) && (crier_tok_ctx(z, q) & CRIER_CTX_LABEL_BEFORE))
         return 1;
+    /* "the RTX 4090 draws", "an IBM 5150": a maker's or a line's letters
+     * in capitals before a four-digit model, unless what follows is
+     * counted ("UK 3000 troops"); three digits there are more often a
+     * count ("FBI 350 agents"). */
+    if (p != (size_t)-1 && z->t[i].len == 4 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER) &&
+        !(z->t[p].flags & TF_CAPS_RUN) && z->t[p].len >= 2 && z->t[p].len <= 4 &&
+        !crier_tok_ctx(z, p) && !crier_pronounceable(z, tok_text(z, p), z->t[p].len) &&
+        !(tok_is(z, k, TK_WORD) &&
+          ((crier_tok_ctx(z, k) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
+           crier_tok_find(z, CRIER_TAB_UNITS, k))))
+        return 1;
     const char *ps = p != (size_t)-1 ? tok_text(z, p) : NULL;
     size_t pn = p != (size_t)-1 ? z->t[p].len : 0;
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
@@ -673,8 +684,14 @@ int crier_scale_before_noun(const norm *z, size_t k)
     const crier_lex_row *sc = crier_tok_find(z, CRIER_TAB_SCALES, k);
     if (!sc || !(sc->flags & CRIER_SCALE_ABBR))
         return 0;
-    return (crier_tok_ctx(z, k + 2) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
-           currency_name(z, k + 2);
+    if ((crier_tok_ctx(z, k + 2) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
+        currency_name(z, k + 2))
+        return 1;
+    /* "100M weekly users", "12K new jobs": one word in lower case may
+     * stand between the scale and what it counts. */
+    return (z->t[k + 2].flags & TF_LOWER) && !crier_tok_ctx(z, k + 2) &&
+           tok_is(z, k + 3, TK_SPACE) && z->t[k + 3].len == 1 && tok_is(z, k + 4, TK_WORD) &&
+           (crier_tok_ctx(z, k + 4) & CRIER_CTX_COUNT_NOUN);
 }
 
 /* True when the word before the amount at i leaves room for an adjective:

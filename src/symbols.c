@@ -62,6 +62,21 @@ static int spaced_between_words(const norm *z, size_t i, size_t p, size_t n)
            n == i + 2 && tok_is(z, i + 1, TK_SPACE) && tok_is(z, n, TK_WORD);
 }
 
+/* "3 meals/day", "600 IU/day": a slash glued between a word and a unit
+ * of time that only a slash brings (units.tsv flag per, two letters or
+ * more) is "per". */
+static int per_period(const norm *z, size_t i)
+{
+    if (z->t[i].cp != '/' || i == 0 || !tok_glued(z, i) || !tok_is(z, i - 1, TK_WORD) ||
+        !tok_is(z, i + 1, TK_WORD) || !tok_glued(z, i + 1) || z->t[i + 1].len < 2 ||
+        (tok_is(z, i + 2, TK_WORD) && tok_glued(z, i + 2)) ||
+        (i >= 2 && tok_is(z, i - 2, TK_NUM) && tok_glued(z, i - 1)) ||
+        crier_tok_find(z, CRIER_TAB_UNITS, i - 1))
+        return 0; /* "year/month" are two of a kind */
+    const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, i + 1);
+    return u && (u->flags & CRIER_UNIT_PER) && (z->t[i + 1].flags & TF_LOWER);
+}
+
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
  * or paused, 0 when the symbol is silent here. */
 static int table_symbol(norm *z, size_t i)
@@ -89,6 +104,10 @@ static int table_symbol(norm *z, size_t i)
     if (z->t[i].cp == 0xD7 && nb && tok_glued(z, i) && tok_is(z, i + 1, TK_SPACE) &&
         tok_is(z, i + 2, TK_WORD)) {
         crier_emit_toks(z, r->cols[1], i, i + 1);
+        return 1;
+    }
+    if (per_period(z, i)) {
+        crier_emit_toks(z, crier_phrase(z, "per"), i, i + 1);
         return 1;
     }
     int say = 1;
