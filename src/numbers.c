@@ -689,7 +689,8 @@ int crier_scale_before_noun(const norm *z, size_t k)
         return 1;
     /* "100M weekly users", "12K new jobs": one word in lower case may
      * stand between the scale and what it counts. */
-    return (z->t[k + 2].flags & TF_LOWER) && !crier_tok_ctx(z, k + 2) &&
+    return (z->t[k + 2].flags & TF_LOWER) &&
+           !(crier_tok_ctx(z, k + 2) & ~(unsigned)CRIER_CTX_PRICE_BEFORE) &&
            tok_is(z, k + 3, TK_SPACE) && z->t[k + 3].len == 1 && tok_is(z, k + 4, TK_WORD) &&
            (crier_tok_ctx(z, k + 4) & CRIER_CTX_COUNT_NOUN);
 }
