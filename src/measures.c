@@ -139,10 +139,12 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     }
     unsigned f = r->flags;
     /* "2.5 in. of rain": with its dot, before a word in lower case, a
-     * number or the end of the line, "in" is the unit, not the word. */
+     * number, a comma ("at 30 in., and") or the end of the line, "in" is
+     * the unit, not the word. */
     size_t nx = crier_skip_space(z, i + used + 1);
     int dotted = tok_punct(z, i + used, '.') && tok_glued(z, i + used) &&
                  (nx >= z->n || z->t[nx].kind == TK_NL || tok_is(z, nx, TK_NUM) ||
+                  ((tok_punct(z, nx, ',') || tok_punct(z, nx, ';')) && nx == i + used + 1) ||
                   (tok_is(z, nx, TK_WORD) && (z->t[nx].flags & TF_LOWER)));
     /* "8.1 g of gold", "3 g, 5 g": a one-letter unit that is usually
      * glued stands apart before "of", "and", "or", a comma or a bracket;
@@ -517,10 +519,35 @@ static int tall_before_noun(const norm *z, size_t i, size_t first, size_t end)
     return r && (r->flags & CRIER_UNIT_AFTER) && crier_adjective_amount(z, i, end);
 }
 
+/* "150 lbs. per sq. in.", "2s. 9d. per lb.": "per" written out before a
+ * unit written short, which is read in the singular. */
+static size_t per_unit(norm *z, size_t i)
+{
+    if (!crier_tok_eq(z, i, "per") || !tok_is(z, i + 1, TK_SPACE) || z->t[i + 1].len != 1 ||
+        !tok_is(z, i + 2, TK_WORD) || (z->t[i + 2].flags & TF_CAP))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, tok_text(z, i)[0] == 'P' ? "Per" : "per");
+    size_t u = crier_unit_parse(z, i + 2, 0, 2, 1, &w);
+    if (!u) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    size_t end = crier_unit_dot(z, i + 2 + u);
+    crier_emit_buf(z, &w, i, end);
+    const char *last = tok_text(z, end - 1);
+    if (last[z->t[end - 1].len - 1] == '.' && crier_ends_sentence(z, end))
+        crier_emit_pause(z, ".", tok_end(z, end - 1) - 1, 1);
+    return end - i;
+}
+
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
         return 0;
+    size_t per = per_unit(z, i);
+    if (per)
+        return per;
     size_t c = coordinate(z, i);
     if (c)
         return c;
