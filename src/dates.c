@@ -696,6 +696,16 @@ static size_t era_date(norm *z, size_t i)
         crier_digits_value(tok_text(z, k), z->t[k].len) > 0) {
         say_era(z, i, &w);
         crier_say_year(z, tok_text(z, k), z->t[k].len, &w);
+        /* "B.C. 490-479", "A.D. 1200-1300": the era before a span of
+         * years serves both. */
+        size_t e = k + 2;
+        if (crier_tok_dash(z, k + 1) && tok_glued(z, k + 1) && tok_is(z, e, TK_NUM) &&
+            tok_glued(z, e) && z->t[e].len <= 4 && crier_digits_value(tok_text(z, e), z->t[e].len) > 0 &&
+            !(tok_is(z, e + 1, TK_WORD) && tok_glued(z, e + 1))) {
+            crier_put_phrase(z, "to", &w);
+            crier_say_year(z, tok_text(z, e), z->t[e].len, &w);
+            return crier_emit_buf(z, &w, i, e + 1);
+        }
         return crier_emit_buf(z, &w, i, era_range(z, k + 1, &w));
     }
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 4 || crier_digits_value(tok_text(z, i), z->t[i].len) <= 0)

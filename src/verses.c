@@ -63,6 +63,24 @@ static int colon_ref(const norm *z, size_t k)
            !(tok_is(z, k + 3, TK_NUM) || tok_is(z, k + 3, TK_WORD) || tok_punct(z, k + 3, ':'));
 }
 
+/* True when a Roman chapter with its dot stands alone at token k, the
+ * end of a reference to a whole chapter ("Exod. xx.") or to several
+ * ("Matt. v.-vii."): after its dot come a space, a dash, punctuation or
+ * the end of the line, not more letters. */
+static int chapter_only(const norm *z, size_t k)
+{
+    size_t e = k + 2;
+    if (!lower_chapter(z, k) || !tok_punct(z, k + 1, '.') ||
+        !(e >= z->n || z->t[e].kind == TK_SPACE || z->t[e].kind == TK_NL ||
+          z->t[e].kind == TK_PUNCT))
+        return 0;
+    /* One letter before a capitalised word or an "e." is "versus" or
+     * "i. e.": "Col. v. Jones". */
+    size_t n = crier_skip_space(z, e);
+    return z->t[k].len > 1 || n == e ||
+           !(tok_is(z, n, TK_WORD) && ((z->t[n].flags & TF_CAP) || crier_tok_eq(z, n, "e")));
+}
+
 /* The scripture.tsv row of the capitalised book at word token i, with the
  * dot glued after it ("Matt.") or without one ("Kings"), when a chapter
  * reference follows it past one space; *end is set past the book. */
@@ -83,7 +101,8 @@ static const crier_lex_row *book_at(const norm *z, size_t i, size_t *end)
     }
     if (!r || !tok_is(z, *end, TK_SPACE) || z->t[*end].len != 1)
         return NULL;
-    return roman_ref(z, *end + 1) || colon_ref(z, *end + 1) ? r : NULL;
+    size_t k = *end + 1;
+    return roman_ref(z, k) || colon_ref(z, k) || chapter_only(z, k) ? r : NULL;
 }
 
 /* Appends the cardinal of the number at token i. */
@@ -139,26 +158,69 @@ static size_t book(norm *z, size_t i)
     return stop - i;
 }
 
-/* "v. 3" after a capitalised word, or after one and its dot: the chapter
- * as a cardinal and its dot as a pause before the verse. */
-static size_t roman_chapter(norm *z, size_t i)
+/* The capitalised word that a chapter at token i belongs to: the word
+ * before it, past the word's dot or a comma ("Herodotus, ii. 35"); or
+ * (size_t)-1. */
+static size_t cited_work(const norm *z, size_t i)
 {
-    if (!roman_ref(z, i) || (i > 0 && tok_glued(z, i)))
-        return 0;
     size_t p = crier_prev_word(z, i);
-    if (p != (size_t)-1 && p > 0 && tok_punct(z, p, '.') && tok_glued(z, p))
+    if (p != (size_t)-1 && p > 0 && (tok_punct(z, p, '.') || tok_punct(z, p, ',')) &&
+        tok_glued(z, p))
         p--;
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) ||
         (z->t[p].flags & TF_UPPER))
-        return 0;
+        return (size_t)-1;
+    return p;
+}
+
+/* True when the word at token p, with its dot, is a book of
+ * scripture.tsv: "Exod." */
+static int table_book(const norm *z, size_t p)
+{
+    size_t n = z->t[p].len + (tok_punct(z, p + 1, '.') ? 1 : 0);
+    return crier_lex_find(z->lex, CRIER_TAB_SCRIPTURE, tok_text(z, p), n) != NULL;
+}
+
+/* Appends the cardinal of the chapter numeral at token k. */
+static void put_chapter(const norm *z, size_t k, crier_buf *w)
+{
     char d[8];
-    snprintf(d, sizeof d, "%d", lower_chapter(z, i));
+    snprintf(d, sizeof d, "%d", lower_chapter(z, k));
+    crier_put_word(w, "");
+    crier_say_cardinal(z, d, strlen(d), w);
+}
+
+/* "v. 3" after a capitalised word: the chapter as a cardinal and its dot
+ * as a pause before the verse. After a book of the table a chapter may
+ * stand alone or end a span: "Exod. xx.", "Matt. v.-vii." ("five to
+ * seven"); a dot that the sentence runs past is silent. */
+static size_t roman_chapter(norm *z, size_t i)
+{
+    if (i > 0 && tok_glued(z, i))
+        return 0;
+    size_t p = cited_work(z, i);
+    if (p == (size_t)-1)
+        return 0;
     crier_buf w = CRIER_BUF_INIT;
-    crier_put_word(&w, "");
-    crier_say_cardinal(z, d, strlen(d), &w);
-    crier_emit_buf(z, &w, i, i + 1);
-    crier_emit_pause(z, ",", z->t[i + 1].off, z->t[i + 1].len);
-    return 2;
+    if (roman_ref(z, i)) {
+        put_chapter(z, i, &w);
+        crier_emit_buf(z, &w, i, i + 1);
+        crier_emit_pause(z, ",", z->t[i + 1].off, z->t[i + 1].len);
+        return 2;
+    }
+    if (!chapter_only(z, i) || !table_book(z, p))
+        return 0;
+    put_chapter(z, i, &w);
+    size_t end = i + 1;
+    if (crier_tok_dash(z, i + 2) && tok_glued(z, i + 3) && chapter_only(z, i + 3)) {
+        crier_put_phrase(z, "to", &w);
+        put_chapter(z, i + 3, &w);
+        end = i + 4;
+    }
+    size_t k = crier_skip_space(z, end + 1);
+    if (k > end + 1 && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_LOWER))
+        end++; /* "Isa. xl.-lxvi. is called": the sentence goes on */
+    return crier_emit_buf(z, &w, i, end);
 }
 
 size_t crier_cls_verse(norm *z, size_t i)
