@@ -626,6 +626,12 @@ static size_t numeric_date(norm *z, size_t i)
         return 0;
     if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
         return month_year(z, &d, i, i + used);
+    /* "expires 03/2015": a month with its zero is no numerator. */
+    size_t my = d.count == 2 && d.n[1] == 4 && d.n[0] == 2 && d.p[0][0] == '0'
+                    ? month_year(z, &d, i, i + used)
+                    : 0;
+    if (my)
+        return my;
     if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d) ||
                          crier_fraction_odds(z, i, i + used)))
         return 0;

@@ -22,6 +22,7 @@
 #include "norm.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* True when token i is a four-digit year-like number. */
@@ -285,6 +286,19 @@ static size_t season(norm *z, size_t i)
     else
         crier_say_year(z, tok_text(z, i + 2), 4, &w);
     return crier_emit_buf(z, &w, i, i + 3);
+}
+
+/* The name of month number m (1 to 12) from months.tsv, or NULL. */
+static const char *month_name(const norm *z, int m)
+{
+    char key[4];
+    snprintf(key, sizeof key, "%d", m);
+    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS); k++) {
+        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
+        if (strcmp(row->cols[2], key) == 0)
+            return row->cols[1];
+    }
+    return NULL;
 }
 
 /* "Alfred (848/849 – 899)", "Cleopatra (70/69 BC – 30 BC)": two years a
@@ -556,6 +570,19 @@ size_t crier_cls_range(norm *z, size_t i)
         crier_say_year(z, a.ip, 3, &w); /* "seven forty-seven" */
         crier_say_num(z, &b, &w);
         return crier_emit_buf(z, &w, i, b.end);
+    }
+    /* "published 2010-03": a month after a year of this century, not a
+     * span into the next one. */
+    if (yearish(z, i) && a.ip[0] == '2' && a.ip[1] == '0' && b.ipn == 2 && b.ip[0] == '0' &&
+        b.ip[1] > '0' && !b.fp && right == a.end + 1 && !era && !unit &&
+        b.ip[1] - '0' < crier_digits_value(a.ip + 2, 2)) {
+        const char *month = month_name(z, b.ip[1] - '0');
+        if (month) {
+            crier_buf_free(&tail);
+            crier_put_word(&w, month);
+            crier_say_year(z, a.ip, 4, &w);
+            return crier_emit_buf(z, &w, i, b.end);
+        }
     }
     /* "1861-5": one digit after a year replaces its last. */
     int one = a.ipn == 4 && b.ipn == 1 && !b.fp && z->t[right].len == 1 && b.ip[0] > a.ip[3];
