@@ -48,10 +48,43 @@ static int name_part(const norm *z, size_t i, size_t *next)
     return 0;
 }
 
+/* True when one to three name parts from token j, then a kind of
+ * street, follow. */
+static int street_follows(const norm *z, size_t j)
+{
+    int parts = 0;
+    size_t next;
+    while (parts < 3 && name_part(z, j, &next) && !street_at(z, j)) {
+        parts++;
+        if (!tok_is(z, next, TK_SPACE))
+            return 0;
+        j = next + 1;
+    }
+    return parts && street_at(z, j);
+}
+
+/* "on E. 14th St.", "the 1900 block of W. 3rd Ave.": a compass point
+ * before a street's name without a house number, where no capitalised
+ * name stands before it ("Robert E. Lee Blvd." keeps its initial). */
+static size_t compass_street(norm *z, size_t i)
+{
+    size_t used, p = crier_prev_word(z, i);
+    int dot;
+    const crier_lex_row *c = crier_abbrev_at(z, i, &used, &dot);
+    if (!c || !(c->flags & CRIER_ABBR_COMPASS) || !tok_is(z, i + used, TK_SPACE) ||
+        (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP)) ||
+        !street_follows(z, i + used + 1))
+        return 0;
+    crier_emit_toks(z, c->cols[1], i, i + used);
+    return used;
+}
+
 /* Takes only the house number and the compass point; returns 0 unless
  * the whole address shape follows. */
 size_t crier_cls_address(norm *z, size_t i)
 {
+    if (tok_is(z, i, TK_WORD))
+        return compass_street(z, i);
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 5 || (i > 0 && tok_glued(z, i)))
         return 0;
     const char *d = tok_text(z, i);
@@ -70,16 +103,7 @@ size_t crier_cls_address(norm *z, size_t i)
     } else {
         c = NULL;
     }
-    /* One to three name parts, then the kind of street. */
-    int parts = 0;
-    size_t next;
-    while (parts < 3 && name_part(z, j, &next) && !street_at(z, j)) {
-        parts++;
-        if (!tok_is(z, next, TK_SPACE))
-            return 0;
-        j = next + 1;
-    }
-    if (!parts || !street_at(z, j))
+    if (!street_follows(z, j))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     if (n <= 2 || n == 5)

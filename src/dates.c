@@ -585,6 +585,32 @@ static int date_context(const norm *z, size_t i)
     return !comma && !dot && (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE);
 }
 
+/* "his court date is 12/4", "the 7/4 parade": a day and a month without
+ * a word that brings a date, where the first number is the larger and
+ * both could be months. No fraction is written that way ("twelve
+ * quarters"), save as odds, a time signature, a rating or a score in
+ * cricket, or after a whole number or a model's capitals ("3 5/2",
+ * "MP 4/3"). Either order of day and month reads it as a date. */
+static int improper_date(const norm *z, const dparts *d, size_t i, size_t end)
+{
+    long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
+    if (d->n[0] > 2 || d->n[1] > 2 || b < 1 || a <= b || a > 12)
+        return 0;
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
+    /* "3 5/2", and "MP 4/3" (a model's letters) */
+    if ((p != (size_t)-1 && (tok_is(z, p, TK_NUM) ||
+                             (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER)))) ||
+        (tok_is(z, end, TK_WORD) && tok_glued(z, end)) || crier_tok_eq(z, n, "of") ||
+        crier_fraction_odds(z, i, end) ||
+        crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET) ||
+        crier_ctx_before(z, i, CRIER_CTX_RATING | CRIER_CTX_CRICKET, 3))
+        return 0;
+    crier_buf u = CRIER_BUF_INIT;
+    int unit = crier_unit_parse(z, n, 1, n == end, 0, &u) != 0;
+    crier_buf_free(&u);
+    return !unit;
+}
+
 /* "since 12/2012": a month and a year after a word that brings a date,
  * "since December twenty twelve". Alone, "1/2007" stays a fraction. */
 static size_t month_year(norm *z, const dparts *d, size_t i, size_t end)
@@ -632,8 +658,8 @@ static size_t numeric_date(norm *z, size_t i)
                     : 0;
     if (my)
         return my;
-    if (d.count == 2 && (!date_context(z, i) || common_fraction(z, &d) ||
-                         crier_fraction_odds(z, i, i + used)))
+    if (d.count == 2 && (!(date_context(z, i) || improper_date(z, &d, i, i + used)) ||
+                         common_fraction(z, &d) || crier_fraction_odds(z, i, i + used)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;

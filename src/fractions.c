@@ -328,8 +328,33 @@ static size_t negative_fraction(const norm *z, size_t i, crier_buf *w)
 }
 
 /* Emits a fraction parsed by crier_fraction_parse(). */
+/* "rated 4.5/5", "7.5/10 stars": a rating with a decimal point, which
+ * no fraction has, "four point five out of five". */
+static size_t decimal_rating(norm *z, size_t i)
+{
+    numx x;
+    if (!tok_is(z, i, TK_NUM) || !crier_num_parse(z, i, &x) || !x.fp || x.neg ||
+        !tok_punct(z, x.end, '/') || !tok_glued(z, x.end) || !tok_is(z, x.end + 1, TK_NUM) ||
+        !tok_glued(z, x.end + 1) || !plain_num(z, x.end + 1) || z->t[x.end + 1].len > 3)
+        return 0;
+    size_t end = x.end + 2;
+    const char *d = tok_text(z, x.end + 1);
+    size_t dn = z->t[x.end + 1].len;
+    if (crier_digits_value(x.ip, x.ipn) >= crier_digits_value(d, dn) || !rating(z, i, end) ||
+        (tok_is(z, end, TK_WORD) && tok_glued(z, end)))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_num(z, &x, &w);
+    crier_put_phrase(z, "out-of", &w);
+    crier_say_cardinal(z, d, dn, &w);
+    return crier_emit_buf(z, &w, i, end);
+}
+
 size_t crier_cls_fraction(norm *z, size_t i)
 {
+    size_t dr = decimal_rating(z, i);
+    if (dr)
+        return dr;
     crier_buf w = CRIER_BUF_INIT;
     int whole;
     size_t neg = negative_fraction(z, i, &w);

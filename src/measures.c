@@ -166,6 +166,8 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
         size_t k = crier_skip_space(z, i + used);
         if (tok_punct(z, i + used, '.'))
             k = crier_skip_space(z, i + used + 1);
+        if (tok_punct(z, k, '-') && tok_glued(z, k) && tok_glued(z, k + 1))
+            k++; /* "a 1,200-sq-ft condo" */
         crier_buf u = CRIER_BUF_INIT;
         size_t u2 = crier_unit_parse(z, k, plural, 1, 1, &u);
         if (u2 && u.ptr) {
@@ -614,8 +616,8 @@ size_t crier_cls_measure(norm *z, size_t i)
         crier_buf_free(&w);
         return 0;
     }
-    if (!one && !adj && crier_adjective_amount(z, i, k + u)) {
-        crier_buf_truncate(&w, mark); /* "a five kilometer race" */
+    if (!one && !adj && crier_adjective_amount(z, i, crier_unit_dot(z, k + u))) {
+        crier_buf_truncate(&w, mark); /* "a five kilometer race", "the 800 sq. ft. flat" */
         crier_unit_parse(z, k, 0, glued, 0, &w);
     }
     size_t end = crier_unit_dot(z, k + u), first = end;

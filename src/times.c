@@ -387,8 +387,33 @@ static size_t word_span(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, k + u);
 }
 
+/* "at 9/8c": a television listing, the hour in the Eastern and Pacific
+ * zones and then in the Central one, "nine eight central". */
+static size_t tv_listing(norm *z, size_t i)
+{
+    if (z->t[i].len > 2 || !tok_punct(z, i + 1, '/') || !tok_glued(z, i + 1) ||
+        !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) || z->t[i + 2].len > 2 ||
+        !crier_tok_eq(z, i + 3, "c") || !tok_glued(z, i + 3) ||
+        (tok_is(z, i + 4, TK_WORD) && tok_glued(z, i + 4)))
+        return 0;
+    long a = crier_digits_value(tok_text(z, i), z->t[i].len);
+    long b = crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len);
+    if (a < 1 || a > 12 || b != (a == 1 ? 12 : a - 1))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_cardinal(z, tok_text(z, i), z->t[i].len, &w);
+    crier_say_cardinal(z, tok_text(z, i + 2), z->t[i + 2].len, &w);
+    crier_put_phrase(z, "central", &w);
+    return crier_emit_buf(z, &w, i, i + 4);
+}
+
 size_t crier_cls_time(norm *z, size_t i)
 {
+    if (tok_is(z, i, TK_NUM)) {
+        size_t tv = tv_listing(z, i);
+        if (tv)
+            return tv;
+    }
     if (tok_is(z, i, TK_WORD)) {
         size_t used = word_span(z, i);
         return used ? used : zone_alone(z, i);
