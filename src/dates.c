@@ -428,6 +428,28 @@ static int after_weekday(const norm *z, size_t p)
            crier_tok_find(z, CRIER_TAB_WEEKDAYS, q);
 }
 
+/* "from 3.4% in Jan to 3.2% in Feb": an abbreviated month without its
+ * dot after a word that brings a date (not an article), before a
+ * punctuation mark, the line's end or a little word of context-words.tsv
+ * ("to", "and"). "in Jan Smith's car" and "in Mar del Plata" keep their
+ * names. */
+static size_t bare_month(norm *z, size_t i, const crier_lex_row *r, unsigned ctx)
+{
+    size_t n = crier_skip_space(z, i + 1), p = crier_prev_word(z, i);
+    size_t pp = p != (size_t)-1 ? crier_prev_word(z, p) : p;
+    /* "from Feb to Apr": a month joined to another */
+    if ((ctx & CRIER_CTX_CONJUNCTION) && pp != (size_t)-1 && tok_is(z, pp, TK_WORD) &&
+        crier_tok_find(z, CRIER_TAB_MONTHS, pp))
+        ctx |= CRIER_CTX_DATE_BEFORE;
+    if (!(ctx & (CRIER_CTX_DATE_BEFORE | CRIER_CTX_YEAR_BEFORE)) || (ctx & CRIER_CTX_DETERMINER) ||
+        (tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1)) || tok_punct(z, i + 1, '\'') ||
+        (n > i + 1 && (tok_is(z, n, TK_NUM) ||
+                       (tok_is(z, n, TK_WORD) && (!(z->t[n].flags & TF_LOWER) || !crier_tok_ctx(z, n))))))
+        return 0;
+    crier_emit_toks(z, r->cols[1], i, i + 1);
+    return 1;
+}
+
 /* "in Oct., down from Sept.", "Wed., Nov. 15": an abbreviated month or
  * weekday with its dot, and no day after it, is still the name when a
  * word before it brings a date ("in", "since", "on") or a comma follows.
@@ -441,10 +463,12 @@ static size_t name_alone(norm *z, size_t i)
     if (!r)
         r = crier_tok_find(z, CRIER_TAB_WEEKDAYS, i);
     if (!r || !(z->t[i].flags & TF_CAP) || (z->t[i].flags & TF_UPPER) ||
-        z->t[i].len >= strlen(r->cols[1]) || !tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        z->t[i].len >= strlen(r->cols[1]))
         return 0;
     size_t p = crier_prev_word(z, i), next = crier_skip_space(z, i + 2), mu;
     unsigned ctx = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? crier_tok_ctx(z, p) : 0;
+    if (!tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        return month ? bare_month(z, i, r, ctx) : 0;
     if (!month && (ctx & CRIER_CTX_DETERMINER))
         ctx = 0;
     /* "Tue. (2/22)": a weekday before its date in brackets */

@@ -221,6 +221,15 @@ static size_t money_prefix(norm *z, size_t i)
     a.x.neg = neg;
     crier_buf w = CRIER_BUF_INIT;
     size_t end = a.end;
+    /* "in the mid-$400s", "the low $20s": a span of prices, said as
+     * people say it, "the mid four hundreds", with the currency
+     * understood. */
+    if (!neg && !a.scale && !a.x.fp && crier_tok_eq(z, end, "s") && tok_glued(z, end) &&
+        !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1))) {
+        say_amount_number(z, &a, &w);
+        crier_pluralize_last(z, &w);
+        return crier_emit_buf(z, &w, i, end + 1);
+    }
     /* A range: "$5-10 million", "$50.00-$100.00". */
     size_t d = crier_skip_space(z, end), cu2 = 0;
     /* "between $3 and $4 million", "$3 or $4 billion": the scale of the

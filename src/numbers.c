@@ -498,11 +498,12 @@ static int label_context(const norm *z, size_t i)
     if (crier_scale_before_noun(z, i + 1))
         return 0; /* "Adds 199K Jobs": an amount */
     /* "F-150", "C-130", "I-395": a model or a road after capitals and a
-     * hyphen. */
+     * hyphen; "Blink-182", a name's number, after a capitalised word. */
     if (i >= 2 && crier_tok_dash(z, i - 1) && tok_glued(z, i) && tok_glued(z, i - 1) &&
-        tok_is(z, i - 2, TK_WORD) && z->t[i - 2].len <= 3 &&
-        (z->t[i - 2].flags & (TF_UPPER | TF_CAP)) && !(z->t[i - 2].flags & TF_LOWER) &&
-        (z->t[i - 2].len == 1 || (z->t[i - 2].flags & TF_UPPER)))
+        tok_is(z, i - 2, TK_WORD) &&
+        ((z->t[i - 2].len <= 3 && (z->t[i - 2].flags & (TF_UPPER | TF_CAP)) &&
+          !(z->t[i - 2].flags & TF_LOWER) && (z->t[i - 2].len == 1 || (z->t[i - 2].flags & TF_UPPER))) ||
+         ((z->t[i - 2].flags & TF_CAP) && !(z->t[i - 2].flags & TF_UPPER) && !crier_tok_ctx(z, i - 2))))
         return 1;
     /* "the 737 MAX": a model name in capitals after the number. */
     size_t k = crier_skip_space(z, i + 1);

@@ -230,10 +230,13 @@ static size_t hyphen(norm *z, size_t i)
                  (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM || pc == '.' ||
                   (z->t[i - 1].kind != TK_SPACE && ((pc >= 0xBC && pc <= 0xBE) ||
                                                  (pc >= 0x2150 && pc <= 0x215E))));
-    /* "mid-'80s": a decade cut to two digits after the hyphen */
+    /* "mid-'80s": a decade cut to two digits after the hyphen; "the
+     * mid-$400s": an amount of money */
     int after = tok_is(z, i + 1, TK_WORD) || tok_is(z, i + 1, TK_NUM) ||
-                (tok_punct(z, i + 1, '\'') && tok_glued(z, i + 1) && tok_is(z, i + 2, TK_NUM) &&
-                 tok_glued(z, i + 2));
+                ((tok_punct(z, i + 1, '\'') ||
+                  (tok_is(z, i + 1, TK_SYM) &&
+                   crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, i + 1), z->t[i + 1].len))) &&
+                 tok_glued(z, i + 1) && tok_is(z, i + 2, TK_NUM) && tok_glued(z, i + 2));
     if (before && after && z->out.len && z->out.ptr[z->out.len - 1] != ' ' &&
         !strchr(",.;:!?\n", z->out.ptr[z->out.len - 1])) {
         crier_buf_putc(&z->out, '-');
