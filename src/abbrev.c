@@ -611,6 +611,22 @@ static size_t party_state(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, end);
 }
 
+/* "off the coast of Calif.", "plates from Fla.": a state's AP form that
+ * is nothing else (states.tsv, flag anywhere), after a word in lower
+ * case. */
+static size_t state_anywhere(norm *z, size_t i)
+{
+    if (!tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
+        return 0;
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_STATES, tok_text(z, i), z->t[i].len + 1);
+    if (!r || !(r->flags & CRIER_STATE_ANYWHERE))
+        return 0;
+    crier_emit_toks(z, r->cols[1], i, i + 2);
+    if (crier_ends_sentence(z, i + 2))
+        crier_emit_pause(z, ".", tok_end(z, i + 1) - 1, 1);
+    return 2;
+}
+
 /* "Albany, N.Y.", "Santa Clara, CA 95051", "Richmond, Va.": a state
  * abbreviation after a place and a comma is the state's name. */
 size_t crier_cls_state(norm *z, size_t i)
@@ -621,6 +637,8 @@ size_t crier_cls_state(norm *z, size_t i)
     if (!tok_is(z, i, TK_WORD) || !(z->t[i].flags & TF_CAP) || z->t[i].len > 6)
         return 0;
     size_t p = crier_prev_word(z, i);
+    if (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_LOWER))
+        return state_anywhere(z, i);
     if (p == (size_t)-1 || !tok_punct(z, p, ',') || p == 0)
         return 0;
     size_t q = crier_prev_word(z, p);

@@ -68,6 +68,8 @@ enum {
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     CRIER_MONTH_NAME = 1 << 1,    /* also a given name: "Jan", "Jun" */
+    /* states */
+    CRIER_STATE_ANYWHERE = 1 << 0, /* no word but the state's: "Calif." after "in" */
     /* credits */
     CRIER_CREDIT_STRIP = 1 << 0,  /* the prefix is not spoken */
     /* units */
@@ -91,6 +93,7 @@ enum {
     CRIER_SYM_ADDRESS = 1 << 4,   /* read only inside a web or e-mail address */
     CRIER_SYM_WORDS = 1 << 5,     /* also read between lower-case words */
     CRIER_SYM_SPACED = 1 << 6,    /* also read standing alone between words */
+    CRIER_SYM_GLUED = 1 << 7,     /* read between numbers only when glued to both */
     /* context words */
     CRIER_CTX_YEAR_BEFORE = 1 << 0, /* a 4-digit number after it is a year: "in" */
     CRIER_CTX_COUNT_BEFORE = 1 << 1, /* ... is a count: "about", "over" */

@@ -115,7 +115,8 @@ static int table_symbol(norm *z, size_t i)
         size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + 1);
         int alone = (p == (size_t)-1 || z->t[p].kind == TK_WORD || z->t[p].kind == TK_NL) &&
                     !tok_glued(z, i) && !tok_glued(z, i + 1);
-        say = ((f & CRIER_SYM_NUMERIC) && nb && na) ||
+        int apart = (f & CRIER_SYM_GLUED) && !(tok_glued(z, i) && tok_glued(z, i + 1));
+        say = ((f & CRIER_SYM_NUMERIC) && nb && na && !apart) ||
               ((f & CRIER_SYM_BEFORE_NUM) && na) ||
               ((f & CRIER_SYM_AFTER_NUM) && (nb || alone)) ||
               ((f & CRIER_SYM_WORDS) && p != (size_t)-1 && lower_word(z, p) && lower_word(z, n) &&

@@ -161,6 +161,31 @@ static int two_digits_below(const norm *z, size_t i, long max)
            crier_digits_value(tok_text(z, i), 2) < max && tok_glued(z, i);
 }
 
+/* "1:32:45.123": seconds with their fraction, as a race is timed; the
+ * fraction is at most three digits. */
+static int decimal_seconds(const norm *z, size_t i)
+{
+    const char *s = tok_is(z, i, TK_NUM) ? tok_text(z, i) : NULL;
+    size_t n = s ? z->t[i].len : 0;
+    return s && tok_glued(z, i) && n >= 4 && n <= 6 && s[2] == '.' && s[0] <= '5' &&
+           crier_digits_value(s, 2) >= 0 && crier_digits_value(s + 3, n - 3) >= 0;
+}
+
+/* Says seconds at token i, whole ("30") or with a fraction ("45.123",
+ * "forty-five point one two three seconds"). */
+static void say_seconds(const norm *z, size_t i, crier_buf *w)
+{
+    const char *s = tok_text(z, i);
+    size_t n = z->t[i].len;
+    if (n == 2) {
+        say_count(z, s, 2, "second", "seconds", w);
+        return;
+    }
+    numx sec = {.ip = s[0] == '0' ? s + 1 : s, .ipn = s[0] == '0' ? 1 : 2, .fp = s + 3, .fpn = n - 3};
+    crier_say_num(z, &sec, w);
+    crier_put_phrase(z, "seconds", w);
+}
+
 /* "0800 GMT", "1430 UTC": four digits of a 24-hour clock with a zone
  * after them, read the military way, "oh eight hundred", "fourteen
  * thirty". Appends the time (not the zone) and returns 1, or 0. */
@@ -168,9 +193,13 @@ static int military(const norm *z, size_t i, crier_buf *w)
 {
     const char *s = tok_text(z, i);
     long h = crier_digits_value(s, 2), m = crier_digits_value(s + 2, 2);
-    /* "0800 hrs": a leading zero and "hours" make it a clock too. */
+    /* "0800 hrs", "at 2200 hours": "hours" after a leading zero, or
+     * after a word that brings a clock time, make it a clock too; "1500
+     * hours of service" is a count. */
     size_t k = crier_skip_space(z, i + 1);
-    int hrs = s[0] == '0' && k == i + 2 && (crier_tok_eq(z, k, "hrs") || crier_tok_eq(z, k, "hours"));
+    int hrs = (s[0] == '0' || (crier_ctx_before(z, i, CRIER_CTX_CLOCK_BEFORE, 1) &&
+                               !crier_tok_eq(z, crier_skip_space(z, k + 1), crier_phrase(z, "of")))) &&
+              k == i + 2 && (crier_tok_eq(z, k, "hrs") || crier_tok_eq(z, k, "hours"));
     if (h < 0 || m < 0 || h > 23 || m > 59 || !(hrs || has_zone(z, i + 1)))
         return 0;
     if (h == 0 && m == 0) {
@@ -330,16 +359,16 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     if (!dot && tok_punct(z, c, ':') && (mi > i + 2 || two_digits_below(z, mi, 60))) {
         const char *m = tok_text(z, mi);
         end = mi + 1;
-        if (tok_punct(z, end, ':') && two_digits_below(z, end + 1, 60)) {
+        if (tok_punct(z, end, ':') &&
+            (two_digits_below(z, end + 1, 60) || decimal_seconds(z, end + 1))) {
             /* "0:05:12" is "five minutes and twelve seconds": no zero
              * hours, unless the minutes are zero too. */
-            const char *sec = tok_text(z, end + 1);
             int hz = h == 0 && (m[0] != '0' || m[1] != '0');
             if (!hz)
                 say_count(z, s, n, "hour", "hours", w);
             say_count(z, m, 2, "minute", "minutes", w);
             crier_put_phrase(z, "and", w);
-            say_count(z, sec, 2, "second", "seconds", w);
+            say_seconds(z, end + 1, w);
             end += 2;
         } else {
             say_clock(z, s, n, h, m, end, w);
