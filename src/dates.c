@@ -676,6 +676,12 @@ static size_t numeric_date(norm *z, size_t i)
         return 0;
     if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
         return month_year(z, &d, i, i + used);
+    /* "expires 03/2015": a month with its zero is no numerator. */
+    size_t my = d.count == 2 && d.n[1] == 4 && d.n[0] == 2 && d.p[0][0] == '0'
+                    ? month_year(z, &d, i, i + used)
+                    : 0;
+    if (my)
+        return my;
     if (d.count == 2 && (!(date_context(z, i) || improper_date(z, &d, i, i + used)) ||
                          common_fraction(z, &d) || crier_fraction_odds(z, i, i + used)))
         return 0;
@@ -717,6 +723,26 @@ static void say_era(const norm *z, size_t i, crier_buf *w)
     crier_spell(tok_text(z, i), z->t[i].len, w);
 }
 
+/* "63 BC – AD 14", "753 BC – 509 BC", "4 BC – c. AD 30": a dash after a
+ * dated year, before another year with its era or "c.", is "to", not a
+ * pause. Appends "to" and returns the token after the dash, or `end`. */
+static size_t era_range(const norm *z, size_t end, crier_buf *w)
+{
+    size_t d = crier_skip_space(z, end);
+    if (!crier_tok_dash(z, d))
+        return end;
+    size_t e = crier_skip_space(z, d + 1);
+    if (crier_tok_eq(z, e, "c") && tok_punct(z, e + 1, '.'))
+        e = crier_skip_space(z, e + 2);
+    size_t n = crier_skip_space(z, e + 1);
+    /* "(70 BC – 10 August 30 BC)": a date after the dash */
+    int date = tok_is(z, e, TK_NUM) && tok_is(z, n, TK_WORD) && crier_tok_find(z, CRIER_TAB_MONTHS, n);
+    if (!(era_at(z, e) && tok_is(z, n, TK_NUM)) && !(tok_is(z, e, TK_NUM) && era_at(z, n)) && !date)
+        return end;
+    crier_put_phrase(z, "to", w);
+    return d + 1;
+}
+
 /* "300 BC", "886 B.C.", "AD 79": the number is read as a year. */
 static size_t era_date(norm *z, size_t i)
 {
@@ -726,7 +752,17 @@ static size_t era_date(norm *z, size_t i)
         crier_digits_value(tok_text(z, k), z->t[k].len) > 0) {
         say_era(z, i, &w);
         crier_say_year(z, tok_text(z, k), z->t[k].len, &w);
-        return crier_emit_buf(z, &w, i, k + 1);
+        /* "B.C. 490-479", "A.D. 1200-1300": the era before a span of
+         * years serves both. */
+        size_t e = k + 2;
+        if (crier_tok_dash(z, k + 1) && tok_glued(z, k + 1) && tok_is(z, e, TK_NUM) &&
+            tok_glued(z, e) && z->t[e].len <= 4 && crier_digits_value(tok_text(z, e), z->t[e].len) > 0 &&
+            !(tok_is(z, e + 1, TK_WORD) && tok_glued(z, e + 1))) {
+            crier_put_phrase(z, "to", &w);
+            crier_say_year(z, tok_text(z, e), z->t[e].len, &w);
+            return crier_emit_buf(z, &w, i, e + 1);
+        }
+        return crier_emit_buf(z, &w, i, era_range(z, k + 1, &w));
     }
     if (!tok_is(z, i, TK_NUM) || z->t[i].len > 4 || crier_digits_value(tok_text(z, i), z->t[i].len) <= 0)
         return 0;
@@ -734,9 +770,11 @@ static size_t era_date(norm *z, size_t i)
         return 0;
     crier_say_year(z, tok_text(z, i), z->t[i].len, &w);
     say_era(z, k, &w);
-    crier_emit_buf(z, &w, i, k + 1);
-    crier_era_full_stop(z, k);
-    return k + 1 - i;
+    size_t end = era_range(z, k + 1, &w);
+    crier_emit_buf(z, &w, i, end);
+    if (end == k + 1)
+        crier_era_full_stop(z, k);
+    return end - i;
 }
 
 /* "in 55 B.C. Then": the era's last dot may end the sentence too, as

@@ -187,9 +187,12 @@ size_t crier_fraction_parse(const norm *z, size_t i, crier_buf *w, int *whole)
      * after a space as a sign ("-3/4", see negative_fraction()). */
     int sign = i > 0 && (crier_tok_dash(z, i - 1) || tok_punct(z, i - 1, 0x2212)) &&
                (i == 1 || !tok_glued(z, i - 1));
+    /* An em dash is never a range's: "Time.—1/2 hour", as old cookery
+     * books set their headings. */
     if (!plain_num(z, i) ||
         (i > 0 && tok_glued(z, i) && !sign &&
-         (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD || crier_tok_dash(z, i - 1))))
+         (tok_punct(z, i - 1, '/') || z->t[i - 1].kind == TK_WORD ||
+          (crier_tok_dash(z, i - 1) && !tok_punct(z, i - 1, 0x2014)))))
         return 0;
     size_t j = i;
     /* "3½", and "3 ½" as typed with a space */

@@ -45,7 +45,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_SIGNPOSTS] = {"signposts", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_PRONUNCIATIONS] = {"pronunciations", 2, 2, 1, -1, {0}, 0},
     [CRIER_TAB_UNITS] = {"units", 3, 4, 0, 3, {"anycase", "glued", "after-measure", "per",
-                                               "prefix"}, 1},
+                                               "prefix", "before-measure"}, 1},
     [CRIER_TAB_CURRENCIES] = {"currencies", 4, 6, 0, 1, {"prefix", "suffix", "old"}, 1},
     [CRIER_TAB_SCALES] = {"scales", 2, 3, 1, 2, {"abbr"}, 1},
     [CRIER_TAB_SYMBOLS] = {"symbols", 2, 4, 0, 2, {"numeric", "before-number", "after-number",
@@ -55,7 +55,8 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  "starter", "determiner", "count-noun", "unit-word",
                                  "date-before", "street", "digits-after", "label-before",
                                  "complement", "conjunction", "rating", "clock-before",
-                                 "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket", "compass-before"}, 1},
+                                 "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket", "compass-before",
+                                 "price-before"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 3, 0, 2, {"anywhere"}, 1},
@@ -74,6 +75,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_CHAPTERS] = {"chapters", 2, 2, 1, -1, {0}, 0},
     [CRIER_TAB_BULLETIN] = {"bulletin", 2, 2, 1, -1, {0}, 0},
     [CRIER_TAB_IDIOMS] = {"idioms", 2, 2, 0, -1, {0}, 0},
+    [CRIER_TAB_SCRIPTURE] = {"scripture", 2, 3, 1, 2, {"numbered"}, 0},
 };
 
 /* ==== Storage ============================================================ */

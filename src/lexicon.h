@@ -43,6 +43,7 @@ typedef enum crier_table {
     CRIER_TAB_CHAPTERS,       /* section, title */
     CRIER_TAB_BULLETIN,       /* key, spoken line with {placeholders} */
     CRIER_TAB_IDIOMS,         /* written ("24/7"), spoken ("twenty-four seven") */
+    CRIER_TAB_SCRIPTURE,      /* form, book, flags: books cited by chapter and verse */
     CRIER_TAB_COUNT
 } crier_table;
 
@@ -77,6 +78,7 @@ enum {
     CRIER_UNIT_AFTER = 1 << 2,    /* only after another measure: "6 ft 2 in" */
     CRIER_UNIT_PER = 1 << 3,      /* only after a slash: "km/h", "$20/mo" */
     CRIER_UNIT_PREFIX = 1 << 4,   /* qualifies the next unit: "sq ft" */
+    CRIER_UNIT_BEFORE = 1 << 5,   /* only before another measure: "9 st 7 lb" */
     /* currencies */
     CRIER_CUR_PREFIX = 1 << 0,    /* written before the number: "$5" */
     CRIER_CUR_SUFFIX = 1 << 1,    /* written after it: "5¢", "5 USD" */
@@ -116,6 +118,7 @@ enum {
     CRIER_CTX_CODE_BEFORE = 1 << 20, /* "case 22-1234": numbers joined after it are a code */
     CRIER_CTX_CRICKET = 1 << 21,  /* "245/6 at stumps": a score of runs for wickets near it */
     CRIER_CTX_COMPASS_BEFORE = 1 << 22, /* "winds NW": a compass point after it is a direction */
+    CRIER_CTX_PRICE_BEFORE = 1 << 23, /* "fined 40s.": old shillings after it, not a decade */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */
@@ -142,7 +145,9 @@ enum {
     CRIER_HINT_BYLINE = 1 << 4,   /* holds the byline */
     CRIER_HINT_CAPTION = 1 << 5,  /* a photo caption */
     CRIER_HINT_CREDIT = 1 << 6,   /* a photo credit */
-    CRIER_HINT_DATELINE = 1 << 7  /* the date (and place) of the article */
+    CRIER_HINT_DATELINE = 1 << 7, /* the date (and place) of the article */
+    /* scripture */
+    CRIER_SCRIPT_NUMBERED = 1 << 0 /* "1 Cor.": a number before it is an ordinal */
 };
 
 /* One row. `cols[0]` is the key as written in the file. */

@@ -95,6 +95,29 @@ static void put_unit_words(const norm *z, const char *words, crier_buf *w)
     }
 }
 
+/* True when a number and a unit come after token k and one space: the
+ * "7 lb" of "9 st 7 lb". */
+static int measure_follows(const norm *z, size_t k)
+{
+    size_t used;
+    if (!tok_is(z, k, TK_SPACE) || z->t[k].len != 1 || !tok_is(z, k + 1, TK_NUM))
+        return 0;
+    size_t u = k + 2 + (tok_is(z, k + 2, TK_SPACE) && z->t[k + 2].len == 1);
+    return (u == k + 2 ? tok_glued(z, u) : 1) && unit_at(z, u, &used) != NULL;
+}
+
+/* True when the unit at token i, with `next` the token after it past a
+ * space, closes a conversion in brackets: "1,200 mm ( 47 in )". There
+ * "in" can only be the unit, as a sentence cannot end inside them. */
+static int converted(const norm *z, size_t i, size_t next)
+{
+    size_t num = crier_prev_word(z, i);
+    if (!tok_punct(z, next, ')') || num == (size_t)-1 || !tok_is(z, num, TK_NUM))
+        return 0;
+    size_t open = crier_prev_word(z, num);
+    return open != (size_t)-1 && tok_punct(z, open, '(');
+}
+
 /* See norm.h. `glued` is 0 for a spaced unit, 1 for a glued one and 2
  * after a slash, where "per" units ("mo", "s") are allowed. */
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after, crier_buf *w)
@@ -116,10 +139,12 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     }
     unsigned f = r->flags;
     /* "2.5 in. of rain": with its dot, before a word in lower case, a
-     * number or the end of the line, "in" is the unit, not the word. */
+     * number, a comma ("at 30 in., and") or the end of the line, "in" is
+     * the unit, not the word. */
     size_t nx = crier_skip_space(z, i + used + 1);
     int dotted = tok_punct(z, i + used, '.') && tok_glued(z, i + used) &&
                  (nx >= z->n || z->t[nx].kind == TK_NL || tok_is(z, nx, TK_NUM) ||
+                  ((tok_punct(z, nx, ',') || tok_punct(z, nx, ';')) && nx == i + used + 1) ||
                   (tok_is(z, nx, TK_WORD) && (z->t[nx].flags & TF_LOWER)));
     /* "8.1 g of gold", "3 g, 5 g": a one-letter unit that is usually
      * glued stands apart before "of", "and", "or", a comma or a bracket;
@@ -129,8 +154,11 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
     int apart = tok_punct(z, nw, ',') || tok_punct(z, nw, ';') || tok_punct(z, nw, ')') ||
                 crier_tok_eq(z, nw, "of") || crier_tok_eq(z, nw, "and") || crier_tok_eq(z, nw, "or") ||
                 (nw == i + used && joined_unit(z, nw) && unit_at(z, nw + 1, &u2used));
+    if ((f & CRIER_UNIT_BEFORE) && !measure_follows(z, tok_punct(z, i + used, '.') ? i + used + 1
+                                                                               : i + used))
+        return 0;
     if (((f & CRIER_UNIT_GLUED) && !glued && !apart) ||
-        ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted) ||
+        ((f & CRIER_UNIT_AFTER) && !after && !glued && !dotted && !converted(z, i, nw)) ||
         ((f & CRIER_UNIT_PER) && glued != 2))
         return 0;
     if (f & CRIER_UNIT_PREFIX) {
@@ -250,6 +278,20 @@ static size_t second_measure(const norm *z, size_t end, crier_buf *w)
     if (s == end || !crier_num_parse(z, s, &x) || x.neg)
         return end;
     crier_buf v = CRIER_BUF_INIT;
+    /* "4 ft 8 1⁄2 in", the standard gauge: a mixed number before the
+     * smaller unit. */
+    int whole = 0;
+    size_t fu = crier_fraction_parse(z, s, &v, &whole);
+    if (fu) {
+        int sp = tok_is(z, s + fu, TK_SPACE);
+        size_t u = crier_unit_parse(z, s + fu + (size_t)sp, whole, !sp, 1, &v);
+        if (u && v.ptr) {
+            crier_put_word(w, v.ptr);
+            end = s + fu + (size_t)sp + u;
+        }
+        crier_buf_free(&v);
+        return end;
+    }
     crier_say_num(z, &x, &v);
     /* "7h 30m", "2 hrs 15m": after hours, "m" is minutes, not meters. */
     size_t hl = strlen(crier_phrase(z, "hours")), h1 = strlen(crier_phrase(z, "hour"));
@@ -479,10 +521,35 @@ static int tall_before_noun(const norm *z, size_t i, size_t first, size_t end)
     return r && (r->flags & CRIER_UNIT_AFTER) && crier_adjective_amount(z, i, end);
 }
 
+/* "150 lbs. per sq. in.", "2s. 9d. per lb.": "per" written out before a
+ * unit written short, which is read in the singular. */
+static size_t per_unit(norm *z, size_t i)
+{
+    if (!crier_tok_eq(z, i, "per") || !tok_is(z, i + 1, TK_SPACE) || z->t[i + 1].len != 1 ||
+        !tok_is(z, i + 2, TK_WORD) || (z->t[i + 2].flags & TF_CAP))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_word(&w, tok_text(z, i)[0] == 'P' ? "Per" : "per");
+    size_t u = crier_unit_parse(z, i + 2, 0, 2, 1, &w);
+    if (!u) {
+        crier_buf_free(&w);
+        return 0;
+    }
+    size_t end = crier_unit_dot(z, i + 2 + u);
+    crier_emit_buf(z, &w, i, end);
+    const char *last = tok_text(z, end - 1);
+    if (last[z->t[end - 1].len - 1] == '.' && crier_ends_sentence(z, end))
+        crier_emit_pause(z, ".", tok_end(z, end - 1) - 1, 1);
+    return end - i;
+}
+
 size_t crier_cls_measure(norm *z, size_t i)
 {
     if (i > 0 && tok_glued(z, i) && z->t[i - 1].kind == TK_WORD)
         return 0;
+    size_t per = per_unit(z, i);
+    if (per)
+        return per;
     size_t c = coordinate(z, i);
     if (c)
         return c;
@@ -498,15 +565,18 @@ size_t crier_cls_measure(norm *z, size_t i)
     if (inches)
         return crier_emit_buf(z, &w, i, i + inches);
     int glued = 1, adj = 0;
-    /* "476.6 / km2", as tokenized text writes "476.6/km2". */
-    if (tok_is(z, j, TK_SPACE) && tok_punct(z, j + 1, '/') && tok_is(z, j + 2, TK_SPACE)) {
+    /* "476.6 / km2" and "18.3 /km2", as tokenized text writes
+     * "476.6/km2". */
+    if (tok_is(z, j, TK_SPACE) && tok_punct(z, j + 1, '/') &&
+        (tok_is(z, j + 2, TK_SPACE) || tok_is(z, j + 2, TK_WORD))) {
+        size_t at = j + 2 + tok_is(z, j + 2, TK_SPACE);
         crier_buf pu = CRIER_BUF_INIT;
-        size_t n = crier_unit_parse(z, j + 3, 0, 2, 0, &pu);
+        size_t n = crier_unit_parse(z, at, 0, 2, 0, &pu);
         if (n && pu.ptr) {
             crier_put_phrase(z, "per", &w);
             crier_put_word(&w, pu.ptr);
             crier_buf_free(&pu);
-            return crier_emit_buf(z, &w, i, j + 3 + n);
+            return crier_emit_buf(z, &w, i, at + n);
         }
         crier_buf_free(&pu);
     }

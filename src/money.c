@@ -402,11 +402,18 @@ static int old_alone(const norm *z, size_t i, const old_part *p)
 {
     if (!p->dot)
         return 0;
-    /* "paid 10s. for it", but "two 5s." and "1s and 0s." are numbers. */
+    /* "paid 10s. for it", but "two 5s." and "1s and 0s." are numbers.
+     * After a word that a price follows ("rose to 80s. a quarter", "the
+     * fine was 40s.") shillings may be many and end the sentence; after
+     * "the" or "in" the same figures would be decades. */
     if (p->letter == 's') {
         size_t k = crier_skip_space(z, p->end);
-        return p->small && !p->zero && k > p->end && tok_is(z, k, TK_WORD) &&
-               (z->t[k].flags & TF_LOWER);
+        int lower = k > p->end && tok_is(z, k, TK_WORD) && (z->t[k].flags & TF_LOWER);
+        size_t b = crier_prev_word(z, i);
+        int priced = b != (size_t)-1 && (crier_tok_ctx(z, b) & CRIER_CTX_PRICE_BEFORE) &&
+                     z->t[i].len <= 3;
+        return !p->zero && ((p->small && lower) ||
+                            (priced && (lower || crier_ends_sentence(z, p->end))));
     }
     if (p->letter == 'd' && !p->frac) {
         size_t b = crier_prev_word(z, i), k = crier_skip_space(z, p->end);

@@ -254,6 +254,12 @@ size_t crier_cls_roman(norm *z, size_t i);
  * abbreviation said as `said` counts: "Vol. II", "ch. iv", and one letter
  * after a counting word of roman-context.tsv, "chap. v" ("chapter"). */
 int crier_roman_counted(const norm *z, size_t i, const char *said);
+/* The value of word token i as a canonical Roman numeral in either case
+ * ("XIV", "xiv"), or 0. */
+int crier_roman_word_value(const norm *z, size_t i);
+/* Chapter and verse: "Matt. v. 3", "1 Cor. xiii. 4", "Rom. 8:28"
+ * (verses.c, scripture.tsv). */
+size_t crier_cls_verse(norm *z, size_t i);
 /* "1428 Elm St.", "708 N 1st St": house numbers and compass points. */
 size_t crier_cls_address(norm *z, size_t i);
 /* Markup-like tags ("<noise/>") are left as they are written. */

@@ -85,6 +85,25 @@ static int add_mark(norm_mark **m, size_t *n, size_t *cap, size_t c, size_t s)
     return 0;
 }
 
+static int ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* True when the space at s[i] stands between two initials of one case,
+ * each a single letter with its dot: "a. m.", "A. D.", "i. e.", "U. S.",
+ * as old books set them. Dropping it lets the tokenizer see "a.m.", so
+ * the dots are not full stops and the pair reads as one abbreviation. */
+static int spaced_initials(const char *s, size_t len, size_t i)
+{
+    if (s[i] != ' ' || i < 2 || i + 3 > len || s[i - 1] != '.' || s[i + 2] != '.' ||
+        !ascii_letter(s[i - 2]) || !ascii_letter(s[i + 1]) ||
+        (s[i - 2] >= 'a') != (s[i + 1] >= 'a'))
+        return 0;
+    /* "vol. i. p. 12": lower-case letters before a number are a
+     * numeral and a page, not one abbreviation. */
+    if (s[i + 1] >= 'a' && i + 5 <= len && s[i + 3] == ' ' && s[i + 4] >= '0' && s[i + 4] <= '9')
+        return 0;
+    return (i < 3 || !ascii_letter(s[i - 3])) && (i + 3 == len || !ascii_letter(s[i + 3]));
+}
+
 /* Writes the cleaned copy of text into `out`. Every character that is
  * changed or dropped adds two marks, at its start and end, so that
  * source_of() can map clean offsets back. */
@@ -102,7 +121,7 @@ static int clean_text(const char *s, size_t len, crier_buf *out, norm_mark **mar
             cp = ' '; /* an invalid byte: crier_text_clean rejects them first */
             k = 1;
         }
-        int32_t c = clean_cp(cp);
+        int32_t c = spaced_initials(s, len, i) ? -1 : clean_cp(cp);
         if (c == cp) {
             crier_buf_put(out, s + i, (size_t)k);
         } else {
@@ -561,7 +580,7 @@ typedef size_t (*classifier)(norm *z, size_t i);
  * currency its amount, an abbreviation its dot. */
 static const classifier CLASSIFIERS[] = {
     crier_cls_markup,   crier_cls_electronic, crier_cls_phone,   crier_cls_address,
-    crier_cls_idiom,    crier_cls_old_money, crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
+    crier_cls_idiom,    crier_cls_verse,      crier_cls_old_money, crier_cls_date,     crier_cls_range,      crier_cls_decade,  crier_cls_time,
     crier_cls_money,    crier_cls_measure,    crier_cls_fraction, crier_cls_serial,
     crier_cls_number,   crier_cls_roman,      crier_cls_state,   crier_cls_abbrev,
     crier_cls_caps,     crier_cls_word,       crier_cls_symbol,

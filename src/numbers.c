@@ -690,7 +690,8 @@ int crier_scale_before_noun(const norm *z, size_t k)
         return 1;
     /* "100M weekly users", "12K new jobs": one word in lower case may
      * stand between the scale and what it counts. */
-    return (z->t[k + 2].flags & TF_LOWER) && !crier_tok_ctx(z, k + 2) &&
+    return (z->t[k + 2].flags & TF_LOWER) &&
+           !(crier_tok_ctx(z, k + 2) & ~(unsigned)CRIER_CTX_PRICE_BEFORE) &&
            tok_is(z, k + 3, TK_SPACE) && z->t[k + 3].len == 1 && tok_is(z, k + 4, TK_WORD) &&
            (crier_tok_ctx(z, k + 4) & CRIER_CTX_COUNT_NOUN);
 }
@@ -834,6 +835,11 @@ size_t crier_cls_number(norm *z, size_t i)
      * "thousands" and "the hundreds", without the "one". */
     int glued_s = tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "s") &&
                   w.len && !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1));
+    /* "the iPhone 4S", "a 5S": a capital S is a model's letter, unless
+     * the line is in capitals or the number is a decade ("THE 1990S"). */
+    if (glued_s && tok_text(z, end)[0] == 'S' && !(z->t[end].flags & TF_CAPS_RUN) &&
+        tok_text(z, end - 1)[z->t[end - 1].len - 1] != '0')
+        glued_s = 0;
     if (glued_s && x.fp) {
         /* "9.58s": a fraction has no plural; it is a time in seconds */
         const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, end);

@@ -22,6 +22,7 @@
 #include "norm.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* True when token i is a four-digit year-like number. */
@@ -287,6 +288,51 @@ static size_t season(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + 3);
 }
 
+/* The name of month number m (1 to 12) from months.tsv, or NULL. */
+static const char *month_name(const norm *z, int m)
+{
+    char key[4];
+    snprintf(key, sizeof key, "%d", m);
+    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS); k++) {
+        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
+        if (strcmp(row->cols[2], key) == 0)
+            return row->cols[1];
+    }
+    return NULL;
+}
+
+/* "Alfred (848/849 – 899)", "Cleopatra (70/69 BC – 30 BC)": two years a
+ * year apart with a slash, when the source cannot tell which, before a
+ * dash, a bracket or an era: "eight forty-eight or eight forty-nine", not
+ * a fraction. Two digits are a year only with an era ("10/11)" is not). */
+static size_t either_year(norm *z, size_t i)
+{
+    numx a, b;
+    if (!crier_num_parse(z, i, &a) || !plain_int(&a) || a.ipn < 2 || a.ipn > 4 ||
+        !tok_punct(z, a.end, '/') || !tok_glued(z, a.end) || !tok_glued(z, a.end + 1) ||
+        !crier_num_parse(z, a.end + 1, &b) || !plain_int(&b) || b.ipn != a.ipn)
+        return 0;
+    long va = crier_digits_value(a.ip, a.ipn), vb = crier_digits_value(b.ip, b.ipn);
+    size_t k = crier_skip_space(z, b.end);
+    crier_buf w = CRIER_BUF_INIT;
+    int era = crier_era_parse(z, b.end, &w) != 0;
+    crier_buf_free(&w);
+    if ((va - vb != 1 && vb - va != 1) || (a.ipn < 3 && !era) ||
+        !(crier_tok_dash(z, k) || tok_punct(z, k, ')') || era))
+        return 0;
+    w = (crier_buf)CRIER_BUF_INIT;
+    crier_say_year(z, a.ip, a.ipn, &w);
+    crier_put_phrase(z, "or", &w);
+    if (era) /* "69 BC – ..." reads itself, with its era and its dash */
+        return crier_emit_buf(z, &w, i, a.end + 1);
+    crier_say_year(z, b.ip, b.ipn, &w);
+    if (crier_tok_dash(z, k) && tok_is(z, crier_skip_space(z, k + 1), TK_NUM)) {
+        crier_put_phrase(z, "to", &w); /* "848/849 – 26 October 899" */
+        return crier_emit_buf(z, &w, i, k + 1);
+    }
+    return crier_emit_buf(z, &w, i, b.end);
+}
+
 /* "12th–13th century", "5th-6th": two ordinals joined by a dash, "the
  * twelfth to thirteenth century". */
 static size_t ordinal_range(norm *z, size_t i)
@@ -476,6 +522,8 @@ size_t crier_cls_range(norm *z, size_t i)
     if (!used)
         used = dimensions(z, i);
     if (!used)
+        used = either_year(z, i);
+    if (!used)
         used = ordinal_range(z, i);
     if (!used)
         used = abbrev_range(z, i);
@@ -503,6 +551,16 @@ size_t crier_cls_range(norm *z, size_t i)
         return 0;
     if (crier_ampm_at(z, end) || (tok_punct(z, end, ':') && tok_is(z, end + 1, TK_NUM)))
         return 0; /* "7-9pm", "7-9:30": hours, read by times.c */
+    /* "(c. 1028 – 9 September 1087)": a year, then a day of the month
+     * is the start of a date, which reads itself after "to". */
+    size_t m = crier_skip_space(z, b.end);
+    if (plain_int(&b) && b.ipn <= 2 && m > b.end && tok_is(z, m, TK_WORD) &&
+        crier_tok_find(z, CRIER_TAB_MONTHS, m) && yearish(z, i)) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_say_year(z, a.ip, a.ipn, &w);
+        crier_put_phrase(z, "to", &w);
+        return crier_emit_buf(z, &w, i, right);
+    }
     crier_buf w = CRIER_BUF_INIT, tail = CRIER_BUF_INIT;
     int era = 0, unit = 0;
     end = range_tail(z, end, &b, &tail, &era, &unit);
@@ -512,6 +570,19 @@ size_t crier_cls_range(norm *z, size_t i)
         crier_say_year(z, a.ip, 3, &w); /* "seven forty-seven" */
         crier_say_num(z, &b, &w);
         return crier_emit_buf(z, &w, i, b.end);
+    }
+    /* "published 2010-03": a month after a year of this century, not a
+     * span into the next one. */
+    if (yearish(z, i) && a.ip[0] == '2' && a.ip[1] == '0' && b.ipn == 2 && b.ip[0] == '0' &&
+        b.ip[1] > '0' && !b.fp && right == a.end + 1 && !era && !unit &&
+        b.ip[1] - '0' < crier_digits_value(a.ip + 2, 2)) {
+        const char *month = month_name(z, b.ip[1] - '0');
+        if (month) {
+            crier_buf_free(&tail);
+            crier_put_word(&w, month);
+            crier_say_year(z, a.ip, 4, &w);
+            return crier_emit_buf(z, &w, i, b.end);
+        }
     }
     /* "1861-5": one digit after a year replaces its last. */
     int one = a.ipn == 4 && b.ipn == 1 && !b.fp && z->t[right].len == 1 && b.ip[0] > a.ip[3];

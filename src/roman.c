@@ -189,6 +189,12 @@ static int any_case_value(const norm *z, size_t i)
     return roman_value(up, n);
 }
 
+/* See norm.h. */
+int crier_roman_word_value(const norm *z, size_t i)
+{
+    return any_case_value(z, i);
+}
+
 /* True when token p is an abbreviated counting word and its dot: "ch."
  * "vol." "Chap.". After it even a one-letter numeral is a number ("chap.
  * v."), since the pronoun and "versus" cannot follow it. */
