@@ -8,7 +8,7 @@
  * day first under CRIER_NORM_GB, and whichever order is possible when
  * one number is over 12), "2022-09-20", "01.10.2010"; a weekday with the
  * date in brackets or after a comma: "Tuesday (Sep 20)"; decades: "the
- * 1990s", "'90s", "1800's"; eras: "300 BC", "AD 79"; and business
+ * 1990s" and eras ("300 BC") are read in years.c; and business
  * quarters: "2Q22" is "the second quarter of twenty-two". Days are
  * ordinals and years are read as years: "September first, twenty
  * twenty-two"; a day written before its month keeps that order: "the
@@ -22,9 +22,9 @@
 
 /* ==== Parts ============================================================== */
 
-/* Returns the months row for token i, or NULL; *used is 1, or 2 when a dot
- * follows the abbreviation ("Sept."). */
-static const crier_lex_row *month_at(const norm *z, size_t i, size_t *used)
+/* See norm.h. *used is 1, or 2 when a dot follows the abbreviation
+ * ("Sept."). */
+const crier_lex_row *crier_month_at(const norm *z, size_t i, size_t *used)
 {
     if (!tok_is(z, i, TK_WORD))
         return NULL;
@@ -76,7 +76,8 @@ static int day_at(const norm *z, size_t i, size_t *end)
     return poss ? 0 : d;
 }
 
-static int is_year(const norm *z, size_t i)
+/* See norm.h. */
+int crier_is_year(const norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) || z->t[i].len != 4)
         return 0;
@@ -111,7 +112,7 @@ static size_t year_after(const norm *z, size_t j, size_t *comma)
         *comma = k;
         k = crier_skip_space(z, k + 1);
     }
-    if (k > j && (is_year(z, k) || (*comma && short_year(z, k))) && !tok_punct(z, k + 1, ':') &&
+    if (k > j && (crier_is_year(z, k) || (*comma && short_year(z, k))) && !tok_punct(z, k + 1, ':') &&
         !(tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1)))
         return k;
     return 0;
@@ -250,8 +251,8 @@ static size_t date_dash(const norm *z, size_t j)
 static size_t dash_to_date(norm *z, size_t j)
 {
     size_t k = date_dash(z, j), mu, end;
-    if (!k || !((day_at(z, k, &end) && month_at(z, crier_skip_space(z, end), &mu)) ||
-                (month_at(z, k, &mu) && (z->t[k].flags & TF_CAP))))
+    if (!k || !((day_at(z, k, &end) && crier_month_at(z, crier_skip_space(z, end), &mu)) ||
+                (crier_month_at(z, k, &mu) && (z->t[k].flags & TF_CAP))))
         return j;
     crier_emit_toks(z, crier_phrase(z, "to"), j, k);
     return k;
@@ -264,7 +265,7 @@ static size_t dash_to_date(norm *z, size_t j)
 static size_t month_first(norm *z, size_t i)
 {
     size_t mu;
-    const crier_lex_row *m = month_at(z, i, &mu);
+    const crier_lex_row *m = crier_month_at(z, i, &mu);
     if (!m)
         return 0;
     size_t j = i + mu, k = crier_skip_space(z, j), end;
@@ -287,7 +288,7 @@ static size_t month_first(norm *z, size_t i)
     size_t comma = 0, y = 0;
     if (poss)
         ; /* "April 29th's meeting": no year after a possessive */
-    else if (dashed && crier_tok_dash(z, end) && is_year(z, end + 1))
+    else if (dashed && crier_tok_dash(z, end) && crier_is_year(z, end + 1))
         y = end + 1;
     else if (!dashed)
         y = year_after(z, end, &comma);
@@ -331,7 +332,7 @@ static size_t day_first(norm *z, size_t i)
     size_t k = crier_skip_space(z, end), mu;
     if (crier_tok_eq(z, k, "of"))
         k = crier_skip_space(z, k + 1);
-    const crier_lex_row *m = k > end ? month_at(z, k, &mu) : NULL;
+    const crier_lex_row *m = k > end ? crier_month_at(z, k, &mu) : NULL;
     if (!m)
         return 0;
     size_t comma, y = year_after(z, k + mu, &comma);
@@ -372,12 +373,12 @@ static size_t weekday_date(norm *z, size_t i)
      * after the weekday, no comma. */
     size_t dayend;
     int bare = j == i + 2 &&
-               ((tok_is(z, j, TK_WORD) && (z->t[j].flags & TF_CAP) && month_at(z, j, &mu)) ||
-                (day_at(z, j, &dayend) && month_at(z, crier_skip_space(z, dayend), &mu)));
+               ((tok_is(z, j, TK_WORD) && (z->t[j].flags & TF_CAP) && crier_month_at(z, j, &mu)) ||
+                (day_at(z, j, &dayend) && crier_month_at(z, crier_skip_space(z, dayend), &mu)));
     if (!paren && !bare && !tok_punct(z, j, ','))
         return 0;
     size_t k = bare ? j : crier_skip_space(z, j + 1);
-    if (!month_at(z, k, &mu) && !day_at(z, k, &end))
+    if (!crier_month_at(z, k, &mu) && !day_at(z, k, &end))
         return 0;
     crier_emit_toks(z, wd->cols[1], i, i + 1);
     if (!bare)
@@ -475,7 +476,7 @@ static size_t name_alone(norm *z, size_t i)
     int dated = !month && tok_punct(z, next, '(') && tok_is(z, next + 1, TK_NUM);
     if (!(month && !(r->flags & CRIER_MONTH_NAME)) &&
         !(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
-        !tok_punct(z, next, ',') && !(!month && month_at(z, next, &mu)) && !dated &&
+        !tok_punct(z, next, ',') && !(!month && crier_month_at(z, next, &mu)) && !dated &&
         !(!month && (weekday_pair(z, next) || after_weekday(z, p) || after_ampm(z, p))))
         return 0;
     crier_emit_toks(z, r->cols[1], i, i + 2);
@@ -700,222 +701,6 @@ static size_t numeric_date(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, i + used);
 }
 
-/* ==== Eras and decades =================================================== */
-
-/* True when token i is an era word ("BC", "B.C.", "A.D"). */
-static int era_at(const norm *z, size_t i)
-{
-    if (!tok_is(z, i, TK_WORD) || z->t[i].len > 8)
-        return 0;
-    char key[16];
-    size_t k = 0;
-    const char *s = tok_text(z, i);
-    for (size_t j = 0; j < z->t[i].len; j++)
-        if (s[j] != '.')
-            key[k++] = s[j];
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_TIME_WORDS, key, k);
-    return r && strcmp(r->cols[1], "era") == 0 && (z->t[i].flags & (TF_UPPER | TF_DOTS));
-}
-
-static void say_era(const norm *z, size_t i, crier_buf *w)
-{
-    crier_put_word(w, "");
-    crier_spell(tok_text(z, i), z->t[i].len, w);
-}
-
-/* "63 BC – AD 14", "753 BC – 509 BC", "4 BC – c. AD 30": a dash after a
- * dated year, before another year with its era or "c.", is "to", not a
- * pause. Appends "to" and returns the token after the dash, or `end`. */
-static size_t era_range(const norm *z, size_t end, crier_buf *w)
-{
-    size_t d = crier_skip_space(z, end);
-    if (!crier_tok_dash(z, d))
-        return end;
-    size_t e = crier_skip_space(z, d + 1);
-    if (crier_tok_eq(z, e, "c") && tok_punct(z, e + 1, '.'))
-        e = crier_skip_space(z, e + 2);
-    size_t n = crier_skip_space(z, e + 1);
-    /* "(70 BC – 10 August 30 BC)": a date after the dash */
-    int date = tok_is(z, e, TK_NUM) && tok_is(z, n, TK_WORD) && crier_tok_find(z, CRIER_TAB_MONTHS, n);
-    if (!(era_at(z, e) && tok_is(z, n, TK_NUM)) && !(tok_is(z, e, TK_NUM) && era_at(z, n)) && !date)
-        return end;
-    crier_put_phrase(z, "to", w);
-    return d + 1;
-}
-
-/* "300 BC", "886 B.C.", "AD 79": the number is read as a year. */
-static size_t era_date(norm *z, size_t i)
-{
-    crier_buf w = CRIER_BUF_INIT;
-    size_t k = crier_skip_space(z, i + 1);
-    if (era_at(z, i) && tok_is(z, k, TK_NUM) && k > i + 1 && z->t[k].len <= 4 &&
-        crier_digits_value(tok_text(z, k), z->t[k].len) > 0) {
-        say_era(z, i, &w);
-        crier_say_year(z, tok_text(z, k), z->t[k].len, &w);
-        /* "B.C. 490-479", "A.D. 1200-1300": the era before a span of
-         * years serves both. */
-        size_t e = k + 2;
-        if (crier_tok_dash(z, k + 1) && tok_glued(z, k + 1) && tok_is(z, e, TK_NUM) &&
-            tok_glued(z, e) && z->t[e].len <= 4 && crier_digits_value(tok_text(z, e), z->t[e].len) > 0 &&
-            !(tok_is(z, e + 1, TK_WORD) && tok_glued(z, e + 1))) {
-            crier_put_phrase(z, "to", &w);
-            crier_say_year(z, tok_text(z, e), z->t[e].len, &w);
-            return crier_emit_buf(z, &w, i, e + 1);
-        }
-        return crier_emit_buf(z, &w, i, era_range(z, k + 1, &w));
-    }
-    if (!tok_is(z, i, TK_NUM) || z->t[i].len > 4 || crier_digits_value(tok_text(z, i), z->t[i].len) <= 0)
-        return 0;
-    if (!era_at(z, k))
-        return 0;
-    crier_say_year(z, tok_text(z, i), z->t[i].len, &w);
-    say_era(z, k, &w);
-    size_t end = era_range(z, k + 1, &w);
-    crier_emit_buf(z, &w, i, end);
-    if (end == k + 1)
-        crier_era_full_stop(z, k);
-    return end - i;
-}
-
-/* "in 55 B.C. Then": the era's last dot may end the sentence too, as
- * after "U.S.". */
-void crier_era_full_stop(norm *z, size_t k)
-{
-    if (tok_text(z, k)[z->t[k].len - 1] == '.' && crier_ends_sentence(z, k + 1))
-        crier_emit_pause(z, ".", tok_end(z, k) - 1, 1);
-}
-
-size_t crier_era_parse(const norm *z, size_t i, crier_buf *w)
-{
-    size_t k = crier_skip_space(z, i);
-    if (!era_at(z, k))
-        return 0;
-    say_era(z, k, w);
-    return k + 1 - i;
-}
-
-/* The plural comes from number-words.tsv where English makes it
- * irregular ("ninety" -> "nineties"); otherwise an s is added. */
-void crier_pluralize_last(const norm *z, crier_buf *w)
-{
-    size_t i = w->len;
-    while (i > 0 && w->ptr[i - 1] != ' ' && w->ptr[i - 1] != '-')
-        i--;
-    size_t k = w->len - i, count = crier_lex_count(z->lex, CRIER_TAB_NUMBER_WORDS);
-    for (size_t r = 0; r < count; r++) {
-        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_NUMBER_WORDS, r);
-        if (row->ncols > 3 && strlen(row->cols[1]) == k && memcmp(row->cols[1], w->ptr + i, k) == 0) {
-            crier_buf_truncate(w, i);
-            crier_buf_puts(w, row->cols[3]);
-            return;
-        }
-    }
-    crier_buf_putc(w, 's');
-}
-
-/* A decade ends in zero and takes an "s", glued, after an apostrophe,
- * or after a space in tokenized text; two-digit decades may start with an
- * apostrophe ("'90s"). */
-size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w)
-{
-    size_t j = i;
-    int apos = tok_punct(z, j, '\'') && tok_is(z, j + 1, TK_NUM) && tok_glued(z, j + 1);
-    j += apos;
-    if (!tok_is(z, j, TK_NUM))
-        return 0;
-    size_t n = z->t[j].len;
-    const char *s = tok_text(z, j);
-    if ((n != 2 && n != 4) || s[n - 1] != '0' || crier_digits_value(s, n) < 0 ||
-        (apos && n != 2) || (n == 4 && (s[0] < '1' || s[0] > '2')) ||
-        (n == 4 && memcmp(s, "1000", 4) == 0)) /* "1000s" are thousands */
-        return 0;
-    size_t k = j + 1;
-    if (tok_punct(z, k, '\'') && tok_glued(z, k))
-        k++;
-    else if (tok_is(z, k, TK_SPACE) && z->t[k].len == 1 && n == 4)
-        k++; /* "1980 s", as tokenized text writes it */
-    if (!crier_tok_eq(z, k, "s") || (k == j + 1 && !tok_glued(z, k)))
-        return 0;
-    if (n == 4)
-        crier_say_year(z, s, n, w);
-    else
-        crier_say_cardinal(z, s, n, w);
-    crier_pluralize_last(z, w);
-    return k + 1 - i;
-}
-
-/* Emits a decade parsed by crier_decade_parse(). */
-size_t crier_cls_decade(norm *z, size_t i)
-{
-    crier_buf w = CRIER_BUF_INIT;
-    size_t used = crier_decade_parse(z, i, &w);
-    if (!used) {
-        crier_buf_free(&w);
-        return 0;
-    }
-    return crier_emit_buf(z, &w, i, i + used);
-}
-
-/* ==== Years in running text ============================================== */
-
-/* A four-digit number is a year unless the noun after it says it counts
- * something: "1999 people", "1500 men", "2000 votes". A preposition or a
- * determiner before it ("in 1999", "the 1999 war") or a month makes it a
- * year whatever follows. */
-static int year_context(const norm *z, size_t i, int chain);
-
-/* "between 1990 and 1995 sales": after a conjunction, a number is a year
- * when the number before the conjunction is one. One step back only, so
- * that a long list costs no more than a short one. */
-static int joined_year(const norm *z, size_t p)
-{
-    size_t q = crier_prev_word(z, p);
-    return (crier_tok_ctx(z, p) & CRIER_CTX_CONJUNCTION) && q != (size_t)-1 && is_year(z, q) &&
-           year_context(z, q, 0);
-}
-
-int crier_year_context(const norm *z, size_t i) { return year_context(z, i, 1); }
-
-static int year_context(const norm *z, size_t i, int chain)
-{
-    size_t p = crier_prev_word(z, i), mu;
-    /* "pre-1914", "post-2008", "mid-1990": a prefix glued by a hyphen. */
-    if (p != (size_t)-1 && p + 1 == i && crier_tok_dash(z, p) && p > 0 && tok_glued(z, p) &&
-        tok_is(z, p - 1, TK_WORD))
-        return (crier_tok_ctx(z, p - 1) & CRIER_CTX_YEAR_BEFORE) != 0;
-    if (p != (size_t)-1 && (tok_punct(z, p, '(') || tok_punct(z, p, '"')))
-        p = crier_prev_word(z, p);
-    unsigned before = p != (size_t)-1 ? crier_tok_ctx(z, p) : 0;
-    /* "Q4 2023", "H1 2024": a label of a letter and a digit, looked up
-     * whole in context-words.tsv. */
-    if (p != (size_t)-1 && p > 0 && tok_is(z, p, TK_NUM) && tok_glued(z, p) &&
-        tok_is(z, p - 1, TK_WORD) && !(p > 1 && tok_glued(z, p - 1))) {
-        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CONTEXT_WORDS,
-                                                tok_text(z, p - 1), tok_end(z, p) - z->t[p - 1].off);
-        before = r ? r->flags : 0;
-    }
-    if (before & (CRIER_CTX_YEAR_BEFORE | CRIER_CTX_DETERMINER))
-        return 1;
-    if (p != (size_t)-1 && month_at(z, p, &mu))
-        return 1;
-    if (chain && p != (size_t)-1 && joined_year(z, p))
-        return 1;
-    size_t k = crier_skip_space(z, i + 1);
-    if (k == i + 1 || !tok_is(z, k, TK_WORD))
-        return 1;
-    unsigned after = crier_tok_ctx(z, k);
-    if (after & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD))
-        return 0;
-    const char *s = tok_text(z, k);
-    size_t n = z->t[k].len;
-    /* "1999 votes": a plural noun in lower case. */
-    if ((z->t[k].flags & TF_LOWER) && n > 3 && s[n - 1] == 's' && s[n - 2] != 's' &&
-        s[n - 2] != 'u' && s[n - 2] != 'i' && s[n - 2] != '\'' &&
-        !(after & (CRIER_CTX_STARTER | CRIER_CTX_YEAR_BEFORE)))
-        return 0;
-    return 1;
-}
-
 /* ==== Quarters =========================================================== */
 
 /* "2Q22", "3Q2021": a business quarter and its year, "the second quarter
@@ -926,7 +711,7 @@ static size_t quarter(norm *z, size_t i)
     if (z->t[i].len != 1 || s[0] < '1' || s[0] > '4' || !tok_is(z, i + 1, TK_WORD) ||
         !tok_glued(z, i + 1) || z->t[i + 1].len != 1 || (tok_text(z, i + 1)[0] | 0x20) != 'q' ||
         !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) ||
-        (z->t[i + 2].len != 2 && !is_year(z, i + 2)) ||
+        (z->t[i + 2].len != 2 && !crier_is_year(z, i + 2)) ||
         crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len) < 0 ||
         tok_is(z, i + 3, TK_WORD) || (tok_is(z, i + 3, TK_NUM) && tok_glued(z, i + 3)))
         return 0;
@@ -945,11 +730,11 @@ static size_t quarter(norm *z, size_t i)
 static size_t month_range(norm *z, size_t i)
 {
     size_t mu, mu2;
-    const crier_lex_row *m = month_at(z, i, &mu);
+    const crier_lex_row *m = crier_month_at(z, i, &mu);
     if (!m || month_is_word(z, i, m) || !(z->t[i].flags & TF_CAP))
         return 0;
     size_t k = date_dash(z, i + mu);
-    const crier_lex_row *m2 = k ? month_at(z, k, &mu2) : NULL;
+    const crier_lex_row *m2 = k ? crier_month_at(z, k, &mu2) : NULL;
     if (!m2 || m2 == m || !(z->t[k].flags & TF_CAP))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
@@ -1018,6 +803,6 @@ size_t crier_cls_date(norm *z, size_t i)
             used = quarter(z, i);
     }
     if (!used)
-        used = era_date(z, i);
+        used = crier_era_date(z, i);
     return used;
 }

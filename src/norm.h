@@ -227,9 +227,17 @@ size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int afte
                         crier_buf *w);
 size_t crier_cls_measure(norm *z, size_t i);
 
-/* ==== Dates, times, ranges (dates.c, times.c, ranges.c) ================== */
+/* ==== Dates, times, ranges (dates.c, years.c, times.c, ranges.c) ========= */
 
 size_t crier_cls_date(norm *z, size_t i);
+/* The month name or abbreviation at token i (months.tsv), with the
+ * tokens it uses (its dot) in *used, or NULL. */
+const crier_lex_row *crier_month_at(const norm *z, size_t i, size_t *used);
+/* True when token i is a number of four digits that can be a year. */
+int crier_is_year(const norm *z, size_t i);
+/* "300 BC", "AD 79": an era and its year at token i (years.c); returns
+ * the tokens used, or 0. */
+size_t crier_era_date(norm *z, size_t i);
 size_t crier_cls_decade(norm *z, size_t i);
 /* Parses a decade at token i ("1990s", "'90s", "1800's") into `w`
  * ("nineteen nineties"); returns the tokens used, or 0. */
