@@ -239,6 +239,9 @@ int crier_is_year(const norm *z, size_t i);
  * the tokens used, or 0. */
 size_t crier_era_date(norm *z, size_t i);
 size_t crier_cls_decade(norm *z, size_t i);
+/* The time-words.tsv row for word token i ("p.m.", "GMT", "B.C."),
+ * looked up without its dots, or NULL (times.c). */
+const crier_lex_row *crier_time_word(const norm *z, size_t i);
 /* Parses a decade at token i ("1990s", "'90s", "1800's") into `w`
  * ("nineteen nineties"); returns the tokens used, or 0. */
 size_t crier_decade_parse(const norm *z, size_t i, crier_buf *w);

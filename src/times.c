@@ -18,8 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The time-words row for word token i, looked up without its dots. */
-static const crier_lex_row *time_word(const norm *z, size_t i)
+/* See norm.h. */
+const crier_lex_row *crier_time_word(const norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD) || z->t[i].len > 12)
         return NULL;
@@ -38,7 +38,7 @@ static const crier_lex_row *time_word(const norm *z, size_t i)
 static size_t ampm(const norm *z, size_t i, crier_buf *w)
 {
     size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
-    const crier_lex_row *r = time_word(z, k);
+    const crier_lex_row *r = crier_time_word(z, k);
     if (!r || (strcmp(r->cols[1], "am") && strcmp(r->cols[1], "pm")))
         return 0;
     size_t end = k + 1;
@@ -94,7 +94,7 @@ static size_t zone_offset(const norm *z, size_t i, crier_buf *w)
 static size_t zone(const norm *z, size_t i, int marked, crier_buf *w)
 {
     size_t k = tok_is(z, i, TK_SPACE) && z->t[i].len == 1 ? i + 1 : i;
-    const crier_lex_row *r = time_word(z, k);
+    const crier_lex_row *r = crier_time_word(z, k);
     if (!r || strcmp(r->cols[1], "zone"))
         return 0;
     /* A zone is written in capitals or with dots; "et" is a word. After
@@ -115,7 +115,7 @@ static size_t zone(const norm *z, size_t i, int marked, crier_buf *w)
 static size_t zone_alone(norm *z, size_t i)
 {
     crier_buf w = CRIER_BUF_INIT, t = CRIER_BUF_INIT;
-    const crier_lex_row *r = time_word(z, i);
+    const crier_lex_row *r = crier_time_word(z, i);
     if (!r || strcmp(r->cols[1], "zone") || !(z->t[i].flags & TF_UPPER) ||
         !zone_offset(z, i + 1, &t)) {
         crier_buf_free(&t);
@@ -399,7 +399,7 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
  * kind clock), a dash, and a clock time: "noon to three p.m.". */
 static size_t word_span(norm *z, size_t i)
 {
-    const crier_lex_row *r = time_word(z, i);
+    const crier_lex_row *r = crier_time_word(z, i);
     size_t d = crier_skip_space(z, i + 1), k = crier_skip_space(z, d + 1);
     if (!r || strcmp(r->cols[1], "clock") || !crier_tok_dash(z, d) || (d - i - 1) != (k - d - 1))
         return 0;

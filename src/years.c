@@ -18,15 +18,7 @@
 /* True when token i is an era word ("BC", "B.C.", "A.D"). */
 static int era_at(const norm *z, size_t i)
 {
-    if (!tok_is(z, i, TK_WORD) || z->t[i].len > 8)
-        return 0;
-    char key[16];
-    size_t k = 0;
-    const char *s = tok_text(z, i);
-    for (size_t j = 0; j < z->t[i].len; j++)
-        if (s[j] != '.')
-            key[k++] = s[j];
-    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_TIME_WORDS, key, k);
+    const crier_lex_row *r = tok_is(z, i, TK_WORD) && z->t[i].len <= 8 ? crier_time_word(z, i) : NULL;
     return r && strcmp(r->cols[1], "era") == 0 && (z->t[i].flags & (TF_UPPER | TF_DOTS));
 }
 
