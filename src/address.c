@@ -68,8 +68,11 @@ static int street_follows(const norm *z, size_t j)
  * name stands before it ("Robert E. Lee Blvd." keeps its initial). */
 static size_t compass_street(norm *z, size_t i)
 {
-    size_t used, p = crier_prev_word(z, i);
+    size_t used, p;
     int dot;
+    if (z->t[i].len > 3 || !(z->t[i].flags & TF_CAP))
+        return 0; /* every word passes here: only "N", "SW", "NNE" go on */
+    p = crier_prev_word(z, i);
     const crier_lex_row *c = crier_abbrev_at(z, i, &used, &dot);
     if (!c || !(c->flags & CRIER_ABBR_COMPASS) || !tok_is(z, i + used, TK_SPACE) ||
         (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_CAP)) ||
