@@ -29,6 +29,8 @@ typedef struct schema {
     int flags_col;         /* column holding flag words, or -1 */
     const char *flags[24]; /* allowed flag words; bit i = flags[i] */
     int required;          /* the language directory must have it */
+    int choice_col;        /* a column limited to `choices`, or 0 (none) */
+    const char *choices[6];
 } schema;
 
 static const schema SCHEMA[CRIER_TAB_COUNT] = {
@@ -36,7 +38,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  {"title", "ends-ok", "case", "before-number", "after-name",
                                   "no-dot", "street", "compass", "party", "after-ordinal",
                                   "roman", "year", "alone"}, 1},
-    [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1},
+    [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1, 1, {"word", "spell"}},
     [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word", "name"}, 1},
     [CRIER_TAB_WEEKDAYS] = {"weekdays", 2, 2, 1, -1, {0}, 1},
     [CRIER_TAB_NUMBER_WORDS] = {"number-words", 3, 4, 0, -1, {0}, 1},
@@ -50,14 +52,14 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_SCALES] = {"scales", 2, 3, 1, 2, {"abbr"}, 1},
     [CRIER_TAB_SYMBOLS] = {"symbols", 2, 4, 0, 2, {"numeric", "before-number", "after-number",
                                                    "pause", "address", "words", "spaced", "glued"}, 1},
-    [CRIER_TAB_TIME_WORDS] = {"time-words", 2, 3, 1, -1, {0}, 1},
+    [CRIER_TAB_TIME_WORDS] = {"time-words", 2, 3, 1, -1, {0}, 1, 1, {"am", "pm", "zone", "era", "clock"}},
     [CRIER_TAB_CONTEXT_WORDS] = {"context-words", 2, 2, 1, 1, {"year-before", "count-before",
                                  "starter", "determiner", "count-noun", "unit-word",
                                  "date-before", "street", "digits-after", "label-before",
                                  "complement", "conjunction", "rating", "clock-before",
                                  "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket", "compass-before",
                                  "price-before"}, 1},
-    [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1},
+    [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1, 1, {"cardinal", "regnal", "title"}},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 3, 0, 2, {"anywhere"}, 1},
     [CRIER_TAB_PHONOTACTICS] = {"phonotactics", 2, 2, 1, 1, {"onset", "coda", "nucleus"}, 1},
@@ -239,6 +241,15 @@ static crier_status add_row(table *t, row *r, int replace, const char *file, lon
     return CRIER_OK;
 }
 
+/* True when `v` is one of the words of `list` (ended by NULL). */
+static int one_of(const char *const *list, const char *v)
+{
+    for (; *list; list++)
+        if (strcmp(*list, v) == 0)
+            return 1;
+    return 0;
+}
+
 /* Parses one line into the table; blank and comment lines are skipped. */
 static crier_status parse_line(crier_lexicon *lex, crier_table ti, const char *text, size_t len,
                                int replace, const char *file, long line, crier_error *err)
@@ -264,6 +275,16 @@ static crier_status parse_line(crier_lexicon *lex, crier_table ti, const char *t
         if (bad_flag && err)
             snprintf(err->msg, sizeof err->msg, "unknown flag in '%s' for table %s",
                      r.pub.cols[s->flags_col], s->name);
+        free(r.mem);
+        return CRIER_ERR_LEXICON;
+    }
+    if (s->choice_col && !one_of(s->choices, r.pub.cols[s->choice_col])) {
+        char list[96] = "";
+        for (int k = 0; s->choices[k]; k++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                     k == 0 ? "" : s->choices[k + 1] ? ", " : " or ", s->choices[k]);
+        crier_fail(err, CRIER_ERR_LEXICON, file, line, "'%s' in column %d of table %s is not %s",
+                   r.pub.cols[s->choice_col], s->choice_col + 1, s->name, list);
         free(r.mem);
         return CRIER_ERR_LEXICON;
     }

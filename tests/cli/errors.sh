@@ -36,6 +36,9 @@ expect 65 "$T/empty.txt: no article text" "$CRIER" segment "$T/empty.txt"
 printf '# table: acronyms\nNATO\tword\nBROKEN\n' >"$T/acronyms.tsv"
 expect 78 "$T/acronyms.tsv:3: wrong number of columns" \
     "$CRIER" normalize --lexicon "$T/acronyms.tsv" /dev/null
+printf '# table: acronyms\nNATO\tword\nUNHCR\tspelled\n' >"$T/acronyms2.tsv"
+expect 78 "$T/acronyms2.tsv:3: 'spelled' in column 2 of table acronyms is not word or spell" \
+    "$CRIER" normalize --lexicon "$T/acronyms2.tsv" /dev/null
 expect 78 "no voice profile named 'nosuch'" "$CRIER" speak --voice nosuch "$SAMPLE" -o "$T/a.wav"
 printf 'voice = en-us\nrate = fast\n' >"$T/bad.voice"
 expect 78 "$T/bad.voice:2: rate must be a number" \
