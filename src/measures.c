@@ -256,9 +256,7 @@ static size_t measure_number(const norm *z, size_t i, crier_buf *w, int *one)
     return used;
 }
 
-/* "15 lbs. of hay", "5 ft. 6 in.": the dot of an abbreviated unit, at
- * token `end`, is the unit's when a word in lower case or a number goes
- * on; returns the index after it, or `end`. */
+/* See norm.h. "5 ft. 6 in.": a number may go on too. */
 size_t crier_unit_dot(const norm *z, size_t end)
 {
     if (!tok_punct(z, end, '.') || !tok_glued(z, end) || !tok_is(z, end - 1, TK_WORD))

@@ -226,6 +226,9 @@ size_t crier_unit_dot(const norm *z, size_t end);
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after,
                         crier_buf *w);
 size_t crier_cls_measure(norm *z, size_t i);
+/* True when token k is plain digits, exactly `n` of them if n > 0
+ * (numbers.c). */
+int crier_digits_tok(const norm *z, size_t k, size_t n);
 
 /* ==== Dates, times, ranges (dates.c, years.c, times.c, ranges.c) ========= */
 

@@ -239,8 +239,8 @@ static int sign_at(const norm *z, size_t i)
     return tok_is(z, i + 1, TK_NUM) || (tok_punct(z, i + 1, '.') && tok_is(z, i + 2, TK_NUM));
 }
 
-/* True when token k is plain digits, exactly `n` of them if n > 0. */
-static int digits_tok(const norm *z, size_t k, size_t n)
+/* See norm.h. */
+int crier_digits_tok(const norm *z, size_t k, size_t n)
 {
     if (!tok_is(z, k, TK_NUM) || (n && z->t[k].len != n))
         return 0;
@@ -258,8 +258,8 @@ static int digits_tok(const norm *z, size_t k, size_t n)
  * 1,5 and 7") has none of them. */
 static int decimal_comma(const norm *z, size_t j)
 {
-    if (!digits_tok(z, j, 0) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
-        !tok_glued(z, j + 1) || !digits_tok(z, j + 2, 0) || !tok_glued(z, j + 2) ||
+    if (!crier_digits_tok(z, j, 0) || z->t[j].len > 3 || !tok_punct(z, j + 1, ',') ||
+        !tok_glued(z, j + 1) || !crier_digits_tok(z, j + 2, 0) || !tok_glued(z, j + 2) ||
         z->t[j + 2].len > 2 || (tok_glued(z, j + 3) && !tok_is(z, j + 3, TK_WORD) &&
                                 !tok_punct(z, j + 3, '%')))
         return 0;
@@ -308,13 +308,13 @@ static int dot_thousands(const norm *z, const char *s, size_t n, size_t dots, si
  * ("3 100m", "<b>123 123"). Returns the token after the run, or 0. */
 static size_t space_groups(const norm *z, size_t j)
 {
-    if (!digits_tok(z, j, 0) || z->t[j].len > 3 || tok_text(z, j)[0] == '0' ||
+    if (!crier_digits_tok(z, j, 0) || z->t[j].len > 3 || tok_text(z, j)[0] == '0' ||
         (j >= 2 && tok_is(z, j - 1, TK_SPACE) && tok_is(z, j - 2, TK_NUM)) ||
         (tok_glued(z, j) && !tok_punct(z, j - 1, '(') &&
          !crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, j - 1), z->t[j - 1].len)))
         return 0;
     size_t k = j + 1;
-    while (tok_is(z, k, TK_SPACE) && z->t[k].len == 1 && digits_tok(z, k + 1, 3) &&
+    while (tok_is(z, k, TK_SPACE) && z->t[k].len == 1 && crier_digits_tok(z, k + 1, 3) &&
            k + 1 < j + 2 * NORM_LOOK)
         k += 2;
     if (k == j + 1 || (tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_NUM)) ||

@@ -27,12 +27,7 @@
 /* True when token i is a plain number of at most three digits. */
 static int small_number(const norm *z, size_t i)
 {
-    if (!tok_is(z, i, TK_NUM) || z->t[i].len > VERSE_MAX_DIGITS)
-        return 0;
-    for (size_t k = 0; k < z->t[i].len; k++)
-        if (tok_text(z, i)[k] < '0' || tok_text(z, i)[k] > '9')
-            return 0;
-    return 1;
+    return crier_digits_tok(z, i, 0) && z->t[i].len <= VERSE_MAX_DIGITS;
 }
 
 /* The value of a chapter numeral in lower case at token i ("v", "xiii",
