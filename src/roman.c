@@ -76,9 +76,17 @@ static const char *context_how(const norm *z, size_t i)
     return r ? r->cols[1] : NULL;
 }
 
+/* True when word token p is a middle initial: one capital letter before
+ * a dot ("D." in "John D. Rockefeller"). */
+static int initial_at(const norm *z, size_t p)
+{
+    return tok_is(z, p, TK_WORD) && z->t[p].len == 1 && (z->t[p].flags & TF_CAP) &&
+           tok_punct(z, p + 1, '.');
+}
+
 /* True when the capitalised name at token p is a person's: a run of up to
- * three capitalised words ending at p holds a regnal name ("John Jacob
- * Astor IV", "Henry Ford II") or a title ("King Gustav"), or a title or
+ * three capitalised words or initials ending at p holds a regnal name
+ * ("John Jacob Astor IV", "John D. Rockefeller IV", "Henry Ford II") or a title ("King Gustav"), or a title or
  * kinship word stands just before the run ("his uncle Eberhard IV"). */
 static int person_name(const norm *z, size_t p)
 {
@@ -90,6 +98,9 @@ static int person_name(const norm *z, size_t p)
         if (!tok_is(z, p, TK_WORD) || !(z->t[p].flags & TF_CAP) || (z->t[p].flags & TF_UPPER))
             return 0;
         p = crier_prev_word(z, p);
+        /* "John D. Rockefeller IV": step over the initial's dot. */
+        if (p != (size_t)-1 && tok_punct(z, p, '.') && p > 0 && initial_at(z, p - 1))
+            p--;
     }
     return 0;
 }
