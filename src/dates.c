@@ -677,8 +677,10 @@ static size_t numeric_date(norm *z, size_t i)
         return 0;
     if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
         return month_year(z, &d, i, i + used);
-    /* "expires 03/2015": a month with its zero is no numerator. */
-    size_t my = d.count == 2 && d.n[1] == 4 && d.n[0] == 2 && d.p[0][0] == '0'
+    /* "expires 03/2015", "10/2020": a two-digit month, with its zero or
+     * from 10 to 12, is no numerator over a year ("ten two thousand
+     * twentieths" is never meant); "1/2007" may still be a fraction. */
+    size_t my = d.count == 2 && d.n[1] == 4 && d.n[0] == 2
                     ? month_year(z, &d, i, i + used)
                     : 0;
     if (my)

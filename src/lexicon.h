@@ -94,6 +94,7 @@ enum {
     CRIER_SYM_WORDS = 1 << 5,     /* also read between lower-case words */
     CRIER_SYM_SPACED = 1 << 6,    /* also read standing alone between words */
     CRIER_SYM_GLUED = 1 << 7,     /* read between numbers only when glued to both */
+    CRIER_SYM_POWER = 1 << 8,     /* an exponent glued to a number or variable: "x²" */
     /* context words */
     CRIER_CTX_YEAR_BEFORE = 1 << 0, /* a 4-digit number after it is a year: "in" */
     CRIER_CTX_COUNT_BEFORE = 1 << 1, /* ... is a count: "about", "over" */

@@ -77,6 +77,19 @@ static int per_period(const norm *z, size_t i)
     return u && (u->flags & CRIER_UNIT_PER) && (z->t[i + 1].flags & TF_LOWER);
 }
 
+/* "10²", "x²", "E = mc²": an exponent (flag power) glued to a number,
+ * or to a short lower-case word or a single capital, as an equation
+ * names its variables. After a longer word ("Smith²") it is a footnote's
+ * mark and stays silent. */
+static int power_after(const norm *z, size_t i)
+{
+    if (i == 0 || !tok_glued(z, i))
+        return 0;
+    const tok *p = &z->t[i - 1];
+    return p->kind == TK_NUM ||
+           (p->kind == TK_WORD && (((p->flags & TF_LOWER) && p->len <= 3) || p->len == 1));
+}
+
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
  * or paused, 0 when the symbol is silent here. */
 static int table_symbol(norm *z, size_t i)
@@ -103,6 +116,12 @@ static int table_symbol(norm *z, size_t i)
      * sign is a multiple, "two times platinum", as "2x" is. */
     if (z->t[i].cp == 0xD7 && nb && tok_glued(z, i) && tok_is(z, i + 1, TK_SPACE) &&
         tok_is(z, i + 2, TK_WORD)) {
+        crier_emit_toks(z, r->cols[1], i, i + 1);
+        return 1;
+    }
+    if (f & CRIER_SYM_POWER) {
+        if (!power_after(z, i))
+            return 0;
         crier_emit_toks(z, r->cols[1], i, i + 1);
         return 1;
     }
