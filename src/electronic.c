@@ -52,9 +52,10 @@ static const crier_lex_row *label_row(const norm *z, const char *s, size_t n)
     return crier_lex_find(z->lex, CRIER_TAB_ELECTRONIC, s, n);
 }
 
-/* True when s[a..b) is a domain: labels of letters, digits and hyphens
- * joined by dots, ending in a top-level domain that is listed, or in two
- * to six letters when the whole domain is in lower case ("test.abc"). */
+/* True when s[a..b) is a domain: labels of letters, digits, hyphens and
+ * underscores (a file name, "img_01.jpg") joined by dots, ending in a
+ * top-level domain that is listed, or in two to six letters when the
+ * whole domain is in lower case ("test.abc"). */
 static int is_domain(const norm *z, const char *s, size_t a, size_t b)
 {
     size_t labels = 0, last = a, upper = 0;
@@ -64,8 +65,8 @@ static int is_domain(const norm *z, const char *s, size_t a, size_t b)
                 return 0;
             labels++;
             last = k + 1;
-        } else if (!alnum(s[k]) && s[k] != '-') {
-            return 0;
+        } else if (!alnum(s[k]) && s[k] != '-' && (s[k] != '_' || k + 1 == b)) {
+            return 0; /* an underscore belongs to file names: "img_01.jpg" */
         } else if (s[k] >= 'A' && s[k] <= 'Z') {
             upper++;
         }
