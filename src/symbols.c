@@ -73,8 +73,11 @@ static int per_period(const norm *z, size_t i)
         (i >= 2 && tok_is(z, i - 2, TK_NUM) && tok_glued(z, i - 1)) ||
         crier_tok_find(z, CRIER_TAB_UNITS, i - 1))
         return 0; /* "year/month" are two of a kind */
+    /* "60 beats/min", "400 words/min": after a counted noun, any unit is
+     * the rate's divisor. */
+    int counted = i >= 3 && tok_is(z, i - 2, TK_SPACE) && tok_is(z, i - 3, TK_NUM);
     const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, i + 1);
-    return u && (u->flags & CRIER_UNIT_PER) && (z->t[i + 1].flags & TF_LOWER);
+    return u && ((u->flags & CRIER_UNIT_PER) || counted) && (z->t[i + 1].flags & TF_LOWER);
 }
 
 /* "10²", "x²", "E = mc²": an exponent (flag power) glued to a number,
@@ -123,10 +126,6 @@ static int table_symbol(norm *z, size_t i)
         if (!power_after(z, i))
             return 0;
         crier_emit_toks(z, r->cols[1], i, i + 1);
-        return 1;
-    }
-    if (per_period(z, i)) {
-        crier_emit_toks(z, crier_phrase(z, "per"), i, i + 1);
         return 1;
     }
     int say = 1;
@@ -402,6 +401,15 @@ size_t crier_cls_symbol(norm *z, size_t i)
         (z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '+'))) {
         crier_emit_toks(z, crier_phrase(z, "plus"), i, i + 1);
         return 1;
+    }
+    /* "3 meals/day", "60 beats/min": "per" and the unit in full. */
+    if (c == '/' && per_period(z, i)) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_put_word(&w, crier_phrase(z, "per"));
+        size_t used = crier_unit_parse(z, i + 1, 0, 2, 0, &w);
+        if (used)
+            return crier_emit_buf(z, &w, i, i + 1 + used);
+        crier_buf_free(&w);
     }
     if (!table_symbol(z, i) && (c == '/' || c == '|'))
         crier_emit_pause(z, ",", t->off, t->len);
