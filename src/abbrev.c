@@ -383,7 +383,9 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
         (!(z->t[i].flags & TF_CAP) || (z->t[i].flags & TF_UPPER) || crier_sentence_start(z)) &&
         crier_tok_find(z, CRIER_TAB_WORDS, i))
         return 0;
-    if (r->flags & CRIER_ABBR_AFTER_NAME) {
+    /* "Hwy 101", "Hwy. 1": a road named by its number (flag route). */
+    int route = (r->flags & CRIER_ABBR_ROUTE) && tok_is(z, next, TK_NUM);
+    if ((r->flags & CRIER_ABBR_AFTER_NAME) && !route) {
         /* "Elm Ave.", and "5th Ave.": a name or an ordinal. */
         size_t p = crier_prev_word(z, i);
         int poss;
