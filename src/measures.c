@@ -606,6 +606,13 @@ size_t crier_cls_measure(norm *z, size_t i)
     }
     size_t mark = w.len;
     u = glued && crier_scale_before_noun(z, k) ? 0 : crier_unit_parse(z, k, !one && !adj, glued, 0, &w);
+    /* "0-60 in 3.1 s", "2.5 h", "1.5 l": after a number with decimals a
+     * one-letter unit that is usually glued is a unit apart too, as no
+     * letter is counted in tenths. */
+    if (!u && !glued && tok_is(z, k, TK_WORD) && z->t[k].len == 1 &&
+        memchr(tok_text(z, i), '.', z->t[i].len) &&
+        !((tok_is(z, k + 1, TK_WORD) || tok_punct(z, k + 1, '-')) && tok_glued(z, k + 1)))
+        u = crier_unit_parse(z, k, !one && !adj, 2, 0, &w);
     if (u == 1 && glued && z->t[k].len == 1 && after_label(z, i))
         u = 0; /* "Gate 5h", "Block 4C": a name, not a measure */
     if (adj && crier_tok_eq(z, k, "in") && tok_punct(z, k + 1, '-') && tok_is(z, k + 2, TK_NUM))
