@@ -277,8 +277,12 @@ static size_t month_first(norm *z, size_t i)
     if (day && tok_punct(z, end, ':'))
         day = 0; /* "May 10:30" is a time */
     if (!day) {
-        size_t comma;
+        size_t comma = 0;
         size_t y = k > j && !month_is_word(z, i, m) ? year_after(z, j, &comma) : 0;
+        /* "Jan-2020": a month and year joined by a hyphen */
+        if (dashed && mu == 1 && !month_is_word(z, i, m) && crier_is_year(z, k) &&
+            !(k + 1 < z->n && tok_glued(z, k + 1) && z->t[k + 1].kind != TK_PUNCT))
+            y = k;
         if (!y || comma)
             return 0;
         crier_emit_toks(z, m->cols[1], i, i + mu);
@@ -317,6 +321,29 @@ static size_t month_first(norm *z, size_t i)
     return dash_to_date(z, y + 1) - i;
 }
 
+/* "01-Jan-2020", "5-Mar-21": day, month and year joined by hyphens, as
+ * tables and forms write them, "the fifth of March twenty-one". */
+static size_t dashed_day_first(norm *z, size_t i, int day, size_t end)
+{
+    size_t mu;
+    if (!crier_tok_dash(z, end) || !tok_glued(z, end) || !tok_glued(z, end + 1))
+        return 0;
+    const crier_lex_row *m = crier_month_at(z, end + 1, &mu);
+    size_t y = end + 1 + mu;
+    if (!m || mu != 1 || !crier_tok_dash(z, y) || !tok_glued(z, y) || !tok_is(z, y + 1, TK_NUM) ||
+        !tok_glued(z, y + 1) || (z->t[y + 1].len != 2 && !crier_is_year(z, y + 1)) ||
+        (y + 2 < z->n && tok_glued(z, y + 2) &&
+         (z->t[y + 2].kind != TK_PUNCT || crier_tok_dash(z, y + 2) || tok_punct(z, y + 2, '/'))))
+        return 0;
+    for (size_t k = 0; k < z->t[y + 1].len; k++)
+        if (tok_text(z, y + 1)[k] < '0' || tok_text(z, y + 1)[k] > '9')
+            return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    say_date(z, m->cols[1], day, 1, 1, &w);
+    say_any_year(z, tok_text(z, y + 1), z->t[y + 1].len, &w);
+    return crier_emit_buf(z, &w, i, y + 2);
+}
+
 /* "20 September 2022" -> "the twentieth of September twenty twenty-two";
  * "the 26th May" keeps its own "the". */
 static size_t day_first(norm *z, size_t i)
@@ -325,6 +352,9 @@ static size_t day_first(norm *z, size_t i)
     int day = day_at(z, i, &end);
     if (!day || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT))
         return 0;
+    size_t dashed = dashed_day_first(z, i, day, end);
+    if (dashed)
+        return dashed;
     const char *conn = NULL;
     int day2 = day_range_word(z, end, day, &end2, &conn); /* "12-14 June", "3 to 5 May" */
     if (day2)
