@@ -280,8 +280,12 @@ static size_t handle(norm *z, size_t i)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t j = i + 1;
-    if (tok_punct(z, i, '#') && tok_is(z, j, TK_NUM)) {
-        numx x;
+    numx x;
+    int poss;
+    /* "#1" is "number one", but "#2024election" is a hashtag. */
+    if (tok_punct(z, i, '#') && tok_is(z, j, TK_NUM) &&
+        !(crier_num_parse(z, j, &x) && tok_is(z, x.end, TK_WORD) && tok_glued(z, x.end) &&
+          !crier_suffix_at(z, x.end, NULL, &poss))) {
         if (!crier_num_parse(z, j, &x) || x.neg)
             return 0;
         crier_put_phrase(z, "number", &w);
@@ -289,7 +293,6 @@ static size_t handle(norm *z, size_t i)
         return crier_emit_buf(z, &w, i, x.end);
     }
     crier_put_phrase(z, tok_punct(z, i, '@') ? "at" : "hashtag", &w);
-    numx x;
     if (tok_is(z, j, TK_NUM) && crier_num_parse(z, j, &x) && !x.fp &&
         !(tok_is(z, x.end, TK_WORD) && tok_glued(z, x.end))) {
         crier_say_num(z, &x, &w); /* "@12" */
