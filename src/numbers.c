@@ -585,6 +585,18 @@ int crier_circa_before(const norm *z, size_t i)
     return r && dot && strcmp(r->cols[1], circa) == 0;
 }
 
+/* True when a long integer without separators is a count all the same,
+ * as a count word stands beside it: "about 25000 fans", "50000 people".
+ * Alone ("13000") it stays digits, an identifier's reading. */
+static int long_count(const norm *z, const numx *x)
+{
+    if (x->ipn > 12 || x->ip[0] == '0' || digits_context(z, x->i))
+        return 0;
+    size_t p = crier_prev_word(z, x->i), n = crier_skip_space(z, x->end);
+    return (p != (size_t)-1 && tok_is(z, p, TK_WORD) && (crier_tok_ctx(z, p) & CRIER_CTX_COUNT_BEFORE)) ||
+           (tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_COUNT_NOUN));
+}
+
 /* Reads an integer written without separators the way its shape says:
  * digit by digit when it has a leading zero or five digits or more (an
  * identifier, a zip code) or the words before it say it is a code, as a year when it looks like one and the
@@ -601,7 +613,7 @@ static void say_plain_int(norm *z, const numx *x, crier_buf *w)
         return;
     }
     if (!grouped && !x->neg && x->ipn > 1 &&
-        (x->ip[0] == '0' || x->ipn >= 5 || digits_context(z, x->i))) {
+        (x->ip[0] == '0' || (x->ipn >= 5 && !long_count(z, x)) || digits_context(z, x->i))) {
         crier_say_digits(z, x->ip, x->ipn, w);
         return;
     }
