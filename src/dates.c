@@ -807,6 +807,32 @@ static size_t weekday_range(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, end);
 }
 
+/* "Mon/Wed/Fri", "Sat/Sun": weekdays joined by slashes, a schedule's
+ * days, "Monday, Wednesday and Friday". */
+static size_t weekday_list(norm *z, size_t i)
+{
+    size_t at[7], n = 0, k = i;
+    const crier_lex_row *r[7];
+    while (n < 7 && (r[n] = crier_tok_find(z, CRIER_TAB_WEEKDAYS, k)) != NULL &&
+           (z->t[k].flags & TF_CAP) && !(z->t[k].flags & TF_UPPER)) {
+        at[n++] = k;
+        if (!tok_punct(z, k + 1, '/') || !tok_glued(z, k + 1) || !tok_glued(z, k + 2))
+            break;
+        k += 2;
+    }
+    if (n < 2 || (tok_punct(z, at[n - 1] + 1, '/') && tok_glued(z, at[n - 1] + 1)))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    for (size_t j = 0; j < n; j++) {
+        if (j > 0 && j + 1 < n)
+            crier_buf_putc(&w, ',');
+        else if (j > 0)
+            crier_put_phrase(z, "and", &w);
+        crier_put_word(&w, r[j]->cols[1]);
+    }
+    return crier_emit_buf(z, &w, i, at[n - 1] + 1);
+}
+
 /* ==== Classifier ========================================================= */
 
 /* Words start month-first dates and weekday dates; numbers start numeric
@@ -823,6 +849,8 @@ size_t crier_cls_date(norm *z, size_t i)
             used = month_range(z, i);
         if (!used)
             used = weekday_range(z, i);
+        if (!used)
+            used = weekday_list(z, i);
         if (!used)
             used = month_first(z, i);
         if (!used)
