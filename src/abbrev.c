@@ -357,7 +357,9 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
         /* "est. 1850" is "established", "est. 2,000" "estimated". */
         if (year_after(z, next))
             say = r->cols[3];
-    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_AFTER_ORDINAL)) {
+    } else if ((r->flags & CRIER_ABBR_NUMBER) && r->ncols > 3 && tok_is(z, next, TK_NUM)) {
+        say = r->cols[3]; /* "Sec. 230" is "section", "Sec. Rubio" "Secretary" */
+    } else if (r->ncols > 3 && !(r->flags & (CRIER_ABBR_AFTER_ORDINAL | CRIER_ABBR_NUMBER))) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];

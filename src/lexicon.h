@@ -65,6 +65,7 @@ enum {
     CRIER_ABBR_ROMAN = 1 << 10,   /* before-number also before a Roman numeral: "ch. iv" */
     CRIER_ABBR_YEAR = 1 << 11,    /* the fourth column is said before a year: "est. 1850" */
     CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
+    CRIER_ABBR_NUMBER = 1 << 13,  /* the fourth column is said before a number: "Sec. 3" */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     CRIER_MONTH_NAME = 1 << 1,    /* also a given name: "Jan", "Jun" */
