@@ -676,24 +676,26 @@ static int currency_name(const norm *z, size_t i)
  * millions ("1.5m euros", "3m copies", "2m years") it is a scale. */
 int crier_scale_before_noun(const norm *z, size_t k)
 {
+    /* "50k+ views": a plus may follow the scale. */
+    size_t j = tok_punct(z, k + 1, '+') && tok_glued(z, k + 1) ? k + 2 : k + 1;
     /* The noun may be capitalised, as in a headline ("Adds 199K Jobs"),
      * but not in capitals. */
     if (!tok_is(z, k, TK_WORD) || z->t[k].len != 1 || !tok_glued(z, k) ||
-        !tok_is(z, k + 1, TK_SPACE) || z->t[k + 1].len != 1 || !tok_is(z, k + 2, TK_WORD) ||
-        (!(z->t[k + 2].flags & TF_LOWER) && ((z->t[k + 2].flags & TF_UPPER) || z->t[k + 2].len < 2)))
+        !tok_is(z, j, TK_SPACE) || z->t[j].len != 1 || !tok_is(z, j + 1, TK_WORD) ||
+        (!(z->t[j + 1].flags & TF_LOWER) && ((z->t[j + 1].flags & TF_UPPER) || z->t[j + 1].len < 2)))
         return 0;
     const crier_lex_row *sc = crier_tok_find(z, CRIER_TAB_SCALES, k);
     if (!sc || !(sc->flags & CRIER_SCALE_ABBR))
         return 0;
-    if ((crier_tok_ctx(z, k + 2) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
-        currency_name(z, k + 2))
+    if ((crier_tok_ctx(z, j + 1) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
+        currency_name(z, j + 1))
         return 1;
     /* "100M weekly users", "12K new jobs": one word in lower case may
      * stand between the scale and what it counts. */
-    return (z->t[k + 2].flags & TF_LOWER) &&
-           !(crier_tok_ctx(z, k + 2) & ~(unsigned)CRIER_CTX_PRICE_BEFORE) &&
-           tok_is(z, k + 3, TK_SPACE) && z->t[k + 3].len == 1 && tok_is(z, k + 4, TK_WORD) &&
-           (crier_tok_ctx(z, k + 4) & CRIER_CTX_COUNT_NOUN);
+    return (z->t[j + 1].flags & TF_LOWER) &&
+           !(crier_tok_ctx(z, j + 1) & ~(unsigned)CRIER_CTX_PRICE_BEFORE) &&
+           tok_is(z, j + 2, TK_SPACE) && z->t[j + 2].len == 1 && tok_is(z, j + 3, TK_WORD) &&
+           (crier_tok_ctx(z, j + 3) & CRIER_CTX_COUNT_NOUN);
 }
 
 /* True when the word before the amount at i leaves room for an adjective:
