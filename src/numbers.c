@@ -300,12 +300,22 @@ static int dot_thousands(const norm *z, const char *s, size_t n, size_t dots, si
            (crier_tok_ctx(z, end + 1) & CRIER_CTX_COUNT_NOUN);
 }
 
+/* True when a model's name in capitals follows the space at token k
+ * ("150 737 MAX jets" are so many planes), not a currency's
+ * code ("12 345 EUR"). */
+static int model_after(const norm *z, size_t k)
+{
+    return tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_WORD) && (z->t[k + 1].flags & TF_UPPER) &&
+           !crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, k + 1), z->t[k + 1].len);
+}
+
 /* "12 345", "1 000 000": thousands grouped by spaces, as SI style writes
  * them (a thin or no-break space, which input hygiene made a space). The
  * first group has one to three digits and no leading zero, each other
  * exactly three, one space apart; no number may stand right before or
  * after the run, nor anything glued to it but a bracket or a currency
- * ("3 100m", "<b>123 123"). Returns the token after the run, or 0. */
+ * ("3 100m", "<b>123 123", "150 737-8200s"). Returns the token after the
+ * run, or 0. */
 static size_t space_groups(const norm *z, size_t j)
 {
     if (!crier_digits_tok(z, j, 0) || z->t[j].len > 3 || tok_text(z, j)[0] == '0' ||
@@ -319,7 +329,8 @@ static size_t space_groups(const norm *z, size_t j)
         k += 2;
     if (k == j + 1 || (tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_NUM)) ||
         (tok_is(z, k, TK_WORD) && tok_glued(z, k)) ||
-        (tok_punct(z, k, '.') && tok_is(z, k + 1, TK_NUM)))
+        ((tok_punct(z, k, '.') || crier_tok_dash(z, k)) && tok_is(z, k + 1, TK_NUM)) ||
+        model_after(z, k))
         return 0;
     return k;
 }
