@@ -742,8 +742,11 @@ int crier_adjective_amount(const norm *z, size_t i, size_t end)
 {
     int strict;
     if (!before_adjective(z, i, &strict) || !tok_is(z, end, TK_SPACE) || z->t[end].len != 1 ||
-        !tok_is(z, end + 1, TK_WORD) || !(z->t[end + 1].flags & TF_LOWER))
+        !tok_is(z, end + 1, TK_WORD))
         return 0;
+    /* "a 256GB SSD": after an article, an initialism is a noun too. */
+    if (!(z->t[end + 1].flags & TF_LOWER))
+        return !strict && (z->t[end + 1].flags & TF_UPPER) && !(z->t[end + 1].flags & TF_CAPS_RUN);
     /* "a $5 or $6 fee", "a 5 km to 6 km", "an $8 per month fee", "the 5 km
      * of road", "a 300 m tall tower" */
     size_t k = end + 1;
