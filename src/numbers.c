@@ -803,6 +803,16 @@ static int batting_average(const norm *z, const numx *x)
            crier_ctx_before(z, x->i, CRIER_CTX_BATTING, 2);
 }
 
+/* "the Ryzen 9 7950X": four figures and a capital X glued to them name a
+ * model, read in pairs; "a 10X rise" and "1000X faster" are multiples. */
+static int model_x(const norm *z, const numx *x, size_t end)
+{
+    return !x->neg && !x->fp && x->ipn == 4 && z->t[x->i].len == 4 && tok_is(z, end, TK_WORD) &&
+           tok_glued(z, end) && z->t[end].len == 1 && tok_text(z, end)[0] == 'X' &&
+           memcmp(x->ip + 1, "000", 3) != 0 && !(z->t[end].flags & TF_CAPS_RUN) &&
+           !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1));
+}
+
 size_t crier_cls_number(norm *z, size_t i)
 {
     numx x;
@@ -818,6 +828,10 @@ size_t crier_cls_number(norm *z, size_t i)
         crier_say_ordinal(z, x.ip, x.ipn, &w);
         if (poss)
             crier_buf_puts(&w, "'s");
+        end++;
+    } else if (model_x(z, &x, end)) {
+        crier_say_year(z, x.ip, 4, &w); /* "seventy-nine fifty X" */
+        crier_spell(tok_text(z, end), 1, &w);
         end++;
     } else if (x.ip && !x.fp) {
         say_plain_int(z, &x, &w);

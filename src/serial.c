@@ -424,8 +424,9 @@ size_t crier_cls_serial(norm *z, size_t i)
             crier_say_year(z, s, n, &w); /* "720p" "seven twenty p", as "1080p" */
         } else if (z->t[k].kind == TK_NUM) {
             say_code_digits(z, s, n, k > i, &w);
-        } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
-            crier_put_phrase(z, "by", &w); /* "4x4" */
+        } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j &&
+                   (s[0] == 'x' || k + 2 == j)) {
+            crier_put_phrase(z, "by", &w); /* "4x4"; but "9800X3D" is a name */
             dims++;
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
             /* acronyms.tsv first: "COP28" is "cop twenty-eight" */
