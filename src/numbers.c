@@ -880,11 +880,13 @@ size_t crier_cls_number(norm *z, size_t i)
         crier_pluralize_last(z, &w);
         end++;
     }
-    /* "2.5x faster", "a 10x rise", "trades at 15x.": a multiple, "times". */
+    /* "2.5x faster", "a 10x rise", "trades at 15x.": a multiple, "times";
+     * so is a small "x" before a name: "2x Platinum", "12.5x EBITDA". */
     size_t after = end + 1;
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "x") && w.len &&
         ((tok_is(z, after, TK_SPACE) && tok_is(z, after + 1, TK_WORD) &&
-          (z->t[after + 1].flags & TF_LOWER)) ||
+          ((z->t[after + 1].flags & TF_LOWER) ||
+           (tok_text(z, end)[0] == 'x' && !(z->t[after + 1].flags & TF_CAPS_RUN)))) ||
          (tok_text(z, end)[0] == 'x' && crier_prev_word(z, i) != (size_t)-1 &&
           z->t[crier_prev_word(z, i)].kind == TK_WORD && (after >= z->n || z->t[after].kind == TK_NL ||
            (tok_is(z, after, TK_PUNCT) && !tok_punct(z, after, '-') && !tok_punct(z, after, '/')))))) {
