@@ -371,6 +371,10 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
+    /* "long. 50° W.", but "too long. 50 people came". */
+    if ((r->flags & CRIER_ABBR_ANGLE) && !(z->t[i].flags & TF_CAP) &&
+        !(tok_is(z, next, TK_NUM) && tok_punct(z, next + 1, 0xB0)))
+        return 0;
     /* "ch. iv.", "Ps. xxiii": with its dot and the flag roman, a Roman
      * numeral counts too. */
     if (!ordinal && (r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) &&

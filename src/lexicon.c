@@ -37,7 +37,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_ABBREVIATIONS] = {"abbreviations", 2, 4, 1, 2,
                                  {"title", "ends-ok", "case", "before-number", "after-name",
                                   "no-dot", "street", "compass", "party", "after-ordinal",
-                                  "roman", "year", "alone", "number"}, 1},
+                                  "roman", "year", "alone", "number", "angle"}, 1},
     [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1, 1, {"word", "spell"}},
     [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word", "name"}, 1},
     [CRIER_TAB_WEEKDAYS] = {"weekdays", 2, 2, 1, -1, {0}, 1},

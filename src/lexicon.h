@@ -66,6 +66,7 @@ enum {
     CRIER_ABBR_YEAR = 1 << 11,    /* the fourth column is said before a year: "est. 1850" */
     CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
     CRIER_ABBR_NUMBER = 1 << 13,  /* the fourth column is said before a number: "Sec. 3" */
+    CRIER_ABBR_ANGLE = 1 << 14,   /* only before an angle: "long. 50° W." */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     CRIER_MONTH_NAME = 1 << 1,    /* also a given name: "Jan", "Jun" */
