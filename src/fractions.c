@@ -329,9 +329,10 @@ static size_t negative_fraction(const norm *z, size_t i, crier_buf *w)
     return used ? used + 1 : 0;
 }
 
-/* Emits a fraction parsed by crier_fraction_parse(). */
 /* "rated 4.5/5", "7.5/10 stars": a rating with a decimal point, which
- * no fraction has, "four point five out of five". */
+ * no fraction has, "four point five out of five". Without a rating
+ * word, a whole of two digits at most that no unit follows will do:
+ * "scored 8.5/10". */
 static size_t decimal_rating(norm *z, size_t i)
 {
     numx x;
@@ -342,9 +343,17 @@ static size_t decimal_rating(norm *z, size_t i)
     size_t end = x.end + 2;
     const char *d = tok_text(z, x.end + 1);
     size_t dn = z->t[x.end + 1].len;
-    if (crier_digits_value(x.ip, x.ipn) >= crier_digits_value(d, dn) || !rating(z, i, end) ||
+    if (crier_digits_value(x.ip, x.ipn) >= crier_digits_value(d, dn) ||
         (tok_is(z, end, TK_WORD) && tok_glued(z, end)))
         return 0;
+    if (!rating(z, i, end)) {
+        size_t a = crier_skip_space(z, end);
+        crier_buf u = CRIER_BUF_INIT;
+        int unit = crier_unit_parse(z, a, 1, 0, 0, &u) != 0;
+        crier_buf_free(&u);
+        if (dn > 2 || unit)
+            return 0;
+    }
     crier_buf w = CRIER_BUF_INIT;
     crier_say_num(z, &x, &w);
     crier_put_phrase(z, "out-of", &w);
