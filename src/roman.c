@@ -313,14 +313,20 @@ size_t crier_cls_roman(norm *z, size_t i)
     const tok *t = &z->t[i];
     const char *s = tok_text(z, i);
     /* "Henry VIII's": the possessive is part of the word token. */
-    size_t n = t->len > 3 && s[t->len - 2] == '\'' && s[t->len - 1] == 's' ? t->len - 2 : t->len;
+    size_t n = t->len >= 3 && s[t->len - 2] == '\'' && s[t->len - 1] == 's' ? t->len - 2 : t->len;
     int v = roman_value(s, n);
     size_t th = ordinal_numeral(s, t->len);
     if (th)
         return say_roman_ordinal(z, i, roman_value(s, th));
     if (!v && (t->flags & TF_LOWER))
         return lower_numeral(z, i);
-    if (n < t->len && (!v || n < 2))
+    /* "the X's" are letters; "Charles I's" is let through to a regnal
+     * reading below, and only to that. */
+    int letter_poss = n < t->len && n < 2;
+    size_t lp = crier_prev_word(z, i);
+    if (letter_poss && (lp == (size_t)-1 || !tok_is(z, lp, TK_WORD) || z->t[lp].len < 2))
+        return 0; /* "V I I I's", spelled out letter by letter */
+    if (n < t->len && !v)
         return 0;
     if (!v || (tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)))
         return 0;
@@ -332,7 +338,7 @@ size_t crier_cls_roman(norm *z, size_t i)
     if (n < 4 && (memchr(s, 'D', n) || memchr(s, 'M', n)))
         return 0;
     int how = roman_reading(z, i, v);
-    if (!how)
+    if (!how || (letter_poss && how != 'o'))
         return 0;
     char d[8];
     snprintf(d, sizeof d, "%d", v);
