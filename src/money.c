@@ -102,7 +102,7 @@ static const crier_lex_row *scale_at(const norm *z, size_t i, int money, size_t 
 /* An amount: a number and its scale. */
 typedef struct amount {
     numx x;
-    const crier_lex_row *scale;
+    const crier_lex_row *scale, *scale2; /* "1.5 lakh crore": two in a row */
     size_t end;
 } amount;
 
@@ -115,7 +115,17 @@ static int amount_at(const norm *z, size_t i, amount *a, int money)
     size_t used = 0;
     a->end = a->x.end;
     a->scale = scale_at(z, a->end, money, &used);
+    a->scale2 = NULL;
     a->end += used;
+    if (a->scale && !(a->scale->flags & CRIER_SCALE_ABBR)) {
+        /* "Rs 1.5 lakh crore", "$2 thousand billion": a scale of words
+         * after another, multiplying it. */
+        const crier_lex_row *s2 = scale_at(z, a->end, 0, &used);
+        if (s2 && !(s2->flags & CRIER_SCALE_ABBR) && used == 2) {
+            a->scale2 = s2;
+            a->end += used;
+        }
+    }
     if (a->scale)
         a->end = crier_unit_dot(z, a->end); /* "$3 mil. in cash" */
     return 1;
@@ -142,6 +152,8 @@ static void say_amount_number(const norm *z, const amount *a, crier_buf *w)
     crier_say_num(z, &a->x, w);
     if (a->scale)
         crier_put_word(w, a->scale->cols[1]);
+    if (a->scale2)
+        crier_put_word(w, a->scale2->cols[1]);
 }
 
 static int all_zero(const char *d, size_t n)
