@@ -709,6 +709,9 @@ static size_t numeric_date(norm *z, size_t i)
     if (!used || (i > 0 && tok_glued(z, i) && z->t[i - 1].kind != TK_PUNCT) ||
         (i > 0 && tok_glued(z, i) && (tok_punct(z, i - 1, '/') || crier_tok_dash(z, i - 1))))
         return 0;
+    /* "6/3=2": a sum, not a date */
+    if (d.count == 2 && tok_punct(z, crier_skip_space(z, i + used), '='))
+        return 0;
     if (d.count == 2 && d.n[1] == 4 && date_context(z, i))
         return month_year(z, &d, i, i + used);
     /* "expires 03/2015", "10/2020": a two-digit month, with its zero or

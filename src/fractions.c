@@ -363,6 +363,13 @@ static size_t decimal_rating(norm *z, size_t i)
 
 size_t crier_cls_fraction(norm *z, size_t i)
 {
+    /* "6/3=2", "10 / 2 = 5": no one writes an improper fraction in a sum;
+     * the slash divides (src/symbols.c). */
+    if (tok_is(z, i, TK_NUM) && tok_punct(z, i + 1, '/') && tok_is(z, i + 2, TK_NUM) &&
+        tok_punct(z, crier_skip_space(z, i + 3), '=') &&
+        crier_digits_value(tok_text(z, i), z->t[i].len) >=
+            crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len))
+        return 0;
     size_t dr = decimal_rating(z, i);
     if (dr)
         return dr;

@@ -402,6 +402,16 @@ size_t crier_cls_symbol(norm *z, size_t i)
         crier_emit_toks(z, crier_phrase(z, "plus"), i, i + 1);
         return 1;
     }
+    /* "6/3=2", "2 * 3 = 6": in a sum, a slash divides and an asterisk
+     * multiplies, read as the signs they stand for ("÷", "×"). */
+    if ((c == '/' || c == '*') && num_beside(z, i, -1) != (size_t)-1 &&
+        num_beside(z, i, +1) != (size_t)-1 && equation(z, i)) {
+        const crier_lex_row *r = crier_symbol_row(z, c == '/' ? 0xF7 : 0xD7);
+        if (r) {
+            crier_emit_toks(z, r->cols[1], i, i + 1);
+            return 1;
+        }
+    }
     /* "3 meals/day", "60 beats/min": "per" and the unit in full. */
     if (c == '/' && per_period(z, i)) {
         crier_buf w = CRIER_BUF_INIT;
