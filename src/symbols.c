@@ -62,6 +62,28 @@ static int spaced_between_words(const norm *z, size_t i, size_t p, size_t n)
            n == i + 2 && tok_is(z, i + 1, TK_SPACE) && tok_is(z, n, TK_WORD);
 }
 
+/* "x^2 + y^2 = z^2", "a² + b² = c²": in a sum, a spaced sign between
+ * numbers, variables and exponents is read as between two words. The
+ * sum is an equals sign ahead on the line, past terms of short words,
+ * numbers and signs only. */
+static int spaced_in_sum(const norm *z, size_t i, size_t p, size_t n)
+{
+    int sign = p != (size_t)-1 && (tok_is(z, p, TK_SYM) || tok_is(z, p, TK_PUNCT));
+    const crier_lex_row *pr = sign ? crier_symbol_row(z, z->t[p].cp) : NULL;
+    if (p == (size_t)-1 || p + 2 != i || n != i + 2 || !tok_is(z, i - 1, TK_SPACE) ||
+        !tok_is(z, i + 1, TK_SPACE) ||
+        !(tok_is(z, p, TK_WORD) || tok_is(z, p, TK_NUM) || (pr && (pr->flags & CRIER_SYM_POWER))) ||
+        !(tok_is(z, n, TK_WORD) || tok_is(z, n, TK_NUM)))
+        return 0;
+    for (size_t k = i + 1; k < z->n && k < i + 12; k++) {
+        if (tok_punct(z, k, '='))
+            return 1;
+        if (z->t[k].kind == TK_NL || (tok_is(z, k, TK_WORD) && z->t[k].len > 3))
+            return 0;
+    }
+    return 0;
+}
+
 /* "3 meals/day", "600 IU/day": a slash glued between a word and a unit
  * of time that only a slash brings (units.tsv flag per, two letters or
  * more) is "per". */
@@ -139,7 +161,8 @@ static int table_symbol(norm *z, size_t i)
               ((f & CRIER_SYM_AFTER_NUM) && (nb || alone)) ||
               ((f & CRIER_SYM_WORDS) && p != (size_t)-1 && lower_word(z, p) && lower_word(z, n) &&
                tok_glued(z, i) == tok_glued(z, i + 1)) ||
-              ((f & CRIER_SYM_SPACED) && spaced_between_words(z, i, p, n));
+              ((f & CRIER_SYM_SPACED) &&
+               (spaced_between_words(z, i, p, n) || spaced_in_sum(z, i, p, n)));
     }
     /* "P/E", "A/B testing": a slash between two capitals glued to it joins
      * an initialism, no pause. */
@@ -407,6 +430,15 @@ size_t crier_cls_symbol(norm *z, size_t i)
     if ((c == '/' || c == '*') && num_beside(z, i, -1) != (size_t)-1 &&
         num_beside(z, i, +1) != (size_t)-1 && equation(z, i)) {
         const crier_lex_row *r = crier_symbol_row(z, c == '/' ? 0xF7 : 0xD7);
+        if (r) {
+            crier_emit_toks(z, r->cols[1], i, i + 1);
+            return 1;
+        }
+    }
+    /* "x^2": a caret between a variable and a number raises it, as it
+     * does between two numbers ("10^5"). */
+    if (c == '^' && power_after(z, i) && tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)) {
+        const crier_lex_row *r = crier_symbol_row(z, '^');
         if (r) {
             crier_emit_toks(z, r->cols[1], i, i + 1);
             return 1;
