@@ -342,6 +342,17 @@ static size_t time_parse(const norm *z, size_t i, crier_buf *w)
     const char *dot = memchr(s, '.', n);
     size_t hn = dot ? (size_t)(dot - s) : n;
     long h = crier_digits_value(s, hn);
+    /* "ran 10K in 27:01", "27:01.5": past 24, minutes and seconds, as a
+     * race is timed, "twenty-seven oh one". */
+    if (!dot && h > 24 && h < 60 && race_time(z, i, w))
+        return 3;
+    if (!dot && h > 24 && h < 60 && tok_punct(z, i + 1, ':') && tok_glued(z, i + 1) &&
+        two_digits_below(z, i + 2, 60) && crier_digits_value(tok_text(z, i + 2), 2) > 0 &&
+        !tok_punct(z, i + 3, ':') && !(tok_is(z, i + 3, TK_NUM) && tok_glued(z, i + 3))) {
+        crier_say_cardinal(z, s, n, w);
+        say_minutes(z, tok_text(z, i + 2), w);
+        return 3;
+    }
     if (h < 0 || h > 24 || memchr(s, ',', n))
         return 0;
     /* "7 : 30 p.m.": a colon written apart, as tokenized text does,
