@@ -489,10 +489,18 @@ size_t crier_cls_time(norm *z, size_t i)
     if (crier_tok_dash(z, d) && (d - end) == (k - d - 1)) {
         crier_buf t = CRIER_BUF_INIT;
         size_t u = time_parse(z, k, &t);
+        const crier_lex_row *r = u ? NULL : crier_time_word(z, k);
         if (u) {
             crier_put_phrase(z, "to", &w);
             crier_put_word(&w, t.ptr);
             end = k + u;
+        } else if (r && !strcmp(r->cols[1], "clock") &&
+                   !(tok_is(z, k + 1, TK_WORD) && tok_glued(z, k + 1))) {
+            /* "10 a.m.-noon", the other way round from word_span() */
+            crier_put_phrase(z, "to", &w);
+            crier_put_word(&w, "");
+            crier_buf_put(&w, tok_text(z, k), z->t[k].len);
+            end = k + 1;
         }
         crier_buf_free(&t);
     }
