@@ -448,9 +448,12 @@ size_t crier_cls_serial(norm *z, size_t i)
             crier_put_phrase(z, "by", &w); /* "4x4"; but "9800X3D" is a name */
             dims++;
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
-            /* acronyms.tsv first: "COP28" is "cop twenty-eight" */
-            if ((n <= 3 || !crier_pronounceable(z, s, n)) &&
-                !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n))
+            /* acronyms.tsv first: "COP28" is "cop twenty-eight"; but two
+             * capitals are letters in a code even where they make a word
+             * in a headline: "NO2" is "N O two", as "CO2" is. */
+            if (((n <= 3 || !crier_pronounceable(z, s, n)) &&
+                 !crier_lex_find(z->lex, CRIER_TAB_ACRONYMS, s, n)) ||
+                (n <= 2 && (z->t[k].flags & TF_UPPER)))
                 crier_spell(s, n, &w);
             else
                 crier_say_caps(z, s, n, 0, &w);
