@@ -270,6 +270,25 @@ static size_t extension(const norm *z, size_t at, crier_buf *w)
     return d + 1 - at;
 }
 
+/* "Anytown, NY 12345-6789": a ZIP+4 code, five digits and four after a
+ * hyphen, which no range has (the end is below the start). Read digit by
+ * digit in its two groups. */
+static size_t zip_plus4(norm *z, size_t i)
+{
+    if (z->t[i].len != 5 || !all_digits(tok_text(z, i), 5) || !tok_punct(z, i + 1, '-') ||
+        !tok_glued(z, i + 1) || !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) ||
+        z->t[i + 2].len != 4 || !all_digits(tok_text(z, i + 2), 4) ||
+        (i + 3 < z->n && tok_glued(z, i + 3) &&
+         (z->t[i + 3].kind != TK_PUNCT || tok_punct(z, i + 3, '-') ||
+          (tok_punct(z, i + 3, '.') && tok_is(z, i + 4, TK_NUM) && tok_glued(z, i + 4)))))
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_say_digits(z, tok_text(z, i), 5, &w);
+    crier_buf_putc(&w, ',');
+    crier_say_digits(z, tok_text(z, i + 2), 4, &w);
+    return crier_emit_buf(z, &w, i, i + 3);
+}
+
 size_t crier_cls_phone(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_NUM) && !tok_punct(z, i, '+') && !tok_punct(z, i, '('))
@@ -278,6 +297,8 @@ size_t crier_cls_phone(norm *z, size_t i)
         return 0;
     if (tok_is(z, i, TK_NUM)) {
         size_t q = dotted_quad(z, i);
+        if (!q)
+            q = zip_plus4(z, i);
         if (q)
             return q;
     }
