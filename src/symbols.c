@@ -43,8 +43,10 @@ static size_t num_beside(const norm *z, size_t i, int dir)
             return (size_t)-1;
         k = dir > 0 ? k + 1 : k - 1;
     }
-    /* "10^-4": a minus sign glued to the number after. */
-    if (dir > 0 && tok_punct(z, k, '-') && tok_is(z, k + 1, TK_NUM) && tok_glued(z, k + 1))
+    /* "10^-4": a minus sign glued to the number after; "p<.001": a
+     * decimal without its zero. */
+    if (dir > 0 && (tok_punct(z, k, '-') || tok_punct(z, k, '.')) && tok_is(z, k + 1, TK_NUM) &&
+        tok_glued(z, k + 1))
         k++;
     return tok_is(z, k, TK_NUM) ? k : (size_t)-1;
 }
