@@ -625,9 +625,9 @@ static int common_fraction(const norm *z, const dparts *d)
 }
 
 /* True when the word before token i introduces a date ("on 9/13",
- * "since (3/4)"), or is a weekday ("Tuesday (2/22)", "Tuesday, 2/22",
- * "Tue. (2/22)"): a day and month without a year are otherwise too often
- * a fraction ("1/25 of an inch"). */
+ * "since (3/4)"), and 2 when it is a weekday ("Tuesday (2/22)",
+ * "Tuesday, 2/22", "Tue. (2/22)"): a day and month without a year are
+ * otherwise too often a fraction ("1/25 of an inch"). */
 static int date_context(const norm *z, size_t i)
 {
     size_t p = crier_prev_word(z, i);
@@ -640,7 +640,7 @@ static int date_context(const norm *z, size_t i)
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
         return 0;
     if (crier_tok_find(z, CRIER_TAB_WEEKDAYS, p))
-        return 1;
+        return 2;
     return !comma && !dot && (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE);
 }
 
@@ -722,8 +722,11 @@ static size_t numeric_date(norm *z, size_t i)
                     : 0;
     if (my)
         return my;
-    if (d.count == 2 && (!(date_context(z, i) || improper_date(z, &d, i, i + used)) ||
-                         common_fraction(z, &d) || crier_fraction_odds(z, i, i + used)))
+    /* After a weekday ("Tuesday (9/12)") it is a date even where a
+     * fraction could be written the same way. */
+    int dc = date_context(z, i);
+    if (d.count == 2 && (!(dc || improper_date(z, &d, i, i + used)) ||
+                         (dc != 2 && common_fraction(z, &d)) || crier_fraction_odds(z, i, i + used)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
     size_t yi;
