@@ -91,6 +91,10 @@ static int phone_groups(const norm *z, size_t i, phone *p)
             tok_text(z, j + 1)[0] == '0' && tok_punct(z, j + 2, ')') && tok_is(z, j + 3, TK_NUM) &&
             tok_glued(z, j + 3))
             j += 3;
+        else if (p->plus && tok_punct(z, j, '(') && tok_is(z, j + 1, TK_NUM) &&
+                 z->t[j + 1].len == 1 && tok_text(z, j + 1)[0] == '0' && tok_punct(z, j + 2, ')') &&
+                 tok_is(z, j + 3, TK_SPACE) && z->t[j + 3].len == 1 && tok_is(z, j + 4, TK_NUM))
+            j += 4; /* "+49 (0) 30 1234567" */
         /* "(555)", and an area code with its trunk zero, "(02)",
          * "(0161)" */
         size_t an = tok_is(z, j + 1, TK_NUM) ? z->t[j + 1].len : 0;
@@ -120,7 +124,8 @@ static int phone_groups(const norm *z, size_t i, phone *p)
         /* Spaces part the groups of an international number, or of a
          * national one that starts with its trunk zero ("020 7946 0958"). */
         int trunk = (p->s[0][0] == '0' && p->n[0] >= 2 && p->n[0] <= 5) ||
-                    (p->s[0][0] == '1' && p->n[0] == 1); /* "1 800 555 0199" */
+                    (p->s[0][0] == '1' && p->n[0] == 1) || /* "1 800 555 0199" */
+                    (p->s[0][0] >= '2' && p->n[0] == 3);    /* "800 555 0199" */
         if (!c || (c == ' ' && !p->plus && !paren && !trunk) ||
             (sep && c != sep && !p->plus && !paren))
             break;
@@ -151,6 +156,12 @@ static int phone_shape(const phone *p, int sep)
         if (p->count == 4 && n[0] == 1 && p->s[0][0] == '1' && n[1] == 3 && n[2] == 3 && n[3] == 4 &&
             !p->word[1] && !p->word[2] && !p->word[3])
             return 1; /* "1 800 555 0199": the North American code, spaced */
+        if (p->count == 3 && n[0] == 3 && p->s[0][0] >= '2' && n[1] == 3 && n[2] == 4 &&
+            !p->word[1] && !p->word[2])
+            return 1; /* "202 555 0143", without it */
+        if (p->s[0][0] == '0' && p->s[0][1] == '0' && n[0] >= 3 && n[0] <= 5 && digits >= 10 &&
+            digits <= 15 && !p->word[1])
+            return 1; /* "0044 20 7946 0958": "00" dials abroad, as "+" does */
         for (int k = 0; k < p->count; k++)
             if (p->word[k] || n[k] < 2)
                 return 0;
@@ -167,7 +178,13 @@ static int phone_shape(const phone *p, int sep)
     if (sep == '(')
         return p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
     if (sep == '.')
-        return p->count == 3 && n[0] == 3 && n[1] == 3 && n[2] == 4;
+        return (p->count == 3 && n[0] == 3 && n[1] == 3 && n[2] == 4) ||
+               (p->count == 4 && n[0] == 1 && p->s[0][0] == '1' && n[1] == 3 && n[2] == 3 &&
+                n[3] == 4); /* "1.800.555.0199" */
+    if (p->count >= 2 && p->count <= 4 && p->s[0][0] == '0' && n[0] >= 2 && n[0] <= 5 &&
+        digits >= 9 && digits <= 11 && n[1] >= 3 && (p->count == 2 || n[2] >= 3) &&
+        !p->word[1] && (p->count == 2 || !p->word[2]))
+        return 1; /* "03-1234-5678", "0937-141993": a trunk zero, then long groups */
     if (p->count >= 3 && n[0] == 3 && n[1] == 3 && n[2] == 4)
         return 1; /* 555-123-4567, with an extension after it */
     if (p->count >= 3 && n[0] == 1 && n[1] == 3 && (p->word[2] || n[2] == 3))
