@@ -118,6 +118,23 @@ static int converted(const norm *z, size_t i, size_t next)
     return open != (size_t)-1 && tok_punct(z, open, '(');
 }
 
+/* "45 degrees C": the scale's letter after the word, read as "°C" is
+ * (units.tsv). Appends the words and returns 1, or 0. */
+static int degrees_letter(const norm *z, size_t k, int plural, crier_buf *w)
+{
+    if (!(crier_tok_eq(z, k, "degrees") || crier_tok_eq(z, k, "degree")) ||
+        !tok_is(z, k + 1, TK_SPACE) || z->t[k + 1].len != 1 || !tok_is(z, k + 2, TK_WORD) ||
+        z->t[k + 2].len != 1 || !(z->t[k + 2].flags & TF_CAP) ||
+        (k + 3 < z->n && tok_glued(z, k + 3) && !tok_is(z, k + 3, TK_PUNCT)))
+        return 0;
+    char key[4] = {(char)0xC2, (char)0xB0, tok_text(z, k + 2)[0], 0};
+    const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_UNITS, key, 3);
+    if (!r)
+        return 0;
+    put_unit_words(z, r->cols[plural ? 2 : 1], w);
+    return 1;
+}
+
 /* See norm.h. `glued` is 0 for a spaced unit, 1 for a glued one and 2
  * after a slash, where "per" units ("mo", "s") are allowed. */
 size_t crier_unit_parse(const norm *z, size_t i, int plural, int glued, int after, crier_buf *w)
@@ -621,11 +638,17 @@ size_t crier_cls_measure(norm *z, size_t i)
         u = 0; /* "Gate 5h", "Block 4C": a name, not a measure */
     if (adj && crier_tok_eq(z, k, "in") && tok_punct(z, k + 1, '-') && tok_is(z, k + 2, TK_NUM))
         u = 0; /* "3-in-4", "a 5-in-1 tool": a ratio, not a measure */
+    if (!u && !glued && degrees_letter(z, k, !one && !adj, &w))
+        return crier_emit_buf(z, &w, i, k + 3);
     if (!u) {
         crier_buf_free(&w);
         return 0;
     }
-    if (!one && !adj && crier_adjective_amount(z, i, crier_unit_dot(z, k + u))) {
+    /* "a 10 km-long tunnel": a compound after the unit makes it an
+     * adjective too */
+    int compound = tok_punct(z, k + u, '-') && tok_glued(z, k + u) && tok_is(z, k + u + 1, TK_WORD) &&
+                   tok_glued(z, k + u + 1);
+    if (!one && !adj && (compound || crier_adjective_amount(z, i, crier_unit_dot(z, k + u)))) {
         crier_buf_truncate(&w, mark); /* "a five kilometer race", "the 800 sq. ft. flat" */
         crier_unit_parse(z, k, 0, glued, 0, &w);
     }
