@@ -632,7 +632,7 @@ static int improper_date(const norm *z, const dparts *d, size_t i, size_t end)
     if ((p != (size_t)-1 && (tok_is(z, p, TK_NUM) ||
                              (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER)))) ||
         (tok_is(z, end, TK_WORD) && tok_glued(z, end)) || crier_tok_eq(z, n, "of") ||
-        crier_fraction_odds(z, i, end) ||
+        crier_fraction_odds(z, i, end) || crier_cricket_score(z, i, end, a, b) ||
         crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET |
                                     CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD) ||
         crier_ctx_before(z, i, CRIER_CTX_RATING | CRIER_CTX_CRICKET, 3))
