@@ -644,24 +644,27 @@ static int date_context(const norm *z, size_t i)
     return !comma && !dot && (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE);
 }
 
-/* "his court date is 12/4", "the 7/4 parade": a day and a month without
- * a word that brings a date, where the first number is the larger and
- * both could be months. No fraction is written that way ("twelve
- * quarters"), save as odds, a time signature, a rating or a score in
+/* "his court date is 12/4", "the 7/4 parade", "out 5/23": a day and a
+ * month without a word that brings a date, where the first number is the
+ * larger and both could be months, or the second is a day no fraction
+ * divides by (13 to 31, but not the sixteenths of an inch). No fraction
+ * is written that way ("twelve quarters"), save as odds, a time signature, a rating or a score in
  * cricket, or after a whole number or a model's capitals ("3 5/2",
  * "MP 4/3"). Either order of day and month reads it as a date. */
 static int improper_date(const norm *z, const dparts *d, size_t i, size_t end)
 {
     long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
-    if (d->n[0] > 2 || d->n[1] > 2 || b < 1 || a <= b || a > 12)
+    if (d->n[0] > 2 || d->n[1] > 2 || b < 1 || a < 1 || a > 12 ||
+        !(a > b || (b >= 13 && b <= 31 && b != 16)))
         return 0;
     size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
     /* "3 5/2", and "MP 4/3" (a model's letters) */
     if ((p != (size_t)-1 && (tok_is(z, p, TK_NUM) ||
                              (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER)))) ||
         (tok_is(z, end, TK_WORD) && tok_glued(z, end)) || crier_tok_eq(z, n, "of") ||
-        crier_fraction_odds(z, i, end) ||
-        crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET) ||
+        crier_fraction_odds(z, i, end) || crier_cricket_score(z, i, end, a, b) ||
+        crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET |
+                                    CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD) ||
         crier_ctx_before(z, i, CRIER_CTX_RATING | CRIER_CTX_CRICKET, 3))
         return 0;
     crier_buf u = CRIER_BUF_INIT;
@@ -746,22 +749,28 @@ static size_t numeric_date(norm *z, size_t i)
 /* ==== Quarters =========================================================== */
 
 /* "2Q22", "3Q2021": a business quarter and its year, "the second quarter
- * of twenty-two". */
+ * of twenty-two"; "1H24" is a half, "the first half of twenty-four". */
 static size_t quarter(norm *z, size_t i)
 {
     const char *s = tok_text(z, i);
-    if (z->t[i].len != 1 || s[0] < '1' || s[0] > '4' || !tok_is(z, i + 1, TK_WORD) ||
-        !tok_glued(z, i + 1) || z->t[i + 1].len != 1 || (tok_text(z, i + 1)[0] | 0x20) != 'q' ||
+    /* "1h28" is a film's length: a half is a capital H */
+    char part = tok_is(z, i + 1, TK_WORD) ? tok_text(z, i + 1)[0] : 0;
+    part = part == 'H' ? 'h' : part == 'Q' || part == 'q' ? 'q' : 0;
+    if (z->t[i].len != 1 || s[0] < '1' || s[0] > (part == 'h' ? '2' : '4') ||
+        !tok_is(z, i + 1, TK_WORD) || !tok_glued(z, i + 1) || z->t[i + 1].len != 1 ||
+        (part != 'q' && part != 'h') ||
         !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) ||
         (z->t[i + 2].len != 2 && !crier_is_year(z, i + 2)) ||
         crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len) < 0 ||
         tok_is(z, i + 3, TK_WORD) || (tok_is(z, i + 3, TK_NUM) && tok_glued(z, i + 3)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    crier_put_phrase(z, "the", &w);
-    crier_put_word(&w, "");
+    if (!crier_tok_eq(z, crier_prev_word(z, i), crier_phrase(z, "the"))) {
+        crier_put_phrase(z, "the", &w); /* "the 2Q22 results" has its own */
+        crier_put_word(&w, "");
+    }
     crier_say_ordinal(z, s, 1, &w);
-    crier_put_phrase(z, "quarter", &w);
+    crier_put_phrase(z, part == 'h' ? "half" : "quarter", &w);
     crier_put_phrase(z, "of", &w);
     say_any_year(z, tok_text(z, i + 2), z->t[i + 2].len, &w);
     return crier_emit_buf(z, &w, i, i + 3);

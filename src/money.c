@@ -35,16 +35,6 @@ static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
             return r;
         }
     }
-    /* "$US 500", "$A50m": the sign first, as Australian papers write. */
-    if (k == TK_SYM && tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) &&
-        (z->t[i + 1].flags & (z->t[i + 1].len == 1 ? TF_CAP : TF_UPPER)) && z->t[i + 1].len <= 3) {
-        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, i),
-                                                tok_end(z, i + 1) - z->t[i].off);
-        if (r) {
-            *used = 2;
-            return r;
-        }
-    }
     /* "US $ 12", as tokenized text writes "US$12" (spaces all round). */
     if (k == TK_WORD && (z->t[i].flags & TF_UPPER) && z->t[i].len <= 3 && tok_is(z, i + 1, TK_SPACE) &&
         z->t[i + 1].len == 1 && tok_is(z, i + 2, TK_SYM) && z->t[i + 2].len <= 4 &&
@@ -99,10 +89,11 @@ static const crier_lex_row *scale_at(const norm *z, size_t i, int money, size_t 
     return r;
 }
 
-/* An amount: a number and its scale. */
+/* An amount: a number and its scale, which may be two words ("₹1.2
+ * lakh crore", "a thousand million"). */
 typedef struct amount {
     numx x;
-    const crier_lex_row *scale, *scale2; /* "1.5 lakh crore": two in a row */
+    const crier_lex_row *scale, *scale2;
     size_t end;
 } amount;
 
@@ -115,13 +106,11 @@ static int amount_at(const norm *z, size_t i, amount *a, int money)
     size_t used = 0;
     a->end = a->x.end;
     a->scale = scale_at(z, a->end, money, &used);
-    a->scale2 = NULL;
     a->end += used;
-    if (a->scale && !(a->scale->flags & CRIER_SCALE_ABBR)) {
-        /* "Rs 1.5 lakh crore", "$2 thousand billion": a scale of words
-         * after another, multiplying it. */
+    a->scale2 = NULL;
+    if (a->scale && !(a->scale->flags & CRIER_SCALE_ABBR) && tok_is(z, a->end, TK_SPACE)) {
         const crier_lex_row *s2 = scale_at(z, a->end, 0, &used);
-        if (s2 && !(s2->flags & CRIER_SCALE_ABBR) && used == 2) {
+        if (s2 && !(s2->flags & CRIER_SCALE_ABBR)) {
             a->scale2 = s2;
             a->end += used;
         }

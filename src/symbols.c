@@ -421,9 +421,9 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '"': case '`':
         return 1;
     }
-    /* "C++": a plus sign closing a word is read. */
+    /* "C++", "$5,000+": a plus sign closing a word or an amount is read. */
     if (c == '+' && i > 0 && tok_glued(z, i) && !tok_is(z, i + 1, TK_NUM) &&
-        (z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '+'))) {
+        (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM || tok_punct(z, i - 1, '+'))) {
         crier_emit_toks(z, crier_phrase(z, "plus"), i, i + 1);
         return 1;
     }
