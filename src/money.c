@@ -35,6 +35,16 @@ static const crier_lex_row *currency_at(const norm *z, size_t i, size_t *used)
             return r;
         }
     }
+    /* "$US 500", "$A50m": the sign first, as Australian papers write. */
+    if (k == TK_SYM && tok_is(z, i + 1, TK_WORD) && tok_glued(z, i + 1) &&
+        (z->t[i + 1].flags & (z->t[i + 1].len == 1 ? TF_CAP : TF_UPPER)) && z->t[i + 1].len <= 3) {
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, i),
+                                                tok_end(z, i + 1) - z->t[i].off);
+        if (r) {
+            *used = 2;
+            return r;
+        }
+    }
     /* "US $ 12", as tokenized text writes "US$12" (spaces all round). */
     if (k == TK_WORD && (z->t[i].flags & TF_UPPER) && z->t[i].len <= 3 && tok_is(z, i + 1, TK_SPACE) &&
         z->t[i + 1].len == 1 && tok_is(z, i + 2, TK_SYM) && z->t[i + 2].len <= 4 &&
