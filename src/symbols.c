@@ -437,9 +437,18 @@ size_t crier_cls_symbol(norm *z, size_t i)
             return 1;
         }
     }
-    /* "x^2": a caret between a variable and a number raises it, as it
+    /* "x^5": a caret between a variable and a number raises it, as it
      * does between two numbers ("10^5"). */
     if (c == '^' && power_after(z, i) && tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)) {
+        /* "m/s^2", "x^3": the powers that have a name, as "²" and "³" */
+        const char *e = tok_text(z, i + 1);
+        const crier_lex_row *sq = z->t[i + 1].len == 1 && (e[0] == '2' || e[0] == '3')
+                                      ? crier_symbol_row(z, e[0] == '2' ? 0xB2 : 0xB3)
+                                      : NULL;
+        if (sq && !tok_is(z, i + 2, TK_NUM)) {
+            crier_emit_toks(z, sq->cols[1], i, i + 2);
+            return 2;
+        }
         const crier_lex_row *r = crier_symbol_row(z, '^');
         if (r) {
             crier_emit_toks(z, r->cols[1], i, i + 1);
