@@ -442,7 +442,8 @@ size_t crier_cls_symbol(norm *z, size_t i)
     if (c == '^' && power_after(z, i) && tok_is(z, i + 1, TK_NUM) && tok_glued(z, i + 1)) {
         /* "m/s^2", "x^3": the powers that have a name, as "²" and "³" */
         const char *e = tok_text(z, i + 1);
-        const crier_lex_row *sq = z->t[i + 1].len == 1 && (e[0] == '2' || e[0] == '3')
+        const crier_lex_row *sq = z->t[i + 1].len == 1 && (e[0] == '2' || e[0] == '3') &&
+                                          tok_is(z, i - 1, TK_WORD)
                                       ? crier_symbol_row(z, e[0] == '2' ? 0xB2 : 0xB3)
                                       : NULL;
         if (sq && !tok_is(z, i + 2, TK_NUM)) {
