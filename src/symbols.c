@@ -43,8 +43,10 @@ static size_t num_beside(const norm *z, size_t i, int dir)
             return (size_t)-1;
         k = dir > 0 ? k + 1 : k - 1;
     }
-    /* "10^-4": a minus sign glued to the number after. */
-    if (dir > 0 && tok_punct(z, k, '-') && tok_is(z, k + 1, TK_NUM) && tok_glued(z, k + 1))
+    /* "10^-4": a minus sign glued to the number after; "P<.001": a
+     * decimal point. */
+    if (dir > 0 && (tok_punct(z, k, '-') || tok_punct(z, k, '.')) && tok_is(z, k + 1, TK_NUM) &&
+        tok_glued(z, k + 1))
         k++;
     return tok_is(z, k, TK_NUM) ? k : (size_t)-1;
 }
@@ -75,6 +77,20 @@ static int per_period(const norm *z, size_t i)
         return 0; /* "year/month" are two of a kind */
     const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, i + 1);
     return u && (u->flags & CRIER_UNIT_PER) && (z->t[i + 1].flags & TF_LOWER);
+}
+
+/* "20 copies/mL", "350 cells/mm3": a slash between a counted noun
+ * (context-words.tsv, flag count-noun) and a unit glued to it is "per",
+ * and the unit is said whole. Returns the unit's row, or NULL. */
+static const crier_lex_row *count_per_unit(const norm *z, size_t i)
+{
+    if (z->t[i].cp != '/' || i == 0 || !tok_glued(z, i) || !tok_is(z, i - 1, TK_WORD) ||
+        !(crier_tok_ctx(z, i - 1) & CRIER_CTX_COUNT_NOUN) || !tok_is(z, i + 1, TK_WORD) ||
+        !tok_glued(z, i + 1) || ((tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM)) &&
+                                 tok_glued(z, i + 2)))
+        return NULL;
+    const crier_lex_row *u = crier_unit_row(z, tok_text(z, i + 1), z->t[i + 1].len);
+    return u && !(u->flags & (CRIER_UNIT_PREFIX | CRIER_UNIT_AFTER | CRIER_UNIT_BEFORE)) ? u : NULL;
 }
 
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
@@ -308,6 +324,13 @@ size_t crier_cls_symbol(norm *z, size_t i)
         return 0;
     int32_t c = t->cp;
     size_t k;
+    const crier_lex_row *pu = count_per_unit(z, i);
+    if (pu) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_put_phrase(z, "per", &w);
+        crier_put_word(&w, pu->cols[1]);
+        return crier_emit_buf(z, &w, i, i + 2);
+    }
     /* "+/-" is the plus-minus sign typed in three */
     if (c == '+' && tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_punct(z, i + 2, '-') &&
         tok_glued(z, i + 2)) {
