@@ -43,8 +43,8 @@ static size_t num_beside(const norm *z, size_t i, int dir)
             return (size_t)-1;
         k = dir > 0 ? k + 1 : k - 1;
     }
-    /* "10^-4": a minus sign glued to the number after; "p<.001": a
-     * decimal without its zero. */
+    /* "10^-4": a minus sign glued to the number after; "P<.001": a
+     * decimal point. */
     if (dir > 0 && (tok_punct(z, k, '-') || tok_punct(z, k, '.')) && tok_is(z, k + 1, TK_NUM) &&
         tok_glued(z, k + 1))
         k++;
@@ -115,6 +115,20 @@ static int power_after(const norm *z, size_t i)
     const tok *p = &z->t[i - 1];
     return p->kind == TK_NUM ||
            (p->kind == TK_WORD && (((p->flags & TF_LOWER) && p->len <= 3) || p->len == 1));
+}
+
+/* "20 copies/mL", "350 cells/mm3": a slash between a counted noun
+ * (context-words.tsv, flag count-noun) and a unit glued to it is "per",
+ * and the unit is said whole. Returns the unit's row, or NULL. */
+static const crier_lex_row *count_per_unit(const norm *z, size_t i)
+{
+    if (z->t[i].cp != '/' || i == 0 || !tok_glued(z, i) || !tok_is(z, i - 1, TK_WORD) ||
+        !(crier_tok_ctx(z, i - 1) & CRIER_CTX_COUNT_NOUN) || !tok_is(z, i + 1, TK_WORD) ||
+        !tok_glued(z, i + 1) || ((tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM)) &&
+                                 tok_glued(z, i + 2)))
+        return NULL;
+    const crier_lex_row *u = crier_unit_row(z, tok_text(z, i + 1), z->t[i + 1].len);
+    return u && !(u->flags & (CRIER_UNIT_PREFIX | CRIER_UNIT_AFTER | CRIER_UNIT_BEFORE)) ? u : NULL;
 }
 
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
@@ -351,6 +365,13 @@ size_t crier_cls_symbol(norm *z, size_t i)
         return 0;
     int32_t c = t->cp;
     size_t k;
+    const crier_lex_row *pu = count_per_unit(z, i);
+    if (pu) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_put_phrase(z, "per", &w);
+        crier_put_word(&w, pu->cols[1]);
+        return crier_emit_buf(z, &w, i, i + 2);
+    }
     /* "+/-" is the plus-minus sign typed in three */
     if (c == '+' && tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_punct(z, i + 2, '-') &&
         tok_glued(z, i + 2)) {
