@@ -144,8 +144,9 @@ void crier_dump_alt_captions(dump *d);
 int crier_dump_take_caption(dump *d, const line *l);
 
 /* Length of a leading dateline, "LONDON:" or "CAIRO —": an upper-case
- * place name and a colon or a dash; *rest is where the text after it
- * starts. 0 when the line has none. */
+ * place name and a colon or a dash, maybe with a news agency's name in
+ * brackets before the dash ("LONDON (AP) —", "(Reuters) -"); *rest is
+ * where the text after it starts. 0 when the line has none. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
 /* The part of a date line said as the dateline: the parts with a number

@@ -248,9 +248,62 @@ int crier_dump_take_caption(dump *d, const line *l)
     return 1;
 }
 
+/* Length of the dash or colon at s[j] that ends a dateline ("- ", an en
+ * or em dash, ":"), or 0. */
+static size_t dateline_mark(const char *s, size_t n, size_t j)
+{
+    if (j < n && s[j] == ':')
+        return 1;
+    if (j + 1 < n && s[j] == '-' && s[j + 1] == ' ')
+        return 1;
+    if (j + 3 <= n && (!memcmp(s + j, "\xE2\x80\x94", 3) || !memcmp(s + j, "\xE2\x80\x93", 3)))
+        return 3;
+    return 0;
+}
+
+/* A dateline with the news agency's name in brackets: "LONDON (AP) —",
+ * "PORTLAND, Maine (Reuters) -", or the agency alone, "(AP) —". The
+ * place starts with a word in capitals; the brackets hold a name (a
+ * capital first, no digits, no brackets inside), and a dash or a colon
+ * follows them. Returns the length of the place and agency, or 0. */
+static size_t agency_dateline(const char *s, size_t n, size_t *rest)
+{
+    enum { PLACE_MAX = 40, AGENCY_MAX = 24 }; /* bytes */
+    const char *p = memchr(s, '(', n < PLACE_MAX ? n : PLACE_MAX);
+    if (!p)
+        return 0;
+    size_t o = (size_t)(p - s), c = o + 1, w = 0;
+    while (w < o && isupper((unsigned char)s[w]))
+        w++;
+    if (o > 0 && (w < 3 || !strchr(" ,.'-", s[w]))) /* "LONDON", not "London" */
+        return 0;
+    for (size_t k = 0; k < o; k++)
+        if (isdigit((unsigned char)s[k]))
+            return 0; /* a place has no figures */
+    if (c >= n || !isupper((unsigned char)s[c]))
+        return 0;
+    while (c < n && c - o <= AGENCY_MAX && s[c] != ')' && s[c] != '(' && !isdigit((unsigned char)s[c]))
+        c++;
+    if (c >= n || s[c] != ')')
+        return 0;
+    size_t j = c + 1;
+    while (j < n && s[j] == ' ')
+        j++;
+    size_t m = dateline_mark(s, n, j);
+    if (!m)
+        return 0;
+    for (j += m; j < n && s[j] == ' ';)
+        j++;
+    *rest = j;
+    return c + 1;
+}
+
 /* See textdump.h. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
 {
+    size_t agency = agency_dateline(s, n, rest);
+    if (agency)
+        return agency;
     size_t i = 0, letters = 0;
     while (i < n && (isupper((unsigned char)s[i]) || strchr(" /,.'-", s[i]))) {
         letters += isupper((unsigned char)s[i]) != 0;
