@@ -357,7 +357,9 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
         /* "est. 1850" is "established", "est. 2,000" "estimated". */
         if (year_after(z, next))
             say = r->cols[3];
-    } else if (r->ncols > 3 && !(r->flags & CRIER_ABBR_AFTER_ORDINAL)) {
+    } else if ((r->flags & CRIER_ABBR_NUMBER) && r->ncols > 3 && tok_is(z, next, TK_NUM)) {
+        say = r->cols[3]; /* "Sec. 230" is "section", "Sec. Rubio" "Secretary" */
+    } else if (r->ncols > 3 && !(r->flags & (CRIER_ABBR_AFTER_ORDINAL | CRIER_ABBR_NUMBER))) {
         int side = name_side(z, i, next);
         if (side == 'a')
             say = r->cols[3];
@@ -369,6 +371,10 @@ static size_t expand(norm *z, size_t i, size_t used, int dot, const crier_lex_ro
                !title_compound(z, i + used)) {
         return 0; /* "Dr." not before a name: leave it to the word rules */
     }
+    /* "long. 50° W.", but "too long. 50 people came". */
+    if ((r->flags & CRIER_ABBR_ANGLE) && !(z->t[i].flags & TF_CAP) &&
+        !(tok_is(z, next, TK_NUM) && tok_punct(z, next + 1, 0xB0)))
+        return 0;
     /* "ch. iv.", "Ps. xxiii": with its dot and the flag roman, a Roman
      * numeral counts too. */
     if (!ordinal && (r->flags & CRIER_ABBR_BEFORE_NUM) && !tok_is(z, next, TK_NUM) &&
@@ -905,6 +911,17 @@ int crier_slash_initials(const norm *z, size_t k)
            capital_letter(z, k - 1) && capital_letter(z, k + 1);
 }
 
+/* "$4K x 3", "$20 x 12 months", "40% x 2": a lone "x" between an amount
+ * and a number multiplies. Sizes ("12 x 15 feet") are read before this,
+ * as a whole; what is left has an amount in money or a scale. */
+static int times_sign(const norm *z, size_t i)
+{
+    size_t p = crier_prev_word(z, i), n = crier_skip_space(z, i + 1);
+    return z->t[i].len == 1 && tok_text(z, i)[0] == 'x' && p != (size_t)-1 && n > i + 1 &&
+           tok_is(z, n, TK_NUM) && p + 1 < i &&
+           (tok_is(z, p, TK_NUM) || (p > 0 && tok_glued(z, p) && tok_is(z, p - 1, TK_NUM)));
+}
+
 size_t crier_cls_word(norm *z, size_t i)
 {
     if (!tok_is(z, i, TK_WORD))
@@ -917,6 +934,10 @@ size_t crier_cls_word(norm *z, size_t i)
         (i == 0 || !tok_glued(z, i) || tok_punct(z, i - 1, '('))) {
         crier_spell(tok_text(z, i), 1, &w);
         return crier_emit_buf(z, &w, i, i + 1);
+    }
+    if (times_sign(z, i)) {
+        crier_emit_toks(z, crier_phrase(z, "times"), i, i + 1);
+        return 1;
     }
     /* "A/B testing", "P/E": capitals joined by a slash are letters. */
     if (crier_slash_initials(z, i + 1) || (i > 0 && crier_slash_initials(z, i - 1))) {

@@ -470,6 +470,10 @@ static size_t name_alone(norm *z, size_t i)
     unsigned ctx = p != (size_t)-1 && tok_is(z, p, TK_WORD) ? crier_tok_ctx(z, p) : 0;
     if (!tok_punct(z, i + 1, '.') || !tok_glued(z, i + 1))
         return month ? bare_month(z, i, r, ctx) : 0;
+    /* "officials said Mon.": a weekday after a word in lower case that
+     * is no article ("the Sun." is a newspaper). */
+    int told = !month && !(ctx & CRIER_CTX_DETERMINER) && p != (size_t)-1 && tok_is(z, p, TK_WORD) &&
+               (z->t[p].flags & TF_LOWER);
     if (!month && (ctx & CRIER_CTX_DETERMINER))
         ctx = 0;
     /* "Tue. (2/22)": a weekday before its date in brackets */
@@ -477,7 +481,7 @@ static size_t name_alone(norm *z, size_t i)
     if (!(month && !(r->flags & CRIER_MONTH_NAME)) &&
         !(ctx & (CRIER_CTX_DATE_BEFORE | (month ? CRIER_CTX_YEAR_BEFORE : 0))) &&
         !tok_punct(z, next, ',') && !(!month && crier_month_at(z, next, &mu)) && !dated &&
-        !(!month && (weekday_pair(z, next) || after_weekday(z, p) || after_ampm(z, p))))
+        !(!month && (weekday_pair(z, next) || after_weekday(z, p) || after_ampm(z, p))) && !told)
         return 0;
     crier_emit_toks(z, r->cols[1], i, i + 2);
     if (date_dot_ends(z, i + 2))

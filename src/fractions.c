@@ -145,6 +145,8 @@ static int say_pair(const norm *z, size_t i, size_t end, const char *num, size_t
         joint = "for"; /* "two hundred forty-five for six" */
     else if (crier_ctx_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16)
         joint = ""; /* "in 3/4 time": "three four" */
+    else if (va <= vb && crier_ctx_before(z, i, CRIER_CTX_POSITION, 1))
+        joint = "of"; /* "lap 23/57", "part 2/3": which one of how many */
     else if ((va <= vb && rating(z, i, end)) || (va == vb && va > 1))
         joint = "out-of"; /* "4/5 stars", "rated 8/10"; "5/5" is never "five fifths" */
     else if (va >= vb && vb >= 10 && va < 100 && nn == 2 && dn == 2)

@@ -27,7 +27,7 @@ typedef struct schema {
     int min_cols, max_cols;
     int fold;              /* keys match case-insensitively */
     int flags_col;         /* column holding flag words, or -1 */
-    const char *flags[24]; /* allowed flag words; bit i = flags[i] */
+    const char *flags[32]; /* allowed flag words; bit i = flags[i] */
     int required;          /* the language directory must have it */
     int choice_col;        /* a column limited to `choices`, or 0 (none) */
     const char *choices[6];
@@ -37,7 +37,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_ABBREVIATIONS] = {"abbreviations", 2, 4, 1, 2,
                                  {"title", "ends-ok", "case", "before-number", "after-name",
                                   "no-dot", "street", "compass", "party", "after-ordinal",
-                                  "roman", "year", "alone"}, 1},
+                                  "roman", "year", "alone", "number", "angle"}, 1},
     [CRIER_TAB_ACRONYMS] = {"acronyms", 2, 3, 0, -1, {0}, 1, 1, {"word", "spell"}},
     [CRIER_TAB_MONTHS] = {"months", 3, 4, 1, 3, {"word", "name"}, 1},
     [CRIER_TAB_WEEKDAYS] = {"weekdays", 2, 2, 1, -1, {0}, 1},
@@ -58,7 +58,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  "date-before", "street", "digits-after", "label-before",
                                  "complement", "conjunction", "rating", "clock-before",
                                  "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket", "compass-before",
-                                 "price-before"}, 1},
+                                 "price-before", "position"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1, 1, {"cardinal", "regnal", "title"}},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 3, 0, 2, {"anywhere"}, 1},

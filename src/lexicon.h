@@ -65,6 +65,8 @@ enum {
     CRIER_ABBR_ROMAN = 1 << 10,   /* before-number also before a Roman numeral: "ch. iv" */
     CRIER_ABBR_YEAR = 1 << 11,    /* the fourth column is said before a year: "est. 1850" */
     CRIER_ABBR_ALONE = 1 << 12,   /* a title only where no name or initial is before it: "M." */
+    CRIER_ABBR_NUMBER = 1 << 13,  /* the fourth column is said before a number: "Sec. 3" */
+    CRIER_ABBR_ANGLE = 1 << 14,   /* only before an angle: "long. 50° W." */
     /* months */
     CRIER_MONTH_WORD = 1 << 0,    /* also an ordinary word: "may", "march" */
     CRIER_MONTH_NAME = 1 << 1,    /* also a given name: "Jan", "Jun" */
@@ -119,6 +121,7 @@ enum {
     CRIER_CTX_CRICKET = 1 << 21,  /* "245/6 at stumps": a score of runs for wickets near it */
     CRIER_CTX_COMPASS_BEFORE = 1 << 22, /* "winds NW": a compass point after it is a direction */
     CRIER_CTX_PRICE_BEFORE = 1 << 23, /* "fined 40s.": old shillings after it, not a decade */
+    CRIER_CTX_POSITION = 1 << 24, /* "lap 23/57": a fraction after it is a place in a whole */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

@@ -323,8 +323,10 @@ static int height_mark(const norm *z, size_t k)
 }
 
 /* The number of double quotes on the line before token j, heights aside.
- * The count is kept from call to call, since positions only grow, so a
- * line full of quotes is counted once. */
+ * A mark glued after a number where no quotation is open is an inch
+ * mark, not a quote ("2-4\" of rain, isolated 6\" amounts"). The count is
+ * kept from call to call, since positions only grow, so a line full of
+ * quotes is counted once. */
 static size_t quotes_before(norm *z, size_t j)
 {
     if (j < z->q_tok) {
@@ -334,7 +336,9 @@ static size_t quotes_before(norm *z, size_t j)
     for (; z->q_tok < j; z->q_tok++) {
         if (z->t[z->q_tok].kind == TK_NL)
             z->q_count = 0;
-        else if (tok_punct(z, z->q_tok, '"') && !height_mark(z, z->q_tok))
+        else if (tok_punct(z, z->q_tok, '"') && !height_mark(z, z->q_tok) &&
+                 !(z->q_count % 2 == 0 && z->q_tok > 0 && tok_glued(z, z->q_tok) &&
+                   tok_is(z, z->q_tok - 1, TK_NUM)))
             z->q_count++;
     }
     return z->q_count;

@@ -300,12 +300,22 @@ static int dot_thousands(const norm *z, const char *s, size_t n, size_t dots, si
            (crier_tok_ctx(z, end + 1) & CRIER_CTX_COUNT_NOUN);
 }
 
+/* True when a model's name in capitals follows the space at token k
+ * ("150 737 MAX jets" are so many planes), not a currency's
+ * code ("12 345 EUR"). */
+static int model_after(const norm *z, size_t k)
+{
+    return tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_WORD) && (z->t[k + 1].flags & TF_UPPER) &&
+           !crier_lex_find(z->lex, CRIER_TAB_CURRENCIES, tok_text(z, k + 1), z->t[k + 1].len);
+}
+
 /* "12 345", "1 000 000": thousands grouped by spaces, as SI style writes
  * them (a thin or no-break space, which input hygiene made a space). The
  * first group has one to three digits and no leading zero, each other
  * exactly three, one space apart; no number may stand right before or
  * after the run, nor anything glued to it but a bracket or a currency
- * ("3 100m", "<b>123 123"). Returns the token after the run, or 0. */
+ * ("3 100m", "<b>123 123", "150 737-8200s"). Returns the token after the
+ * run, or 0. */
 static size_t space_groups(const norm *z, size_t j)
 {
     if (!crier_digits_tok(z, j, 0) || z->t[j].len > 3 || tok_text(z, j)[0] == '0' ||
@@ -319,7 +329,8 @@ static size_t space_groups(const norm *z, size_t j)
         k += 2;
     if (k == j + 1 || (tok_is(z, k, TK_SPACE) && tok_is(z, k + 1, TK_NUM)) ||
         (tok_is(z, k, TK_WORD) && tok_glued(z, k)) ||
-        (tok_punct(z, k, '.') && tok_is(z, k + 1, TK_NUM)))
+        ((tok_punct(z, k, '.') || crier_tok_dash(z, k)) && tok_is(z, k + 1, TK_NUM)) ||
+        model_after(z, k))
         return 0;
     return k;
 }
@@ -676,24 +687,26 @@ static int currency_name(const norm *z, size_t i)
  * millions ("1.5m euros", "3m copies", "2m years") it is a scale. */
 int crier_scale_before_noun(const norm *z, size_t k)
 {
+    /* "50k+ views": a plus may follow the scale. */
+    size_t j = tok_punct(z, k + 1, '+') && tok_glued(z, k + 1) ? k + 2 : k + 1;
     /* The noun may be capitalised, as in a headline ("Adds 199K Jobs"),
      * but not in capitals. */
     if (!tok_is(z, k, TK_WORD) || z->t[k].len != 1 || !tok_glued(z, k) ||
-        !tok_is(z, k + 1, TK_SPACE) || z->t[k + 1].len != 1 || !tok_is(z, k + 2, TK_WORD) ||
-        (!(z->t[k + 2].flags & TF_LOWER) && ((z->t[k + 2].flags & TF_UPPER) || z->t[k + 2].len < 2)))
+        !tok_is(z, j, TK_SPACE) || z->t[j].len != 1 || !tok_is(z, j + 1, TK_WORD) ||
+        (!(z->t[j + 1].flags & TF_LOWER) && ((z->t[j + 1].flags & TF_UPPER) || z->t[j + 1].len < 2)))
         return 0;
     const crier_lex_row *sc = crier_tok_find(z, CRIER_TAB_SCALES, k);
     if (!sc || !(sc->flags & CRIER_SCALE_ABBR))
         return 0;
-    if ((crier_tok_ctx(z, k + 2) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
-        currency_name(z, k + 2))
+    if ((crier_tok_ctx(z, j + 1) & (CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD)) ||
+        currency_name(z, j + 1))
         return 1;
     /* "100M weekly users", "12K new jobs": one word in lower case may
      * stand between the scale and what it counts. */
-    return (z->t[k + 2].flags & TF_LOWER) &&
-           !(crier_tok_ctx(z, k + 2) & ~(unsigned)CRIER_CTX_PRICE_BEFORE) &&
-           tok_is(z, k + 3, TK_SPACE) && z->t[k + 3].len == 1 && tok_is(z, k + 4, TK_WORD) &&
-           (crier_tok_ctx(z, k + 4) & CRIER_CTX_COUNT_NOUN);
+    return (z->t[j + 1].flags & TF_LOWER) &&
+           !(crier_tok_ctx(z, j + 1) & ~(unsigned)CRIER_CTX_PRICE_BEFORE) &&
+           tok_is(z, j + 2, TK_SPACE) && z->t[j + 2].len == 1 && tok_is(z, j + 3, TK_WORD) &&
+           (crier_tok_ctx(z, j + 3) & CRIER_CTX_COUNT_NOUN);
 }
 
 /* True when the word before the amount at i leaves room for an adjective:
@@ -729,8 +742,11 @@ int crier_adjective_amount(const norm *z, size_t i, size_t end)
 {
     int strict;
     if (!before_adjective(z, i, &strict) || !tok_is(z, end, TK_SPACE) || z->t[end].len != 1 ||
-        !tok_is(z, end + 1, TK_WORD) || !(z->t[end + 1].flags & TF_LOWER))
+        !tok_is(z, end + 1, TK_WORD))
         return 0;
+    /* "a 256GB SSD": after an article, an initialism is a noun too. */
+    if (!(z->t[end + 1].flags & TF_LOWER))
+        return !strict && (z->t[end + 1].flags & TF_UPPER) && !(z->t[end + 1].flags & TF_CAPS_RUN);
     /* "a $5 or $6 fee", "a 5 km to 6 km", "an $8 per month fee", "the 5 km
      * of road", "a 300 m tall tower" */
     size_t k = end + 1;
@@ -787,6 +803,16 @@ static int batting_average(const norm *z, const numx *x)
            crier_ctx_before(z, x->i, CRIER_CTX_BATTING, 2);
 }
 
+/* "the Ryzen 9 7950X": four figures and a capital X glued to them name a
+ * model, read in pairs; "a 10X rise" and "1000X faster" are multiples. */
+static int model_x(const norm *z, const numx *x, size_t end)
+{
+    return !x->neg && !x->fp && x->ipn == 4 && z->t[x->i].len == 4 && tok_is(z, end, TK_WORD) &&
+           tok_glued(z, end) && z->t[end].len == 1 && tok_text(z, end)[0] == 'X' &&
+           memcmp(x->ip + 1, "000", 3) != 0 && !(z->t[end].flags & TF_CAPS_RUN) &&
+           !(tok_is(z, end + 1, TK_WORD) && tok_glued(z, end + 1));
+}
+
 size_t crier_cls_number(norm *z, size_t i)
 {
     numx x;
@@ -802,6 +828,10 @@ size_t crier_cls_number(norm *z, size_t i)
         crier_say_ordinal(z, x.ip, x.ipn, &w);
         if (poss)
             crier_buf_puts(&w, "'s");
+        end++;
+    } else if (model_x(z, &x, end)) {
+        crier_say_year(z, x.ip, 4, &w); /* "seventy-nine fifty X" */
+        crier_spell(tok_text(z, end), 1, &w);
         end++;
     } else if (x.ip && !x.fp) {
         say_plain_int(z, &x, &w);
@@ -850,11 +880,13 @@ size_t crier_cls_number(norm *z, size_t i)
         crier_pluralize_last(z, &w);
         end++;
     }
-    /* "2.5x faster", "a 10x rise", "trades at 15x.": a multiple, "times". */
+    /* "2.5x faster", "a 10x rise", "trades at 15x.": a multiple, "times";
+     * so is a small "x" before a name: "2x Platinum", "12.5x EBITDA". */
     size_t after = end + 1;
     if (tok_is(z, end, TK_WORD) && tok_glued(z, end) && crier_tok_eq(z, end, "x") && w.len &&
         ((tok_is(z, after, TK_SPACE) && tok_is(z, after + 1, TK_WORD) &&
-          (z->t[after + 1].flags & TF_LOWER)) ||
+          ((z->t[after + 1].flags & TF_LOWER) ||
+           (tok_text(z, end)[0] == 'x' && !(z->t[after + 1].flags & TF_CAPS_RUN)))) ||
          (tok_text(z, end)[0] == 'x' && crier_prev_word(z, i) != (size_t)-1 &&
           z->t[crier_prev_word(z, i)].kind == TK_WORD && (after >= z->n || z->t[after].kind == TK_NL ||
            (tok_is(z, after, TK_PUNCT) && !tok_punct(z, after, '-') && !tok_punct(z, after, '/')))))) {

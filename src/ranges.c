@@ -444,8 +444,9 @@ static size_t range_tail(const norm *z, size_t end, const numx *b, crier_buf *ta
 /* "747-400", "Boeing 737-800": an aircraft model and its series. A range
  * of three-digit numbers does not run down to a round hundred without a
  * unit or an era, nor follow a maker's name. "the 787-9", "Boeing 737-8":
- * one digit after the model's three is its variant after a maker or an
- * article, where "pages 123-9" and "scored 112-9" stay ranges. */
+ * one digit after the model's three is its variant after a maker, an
+ * article or a count ("150 737-8 jets"), where "pages 123-9" and
+ * "scored 112-9" stay ranges. */
 static int model_series(const norm *z, size_t i, const numx *a, const numx *b)
 {
     size_t p = crier_prev_word(z, i);
@@ -457,7 +458,8 @@ static int model_series(const norm *z, size_t i, const numx *a, const numx *b)
         return 0;
     if (b->ipn == 1)
         return b->ip[0] != '0' &&
-               (maker || (p != (size_t)-1 && (crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER)));
+               (maker || (p != (size_t)-1 && ((crier_tok_ctx(z, p) & CRIER_CTX_DETERMINER) ||
+                                              tok_is(z, p, TK_NUM))));
     return b->ipn == 3 && memcmp(b->ip + 1, "00", 2) == 0 && (memcmp(b->ip, a->ip, 3) < 0 || maker);
 }
 

@@ -369,6 +369,23 @@ static size_t dotted_lineage(norm *z, size_t i)
     return crier_emit_buf(z, &w, i, x.end);
 }
 
+/* "S03E04", "s1e10": a television episode's code, "season three
+ * episode four". Tokens i..i+3 are glued letters and digits. */
+static int season_episode(norm *z, size_t i)
+{
+    if (z->t[i].len != 1 || (tok_text(z, i)[0] | 0x20) != 's' || z->t[i + 1].len > 2 ||
+        z->t[i + 2].len != 1 || (tok_text(z, i + 2)[0] | 0x20) != 'e' || z->t[i + 3].len > 3 ||
+        z->t[i + 1].kind != TK_NUM || z->t[i + 3].kind != TK_NUM)
+        return 0;
+    crier_buf w = CRIER_BUF_INIT;
+    crier_put_phrase(z, "season", &w);
+    crier_say_cardinal(z, tok_text(z, i + 1), z->t[i + 1].len, &w);
+    crier_put_phrase(z, "episode", &w);
+    crier_say_cardinal(z, tok_text(z, i + 3), z->t[i + 3].len, &w);
+    crier_emit_buf(z, &w, i, i + 4);
+    return 1;
+}
+
 /* A run of letters and digits glued together, at most NORM_LOOK tokens
  * (a longer run is not a code), read part by part. */
 size_t crier_cls_serial(norm *z, size_t i)
@@ -393,6 +410,8 @@ size_t crier_cls_serial(norm *z, size_t i)
     }
     if (!words || !nums || (tok_is(z, j, TK_WORD) || tok_is(z, j, TK_NUM)))
         return 0;
+    if (j == i + 4 && season_episode(z, i))
+        return j - i;
     /* "21st", "11th's" and "1990s" belong to the number and date rules. */
     int poss;
     if (j == i + 2 && z->t[i].kind == TK_NUM &&
@@ -424,8 +443,9 @@ size_t crier_cls_serial(norm *z, size_t i)
             crier_say_year(z, s, n, &w); /* "720p" "seven twenty p", as "1080p" */
         } else if (z->t[k].kind == TK_NUM) {
             say_code_digits(z, s, n, k > i, &w);
-        } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j) {
-            crier_put_phrase(z, "by", &w); /* "4x4" */
+        } else if (n == 1 && (s[0] == 'x' || s[0] == 'X') && k > i && k + 1 < j &&
+                   (s[0] == 'x' || k + 2 == j)) {
+            crier_put_phrase(z, "by", &w); /* "4x4"; but "9800X3D" is a name */
             dims++;
         } else if (z->t[k].flags & (TF_UPPER | TF_CAP)) {
             /* acronyms.tsv first: "COP28" is "cop twenty-eight" */
