@@ -463,17 +463,14 @@ static int stamp_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
     return crier_doc_set(&doc->date, iso, strlen(iso)) == 0;
 }
 
-/* True when s, a paragraph near the top of an article without a byline,
- * is one: a byline word ("By") and at most six words of a name, each
- * capitalized or a short joining word ("and", "de"), and no month or
- * weekday ("By Monday, ..." is a sentence). Then it is the byline. */
-static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
+/* True when s is made of one to six words of a name, each capitalized or
+ * a short joining word ("and", "de"), none a month or a weekday, with
+ * spaces, colons and commas between. */
+static int name_words(const crier_lexicon *lex, const char *s)
 {
     enum { NAME_WORDS = 6 };
-    size_t n = strlen(s), k = crier_byline_prefix(lex, s, n), words = 0;
-    if (!k)
-        return 0;
-    for (const char *c = s + k;;) {
+    size_t words = 0;
+    for (const char *c = s;;) {
         while (*c == ' ' || *c == ':' || *c == ',')
             c++;
         if (!*c)
@@ -488,25 +485,69 @@ static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
             crier_lex_find(lex, CRIER_TAB_WEEKDAYS, w, len))
             return 0;
     }
-    return words && crier_doc_set(&doc->byline, s, n) == 0;
+    return words != 0;
+}
+
+/* True when s, a paragraph near the top of an article without a byline,
+ * is one: a byline word ("By") and at most six words of a name, each
+ * capitalized or a short joining word ("and", "de"), and no month or
+ * weekday ("By Monday, ..." is a sentence). Then it is the byline. */
+static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
+{
+    size_t n = strlen(s), k = crier_byline_prefix(lex, s, n);
+    return k && name_words(lex, s + k) && crier_doc_set(&doc->byline, s, n) == 0;
+}
+
+/* A paragraph that is a writer's label and a name, "Author: Jane Doe" or
+ * "Words: Jane Doe" (byline.tsv, "label"), near the top of an article
+ * without a byline: the name is the byline, said with "By" like a bare
+ * one. The paragraph becomes that byline. Returns 1 when it was one, -1
+ * when out of memory. */
+static int label_line(crier_doc *doc, const crier_lexicon *lex, size_t i)
+{
+    enum { LABEL_MAX = 24 }; /* bytes */
+    const char *s = doc->segs[i].text, *colon = memchr(s, ':', strnlen(s, LABEL_MAX));
+    if (!colon)
+        return 0;
+    size_t len = (size_t)(colon - s);
+    while (len && s[len - 1] == ' ')
+        len--;
+    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BYLINE, s, len);
+    const char *name = colon + 1;
+    while (*name == ' ')
+        name++;
+    if (!r || !(r->flags & CRIER_BYLINE_LABEL) || !name_words(lex, name))
+        return 0;
+    size_t at = doc->n;
+    if (crier_add_byline(doc, lex, name, strlen(name)) < 0)
+        return -1;
+    if (doc->n == at + 1) { /* the byline's segment takes the paragraph's place */
+        free(doc->segs[i].text);
+        doc->segs[i] = doc->segs[--doc->n];
+    }
+    return 1;
 }
 
 /* Tidies the head of an article found without metadata: a "By" line and a
  * stamp of the day near the top become the byline and the dateline (said
  * before the body); then the paragraphs there that echo them, the name
- * again or the day again, are dropped, since each is said once already. */
-static void tidy_header(crier_doc *doc, const crier_lexicon *lex)
+ * again or the day again, are dropped, since each is said once already.
+ * Returns -1 when out of memory. */
+static int tidy_header(crier_doc *doc, const crier_lexicon *lex)
 {
     enum { NEAR_TOP = 4 };
     for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
-        crier_segment *g = &doc->segs[i];
-        if (g->kind != CRIER_KIND_PARAGRAPH || !g->text)
+        if (doc->segs[i].kind != CRIER_KIND_PARAGRAPH || !doc->segs[i].text)
             continue;
         seen++;
-        if (!doc->byline && byline_line(doc, lex, g->text))
-            g->kind = CRIER_KIND_BYLINE;
-        else if (!doc->date && stamp_line(doc, lex, g->text))
-            g->kind = CRIER_KIND_DATELINE;
+        int label = 0;
+        if (!doc->byline && byline_line(doc, lex, doc->segs[i].text))
+            doc->segs[i].kind = CRIER_KIND_BYLINE;
+        else if (!doc->byline && (label = label_line(doc, lex, i)) != 0) {
+            if (label < 0)
+                return -1;
+        } else if (!doc->date && stamp_line(doc, lex, doc->segs[i].text))
+            doc->segs[i].kind = CRIER_KIND_DATELINE;
     }
     for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
         crier_segment *g = &doc->segs[i];
@@ -518,6 +559,7 @@ static void tidy_header(crier_doc *doc, const crier_lexicon *lex)
             g->text = NULL;
         }
     }
+    return 0;
 }
 
 /* True when the doc has a paragraph or a heading: something to read. */
@@ -548,9 +590,7 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
                (opts->input == CRIER_INPUT_AUTO && crier_input_looks_html(text, len));
     crier_status st = html ? crier_extract_html(text, len, lex, doc, err)
                            : crier_extract_text(text, len, lex, doc, err);
-    if (st == CRIER_OK)
-        tidy_header(doc, lex);
-    if (st == CRIER_OK && order_for_listening(doc, opts->captions) < 0)
+    if (st == CRIER_OK && (tidy_header(doc, lex) < 0 || order_for_listening(doc, opts->captions) < 0))
         st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     if (st == CRIER_OK && !has_body(doc))
         st = crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "no article text found");
