@@ -463,20 +463,20 @@ static int stamp_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
     return crier_doc_set(&doc->date, iso, strlen(iso)) == 0;
 }
 
-/* True when s is made of one to six words of a name, each capitalized or
- * a short joining word ("and", "de"), none a month or a weekday, with
- * spaces, colons and commas between. */
-static int name_words(const crier_lexicon *lex, const char *s)
+/* The number of words in s[0..n) when it is one to six words of a name,
+ * each capitalized or a short joining word ("and", "de"), none a month or
+ * a weekday, with spaces, colons and commas between; 0 when it is not. */
+static int name_words(const crier_lexicon *lex, const char *s, size_t n)
 {
     enum { NAME_WORDS = 6 };
     size_t words = 0;
-    for (const char *c = s;;) {
-        while (*c == ' ' || *c == ':' || *c == ',')
+    for (const char *c = s, *end = s + n;;) {
+        while (c < end && (*c == ' ' || *c == ':' || *c == ','))
             c++;
-        if (!*c)
+        if (c == end)
             break;
         const char *w = c;
-        while (*c && *c != ' ' && *c != ',')
+        while (c < end && *c != ' ' && *c != ',')
             c++;
         size_t len = (size_t)(c - w);
         int cap = isupper((unsigned char)*w) || (unsigned char)*w >= 0x80;
@@ -485,7 +485,7 @@ static int name_words(const crier_lexicon *lex, const char *s)
             crier_lex_find(lex, CRIER_TAB_WEEKDAYS, w, len))
             return 0;
     }
-    return words != 0;
+    return (int)words;
 }
 
 /* True when s, a paragraph near the top of an article without a byline,
@@ -495,31 +495,54 @@ static int name_words(const crier_lexicon *lex, const char *s)
 static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
 {
     size_t n = strlen(s), k = crier_byline_prefix(lex, s, n);
-    return k && name_words(lex, s + k) && crier_doc_set(&doc->byline, s, n) == 0;
+    return k && name_words(lex, s + k, n - k) && crier_doc_set(&doc->byline, s, n) == 0;
 }
 
-/* A paragraph that is a writer's label and a name, "Author: Jane Doe" or
- * "Words: Jane Doe" (byline.tsv, "label"), near the top of an article
- * without a byline: the name is the byline, said with "By" like a bare
- * one. The paragraph becomes that byline. Returns 1 when it was one, -1
- * when out of memory. */
+/* The writer's name in s, a paragraph that is a writer's label and a
+ * name ("Author: Jane Doe", "Words: Jane Doe"; byline.tsv "label") or a
+ * name and the writer's job ("Jane Doe, Staff Writer", "Jane Doe | Senior
+ * Correspondent"; its last word a "role"). Sets *name and *len, or
+ * returns 0. */
+static int header_name(const crier_lexicon *lex, const char *s, const char **name, size_t *len)
+{
+    enum { LABEL_MAX = 24, ROLE_MAX = 40 }; /* bytes */
+    size_t n = strlen(s), k;
+    const char *colon = memchr(s, ':', n < LABEL_MAX ? n : LABEL_MAX);
+    for (k = colon ? (size_t)(colon - s) : 0; k && s[k - 1] == ' ';)
+        k--;
+    const crier_lex_row *r = colon ? crier_lex_find(lex, CRIER_TAB_BYLINE, s, k) : NULL;
+    if (r && (r->flags & CRIER_BYLINE_LABEL)) {
+        for (*name = colon + 1; **name == ' ';)
+            (*name)++;
+        *len = strlen(*name);
+        return name_words(lex, *name, *len);
+    }
+    /* The job: the last word, after the last ",", "|" or " - ". */
+    const char *w = strrchr(s, ' '), *sep = NULL;
+    for (const char *c = s; *c; c++)
+        if (*c == ',' || *c == '|' || (*c == '-' && c > s && c[-1] == ' ' && c[1] == ' '))
+            sep = c;
+    if (!w || !sep || sep > w || n - (size_t)(sep - s) > ROLE_MAX)
+        return 0;
+    r = crier_lex_find(lex, CRIER_TAB_BYLINE, w + 1, strlen(w + 1));
+    for (k = (size_t)(sep - s); k && s[k - 1] == ' ';)
+        k--;
+    *name = s;
+    *len = k;
+    return r && (r->flags & CRIER_BYLINE_ROLE) && k && name_words(lex, s, k) >= 2;
+}
+
+/* A paragraph near the top of an article without a byline that names the
+ * writer with a label or a job (see header_name()): the name is the
+ * byline, said with "By" like a bare one, and the paragraph becomes that
+ * byline. Returns 1 when it was one, -1 when out of memory. */
 static int label_line(crier_doc *doc, const crier_lexicon *lex, size_t i)
 {
-    enum { LABEL_MAX = 24 }; /* bytes */
-    const char *s = doc->segs[i].text, *colon = memchr(s, ':', strnlen(s, LABEL_MAX));
-    if (!colon)
+    const char *name;
+    size_t len, at = doc->n;
+    if (!header_name(lex, doc->segs[i].text, &name, &len))
         return 0;
-    size_t len = (size_t)(colon - s);
-    while (len && s[len - 1] == ' ')
-        len--;
-    const crier_lex_row *r = crier_lex_find(lex, CRIER_TAB_BYLINE, s, len);
-    const char *name = colon + 1;
-    while (*name == ' ')
-        name++;
-    if (!r || !(r->flags & CRIER_BYLINE_LABEL) || !name_words(lex, name))
-        return 0;
-    size_t at = doc->n;
-    if (crier_add_byline(doc, lex, name, strlen(name)) < 0)
+    if (crier_add_byline(doc, lex, name, len) < 0)
         return -1;
     if (doc->n == at + 1) { /* the byline's segment takes the paragraph's place */
         free(doc->segs[i].text);
