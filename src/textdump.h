@@ -172,11 +172,11 @@ void crier_dump_outer_date(dump *d, size_t h, size_t b);
  * 2017 13"), unless the doc has one that says the same. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n);
 
-/* Length of the byline s[0..n) without an update word of byline.tsv and
- * what follows it ("By Jo Lee Updated"), and, when `cut` says that the
- * line went on after it (with a date or a time), without the words in
- * lower case that led to it ("Written by Jo Lee on", "Posted by Jo Lee
- * at"). (textdate.c) */
+/* Length of the byline s[0..n) without an update or a stamp word of
+ * byline.tsv and what follows it ("By Jo Lee Updated", "By Jo Lee
+ * Published"), and, when `cut` says that the line went on after it (with
+ * a date or a time), without the words in lower case that led to it
+ * ("Written by Jo Lee on", "Posted by Jo Lee at"). (textdate.c) */
 size_t crier_dump_byline_tail(const crier_lexicon *lex, const char *s, size_t n, int cut);
 
 /* Adds a byline, cut before what often follows it on the same line: a
