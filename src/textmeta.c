@@ -537,11 +537,41 @@ int crier_dump_byline_line(const crier_lexicon *lex, const line *l)
     return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
 }
 
+static int uncommon_word(const crier_lexicon *lex, const char *s, size_t n);
+
+/* Where a name alone starts after a date and a "|", "·" or "•" between
+ * spaces, the last part of its line: "March 3, 2024 | Jane Doe", as
+ * "Jane Doe | March 3, 2024" the other way round. The name has a word
+ * that is not a common one ("World News" is a section). 0 when the line
+ * is not one. */
+static size_t name_after_date(const crier_lexicon *lex, const line *l)
+{
+    static const char *const SEPS[] = {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 "};
+    const char *s = l->s;
+    size_t at = 0, sep = 0, rest;
+    for (size_t i = 1; i < l->n; i++)
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(SEPS); k++)
+            if (l->n - i > strlen(SEPS[k]) && !memcmp(s + i, SEPS[k], strlen(SEPS[k]))) {
+                sep = i;
+                at = i + strlen(SEPS[k]);
+            }
+    if (!at)
+        return 0;
+    line name = {s + at, l->n - at, 0, 0, 0, 0, 0}, before = {s, sep, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&name);
+    crier_dump_count_words(&before);
+    if (crier_dump_name_len(lex, &name, &rest) != name.n || rest != name.n ||
+        !uncommon_word(lex, name.s, name.n) || !crier_dump_date_like(lex, &before))
+        return 0;
+    return at;
+}
+
 /* Where a byline starts on a line of parts split by " | ", after the
  * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
  * date and the byline on one line), or after a date that ends with a
  * number ("on March 10, 2015 by Jane Doe"). A part that starts with a byline prefix and a capital
- * letter is one. 0 when there is none. */
+ * letter is one, and so is a name alone after a date (name_after_date()).
+ * 0 when there is none. */
 size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
 {
     enum { MAX_WORDS = 40 };
@@ -572,7 +602,7 @@ size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
         if (crier_dump_date_like(lex, &before))
             return i;
     }
-    return 0;
+    return name_after_date(lex, l);
 }
 
 /* True when a line of the page says "By" and the name s[0..n): a name
