@@ -614,24 +614,27 @@ static int date_context(const norm *z, size_t i)
     return !comma && !dot && (crier_tok_ctx(z, p) & CRIER_CTX_DATE_BEFORE);
 }
 
-/* "his court date is 12/4", "the 7/4 parade": a day and a month without
- * a word that brings a date, where the first number is the larger and
- * both could be months. No fraction is written that way ("twelve
- * quarters"), save as odds, a time signature, a rating or a score in
+/* "his court date is 12/4", "the 7/4 parade", "out 5/23": a day and a
+ * month without a word that brings a date, where the first number is the
+ * larger and both could be months, or the second is a day no fraction
+ * divides by (13 to 31, but not the sixteenths of an inch). No fraction
+ * is written that way ("twelve quarters"), save as odds, a time signature, a rating or a score in
  * cricket, or after a whole number or a model's capitals ("3 5/2",
  * "MP 4/3"). Either order of day and month reads it as a date. */
 static int improper_date(const norm *z, const dparts *d, size_t i, size_t end)
 {
     long a = crier_digits_value(d->p[0], d->n[0]), b = crier_digits_value(d->p[1], d->n[1]);
-    if (d->n[0] > 2 || d->n[1] > 2 || b < 1 || a <= b || a > 12)
+    if (d->n[0] > 2 || d->n[1] > 2 || b < 1 || a < 1 || a > 12 ||
+        !(a > b || (b >= 13 && b <= 31 && b != 16)))
         return 0;
     size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
     /* "3 5/2", and "MP 4/3" (a model's letters) */
     if ((p != (size_t)-1 && (tok_is(z, p, TK_NUM) ||
                              (tok_is(z, p, TK_WORD) && (z->t[p].flags & TF_UPPER)))) ||
         (tok_is(z, end, TK_WORD) && tok_glued(z, end)) || crier_tok_eq(z, n, "of") ||
-        crier_fraction_odds(z, i, end) ||
-        crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET) ||
+        crier_fraction_odds(z, i, end) || crier_cricket_score(z, i, end, a, b) ||
+        crier_ctx_after(z, end, CRIER_CTX_METER | CRIER_CTX_RATING | CRIER_CTX_CRICKET |
+                                    CRIER_CTX_COUNT_NOUN | CRIER_CTX_UNIT_WORD) ||
         crier_ctx_before(z, i, CRIER_CTX_RATING | CRIER_CTX_CRICKET, 3))
         return 0;
     crier_buf u = CRIER_BUF_INIT;

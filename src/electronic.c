@@ -287,7 +287,10 @@ static size_t handle(norm *z, size_t i)
         crier_say_num(z, &x, &w);
         return crier_emit_buf(z, &w, i, x.end);
     }
-    crier_put_phrase(z, tok_punct(z, i, '@') ? "at" : "hashtag", &w);
+    /* "the hashtag #MeToo": the word is said once. */
+    const char *sign = tok_punct(z, i, '@') ? "at" : "hashtag";
+    if (tok_punct(z, i, '@') || !crier_tok_eq(z, crier_prev_word(z, i), crier_phrase(z, sign)))
+        crier_put_phrase(z, sign, &w);
     numx x;
     if (tok_is(z, j, TK_NUM) && crier_num_parse(z, j, &x) && !x.fp &&
         !(tok_is(z, x.end, TK_WORD) && tok_glued(z, x.end))) {
@@ -296,9 +299,17 @@ static size_t handle(norm *z, size_t i)
     }
     const char *s = z->src;
     size_t b = tok_end(z, j);
-    while (b < z->srclen && (alnum(s[b]) || s[b] == '_'))
+    /* "@elonmusk's post": the possessive is the name's, not a letter. */
+    int poss = b - z->t[j].off > 2 && s[b - 2] == '\'' && s[b - 1] == 's';
+    if (poss)
+        b -= 2;
+    while (!poss && b < z->srclen && (alnum(s[b]) || s[b] == '_'))
         b++;
     say_address(z, s, z->t[j].off, b, 0, 1, &w);
+    if (poss) {
+        crier_buf_puts(&w, "'s");
+        b += 2;
+    }
     return crier_emit_buf(z, &w, i, tok_at_byte(z, j, b));
 }
 

@@ -96,13 +96,16 @@ static int rating(const norm *z, size_t i, size_t end)
     return crier_ctx_before(z, i, CRIER_CTX_RATING, 4);
 }
 
-/* "England 245/6 at stumps": runs for wickets, far more runs than a
- * fraction would have over at most ten, with a word of cricket within
- * four words (context-words.tsv, flag cricket), and no "of" after it
- * ("45/6 of the pie" is a share). */
-static int cricket_score(const norm *z, size_t i, size_t end, long va, long vb)
+/* See norm.h. "England 245/6 at stumps", "245-6 at tea": runs for
+ * wickets, far more runs than a fraction would have over at most ten;
+ * "took 5/42 in 18 overs": a bowler's wickets for runs. A word of cricket
+ * stands within four words (context-words.tsv, flag cricket), and no
+ * "of" after it ("45/6 of the pie" is a share). */
+int crier_cricket_score(const norm *z, size_t i, size_t end, long va, long vb)
 {
-    if (vb < 1 || vb > 10 || va < 20 || va <= 5 * vb)
+    int score = vb >= 0 && vb <= 10 && va >= 20 && va > 5 * vb;
+    int figures = va >= 0 && va <= 10 && vb >= 10 && vb < 300;
+    if (!score && !figures)
         return 0;
     size_t p = crier_prev_word(z, i), n = crier_skip_space(z, end);
     if (crier_tok_eq(z, n, crier_phrase(z, "of")))
@@ -141,7 +144,7 @@ static int say_pair(const norm *z, size_t i, size_t end, const char *num, size_t
     int whole = 0;
     if (!(va == 1 && vb <= 4) && crier_fraction_odds(z, i, end))
         joint = "to"; /* "1/2" stays a half even before "shot" */
-    else if (cricket_score(z, i, end, va, vb))
+    else if (crier_cricket_score(z, i, end, va, vb))
         joint = "for"; /* "two hundred forty-five for six" */
     else if (crier_ctx_after(z, end, CRIER_CTX_METER) && va >= 2 && vb <= 16)
         joint = ""; /* "in 3/4 time": "three four" */

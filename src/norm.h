@@ -132,6 +132,10 @@ int crier_ctx_after(const norm *z, size_t end, unsigned flag);
 /* True when one of the `back` words before token i has `flag` ("rated
  * the play 9/10"). */
 int crier_ctx_before(const norm *z, size_t i, unsigned flag, int back);
+/* True when va and vb, written from token i to `end` ("245/6", "245-6",
+ * "5/42"), are a score in cricket: runs for wickets, or a bowler's
+ * wickets for runs, with a word of cricket near (fractions.c). */
+int crier_cricket_score(const norm *z, size_t i, size_t end, long va, long vb);
 /* True when token k is a slash glued between two single capitals, an
  * initialism written "P/E" or "A/C" (abbrev.c). */
 int crier_slash_initials(const norm *z, size_t k);

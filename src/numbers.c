@@ -569,11 +569,16 @@ static int digits_context(const norm *z, size_t i)
         p--; /* "ext. 204" */
     if (p == (size_t)-1 || !tok_is(z, p, TK_WORD))
         return 0;
-    if (crier_tok_ctx(z, p) & CRIER_CTX_DIGITS_AFTER)
-        return 1;
-    size_t q = crier_prev_word(z, p);
     long v = crier_digits_value(tok_text(z, i), z->t[i].len);
-    if (q == (size_t)-1 || q + 2 != p || z->t[q + 1].len != 1 || (z->t[i].len == 4 && v >= 1000 && v <= 2099))
+    int year = z->t[i].len == 4 && v >= 1000 && v <= 2099;
+    /* "call 999", "PIN 2020", "ext 1234"; but "many call 2020 the worst
+     * year": a year after a verb in lower case, before an article. */
+    size_t n = crier_skip_space(z, i + 1);
+    if (crier_tok_ctx(z, p) & CRIER_CTX_DIGITS_AFTER)
+        return !(year && v >= 1900 && (z->t[p].flags & TF_LOWER) && n > i + 1 &&
+                 tok_is(z, n, TK_WORD) && (crier_tok_ctx(z, n) & CRIER_CTX_DETERMINER));
+    size_t q = crier_prev_word(z, p);
+    if (q == (size_t)-1 || q + 2 != p || z->t[q + 1].len != 1 || year)
         return 0;
     const crier_lex_row *r =
         crier_lex_find(z->lex, CRIER_TAB_CONTEXT_WORDS, tok_text(z, q), tok_end(z, p) - z->t[q].off);

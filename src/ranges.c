@@ -564,6 +564,15 @@ size_t crier_cls_range(norm *z, size_t i)
         return crier_emit_buf(z, &w, i, right);
     }
     crier_buf w = CRIER_BUF_INIT, tail = CRIER_BUF_INIT;
+    /* "England were 245-6 at tea": runs for wickets, not a range. */
+    if (plain_int(&a) && plain_int(&b) && !pct && right == a.end + 1 && a.ipn <= 3 && b.ipn <= 3 &&
+        crier_cricket_score(z, i, b.end, crier_digits_value(a.ip, a.ipn),
+                            crier_digits_value(b.ip, b.ipn))) {
+        crier_say_num(z, &a, &w);
+        crier_put_phrase(z, "for", &w);
+        crier_say_num(z, &b, &w);
+        return crier_emit_buf(z, &w, i, b.end);
+    }
     int era = 0, unit = 0;
     end = range_tail(z, end, &b, &tail, &era, &unit);
     if (!era && !unit && !pct && right == a.end + 1 && model_series(z, i, &a, &b) &&
