@@ -711,22 +711,28 @@ static size_t numeric_date(norm *z, size_t i)
 /* ==== Quarters =========================================================== */
 
 /* "2Q22", "3Q2021": a business quarter and its year, "the second quarter
- * of twenty-two". */
+ * of twenty-two"; "1H24" is a half, "the first half of twenty-four". */
 static size_t quarter(norm *z, size_t i)
 {
     const char *s = tok_text(z, i);
-    if (z->t[i].len != 1 || s[0] < '1' || s[0] > '4' || !tok_is(z, i + 1, TK_WORD) ||
-        !tok_glued(z, i + 1) || z->t[i + 1].len != 1 || (tok_text(z, i + 1)[0] | 0x20) != 'q' ||
+    /* "1h28" is a film's length: a half is a capital H */
+    char part = tok_is(z, i + 1, TK_WORD) ? tok_text(z, i + 1)[0] : 0;
+    part = part == 'H' ? 'h' : part == 'Q' || part == 'q' ? 'q' : 0;
+    if (z->t[i].len != 1 || s[0] < '1' || s[0] > (part == 'h' ? '2' : '4') ||
+        !tok_is(z, i + 1, TK_WORD) || !tok_glued(z, i + 1) || z->t[i + 1].len != 1 ||
+        (part != 'q' && part != 'h') ||
         !tok_is(z, i + 2, TK_NUM) || !tok_glued(z, i + 2) ||
         (z->t[i + 2].len != 2 && !crier_is_year(z, i + 2)) ||
         crier_digits_value(tok_text(z, i + 2), z->t[i + 2].len) < 0 ||
         tok_is(z, i + 3, TK_WORD) || (tok_is(z, i + 3, TK_NUM) && tok_glued(z, i + 3)))
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    crier_put_phrase(z, "the", &w);
-    crier_put_word(&w, "");
+    if (!crier_tok_eq(z, crier_prev_word(z, i), crier_phrase(z, "the"))) {
+        crier_put_phrase(z, "the", &w); /* "the 2Q22 results" has its own */
+        crier_put_word(&w, "");
+    }
     crier_say_ordinal(z, s, 1, &w);
-    crier_put_phrase(z, "quarter", &w);
+    crier_put_phrase(z, part == 'h' ? "half" : "quarter", &w);
     crier_put_phrase(z, "of", &w);
     say_any_year(z, tok_text(z, i + 2), z->t[i + 2].len, &w);
     return crier_emit_buf(z, &w, i, i + 3);

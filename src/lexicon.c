@@ -58,7 +58,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
                                  "date-before", "street", "digits-after", "label-before",
                                  "complement", "conjunction", "rating", "clock-before",
                                  "clock-after", "range-end", "timetable", "odds", "meter", "batting", "code-before", "cricket", "compass-before",
-                                 "price-before", "position"}, 1},
+                                 "price-before", "position", "score"}, 1},
     [CRIER_TAB_ROMAN_CONTEXT] = {"roman-context", 2, 2, 1, -1, {0}, 1, 1, {"cardinal", "regnal", "title"}},
     [CRIER_TAB_FRACTIONS] = {"fractions", 3, 3, 0, -1, {0}, 1},
     [CRIER_TAB_STATES] = {"states", 2, 3, 0, 2, {"anywhere"}, 1},

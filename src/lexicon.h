@@ -122,6 +122,7 @@ enum {
     CRIER_CTX_COMPASS_BEFORE = 1 << 22, /* "winds NW": a compass point after it is a direction */
     CRIER_CTX_PRICE_BEFORE = 1 << 23, /* "fined 40s.": old shillings after it, not a decade */
     CRIER_CTX_POSITION = 1 << 24, /* "lap 23/57": a fraction after it is a place in a whole */
+    CRIER_CTX_SCORE = 1 << 25,    /* "won 1-0", "a 2-1 win": numbers joined beside it are a score */
     /* phonotactics */
     CRIER_PHON_ONSET = 1 << 0,    /* may start a syllable */
     CRIER_PHON_CODA = 1 << 1,     /* may end one */

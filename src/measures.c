@@ -17,9 +17,8 @@
 
 /* ==== Units ============================================================== */
 
-/* Looks up the units row for source bytes s[0..n): exactly, then in lower
- * case for rows flagged anycase. */
-static const crier_lex_row *unit_row(const norm *z, const char *s, size_t n)
+/* See norm.h. */
+const crier_lex_row *crier_unit_row(const norm *z, const char *s, size_t n)
 {
     const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_UNITS, s, n);
     if (r || n > 15)
@@ -49,7 +48,7 @@ static const crier_lex_row *unit_at(const norm *z, size_t i, size_t *used)
 {
     const crier_lex_row *best = NULL;
     for (size_t j = i; j < i + 4 && unit_piece(z, j) && (j == i || tok_glued(z, j)); j++) {
-        const crier_lex_row *r = unit_row(z, tok_text(z, i), tok_end(z, j) - z->t[i].off);
+        const crier_lex_row *r = crier_unit_row(z, tok_text(z, i), tok_end(z, j) - z->t[i].off);
         if (r) {
             best = r;
             *used = j + 1 - i;

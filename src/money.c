@@ -89,10 +89,11 @@ static const crier_lex_row *scale_at(const norm *z, size_t i, int money, size_t 
     return r;
 }
 
-/* An amount: a number and its scale. */
+/* An amount: a number and its scale, which may be two words ("₹1.2
+ * lakh crore", "a thousand million"). */
 typedef struct amount {
     numx x;
-    const crier_lex_row *scale;
+    const crier_lex_row *scale, *scale2;
     size_t end;
 } amount;
 
@@ -106,6 +107,14 @@ static int amount_at(const norm *z, size_t i, amount *a, int money)
     a->end = a->x.end;
     a->scale = scale_at(z, a->end, money, &used);
     a->end += used;
+    a->scale2 = NULL;
+    if (a->scale && !(a->scale->flags & CRIER_SCALE_ABBR) && tok_is(z, a->end, TK_SPACE)) {
+        const crier_lex_row *s2 = scale_at(z, a->end, 0, &used);
+        if (s2 && !(s2->flags & CRIER_SCALE_ABBR)) {
+            a->scale2 = s2;
+            a->end += used;
+        }
+    }
     if (a->scale)
         a->end = crier_unit_dot(z, a->end); /* "$3 mil. in cash" */
     return 1;
@@ -132,6 +141,8 @@ static void say_amount_number(const norm *z, const amount *a, crier_buf *w)
     crier_say_num(z, &a->x, w);
     if (a->scale)
         crier_put_word(w, a->scale->cols[1]);
+    if (a->scale2)
+        crier_put_word(w, a->scale2->cols[1]);
 }
 
 static int all_zero(const char *d, size_t n)

@@ -233,6 +233,9 @@ size_t crier_cls_measure(norm *z, size_t i);
 /* True when token k is plain digits, exactly `n` of them if n > 0
  * (numbers.c). */
 int crier_digits_tok(const norm *z, size_t k, size_t n);
+/* The units row for source bytes s[0..n): exactly, then in lower case for
+ * rows flagged anycase ("mL", "KM"), or NULL (measures.c). */
+const crier_lex_row *crier_unit_row(const norm *z, const char *s, size_t n);
 
 /* ==== Dates, times, ranges (dates.c, years.c, times.c, ranges.c) ========= */
 

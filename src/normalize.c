@@ -56,11 +56,15 @@ static int32_t clean_cp(int32_t cp)
         return '.';
     case 0x2044: case 0x2215:
         return '/';
+    case 0x2236:
+        return ':'; /* the ratio sign, "3∶1" */
     case '\t': case '\r': case '\v': case '\f':
         return ' ';
     }
     if (cp < 0x20 && cp != '\n')
         return ' ';
+    if (cp >= 0x2080 && cp <= 0x2089)
+        return '0' + (cp - 0x2080); /* subscript digits: "CO₂" is "CO2" */
     if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF))
         return -1; /* variation selectors: "❤️" is a heart and one of them */
     utf8proc_category_t c = utf8proc_category(cp);

@@ -463,6 +463,18 @@ static int model_series(const norm *z, size_t i, const numx *a, const numx *b)
     return b->ipn == 3 && memcmp(b->ip + 1, "00", 2) == 0 && (memcmp(b->ip, a->ip, 3) < 0 || maker);
 }
 
+/* British conventions: "won 1-0", "the 2-1 win": goals on each side,
+ * near a word of a result (context-words.tsv, flag score), are said
+ * without "to", and no goals is "nil": "one nil", "two one". American
+ * news says "one to nothing" or "one to zero", and keeps the range's "to". */
+static int football_score(const norm *z, size_t i, size_t end, const numx *a, const numx *b)
+{
+    if (!(z->flags & CRIER_NORM_GB) || a->ipn > 2 || b->ipn > 2 ||
+        crier_digits_value(a->ip, a->ipn) > 30 || crier_digits_value(b->ip, b->ipn) > 30)
+        return 0;
+    return crier_ctx_before(z, i, CRIER_CTX_SCORE, 2) || crier_ctx_after(z, end, CRIER_CTX_SCORE);
+}
+
 /* True when the word before token i makes what follows an identifier
  * (context-words.tsv, flag code-before): "case 22-1234", and "No.
  * 22-1234" through what the abbreviation stands for. */
@@ -571,6 +583,14 @@ size_t crier_cls_range(norm *z, size_t i)
         crier_say_num(z, &a, &w);
         crier_put_phrase(z, "for", &w);
         crier_say_num(z, &b, &w);
+        return crier_emit_buf(z, &w, i, b.end);
+    }
+    if (plain_int(&a) && plain_int(&b) && !pct && football_score(z, i, b.end, &a, &b)) {
+        crier_say_num(z, &a, &w);
+        if (b.ipn == 1 && b.ip[0] == '0')
+            crier_put_phrase(z, "nil", &w);
+        else
+            crier_say_num(z, &b, &w);
         return crier_emit_buf(z, &w, i, b.end);
     }
     int era = 0, unit = 0;

@@ -43,8 +43,10 @@ static size_t num_beside(const norm *z, size_t i, int dir)
             return (size_t)-1;
         k = dir > 0 ? k + 1 : k - 1;
     }
-    /* "10^-4": a minus sign glued to the number after. */
-    if (dir > 0 && tok_punct(z, k, '-') && tok_is(z, k + 1, TK_NUM) && tok_glued(z, k + 1))
+    /* "10^-4": a minus sign glued to the number after; "P<.001": a
+     * decimal point. */
+    if (dir > 0 && (tok_punct(z, k, '-') || tok_punct(z, k, '.')) && tok_is(z, k + 1, TK_NUM) &&
+        tok_glued(z, k + 1))
         k++;
     return tok_is(z, k, TK_NUM) ? k : (size_t)-1;
 }
@@ -75,6 +77,20 @@ static int per_period(const norm *z, size_t i)
         return 0; /* "year/month" are two of a kind */
     const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, i + 1);
     return u && (u->flags & CRIER_UNIT_PER) && (z->t[i + 1].flags & TF_LOWER);
+}
+
+/* "20 copies/mL", "350 cells/mm3": a slash between a counted noun
+ * (context-words.tsv, flag count-noun) and a unit glued to it is "per",
+ * and the unit is said whole. Returns the unit's row, or NULL. */
+static const crier_lex_row *count_per_unit(const norm *z, size_t i)
+{
+    if (z->t[i].cp != '/' || i == 0 || !tok_glued(z, i) || !tok_is(z, i - 1, TK_WORD) ||
+        !(crier_tok_ctx(z, i - 1) & CRIER_CTX_COUNT_NOUN) || !tok_is(z, i + 1, TK_WORD) ||
+        !tok_glued(z, i + 1) || ((tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM)) &&
+                                 tok_glued(z, i + 2)))
+        return NULL;
+    const crier_lex_row *u = crier_unit_row(z, tok_text(z, i + 1), z->t[i + 1].len);
+    return u && !(u->flags & (CRIER_UNIT_PREFIX | CRIER_UNIT_AFTER | CRIER_UNIT_BEFORE)) ? u : NULL;
 }
 
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
@@ -308,6 +324,21 @@ size_t crier_cls_symbol(norm *z, size_t i)
         return 0;
     int32_t c = t->cp;
     size_t k;
+    const crier_lex_row *pu = count_per_unit(z, i);
+    if (pu) {
+        crier_buf w = CRIER_BUF_INIT;
+        crier_put_phrase(z, "per", &w);
+        crier_put_word(&w, pu->cols[1]);
+        return crier_emit_buf(z, &w, i, i + 2);
+    }
+    /* "§§ 1983, 1985": the sign doubled is its plural (symbols.tsv "§§"). */
+    if (c == 0xA7 && tok_punct(z, i + 1, 0xA7) && tok_glued(z, i + 1)) {
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, "\xC2\xA7\xC2\xA7", 4);
+        if (r) {
+            crier_emit_toks(z, r->cols[1], i, i + 2);
+            return 2;
+        }
+    }
     /* "+/-" is the plus-minus sign typed in three */
     if (c == '+' && tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_punct(z, i + 2, '-') &&
         tok_glued(z, i + 2)) {
@@ -378,9 +409,9 @@ size_t crier_cls_symbol(norm *z, size_t i)
     case '"': case '`':
         return 1;
     }
-    /* "C++": a plus sign closing a word is read. */
+    /* "C++", "$5,000+": a plus sign closing a word or an amount is read. */
     if (c == '+' && i > 0 && tok_glued(z, i) && !tok_is(z, i + 1, TK_NUM) &&
-        (z->t[i - 1].kind == TK_WORD || tok_punct(z, i - 1, '+'))) {
+        (z->t[i - 1].kind == TK_WORD || z->t[i - 1].kind == TK_NUM || tok_punct(z, i - 1, '+'))) {
         crier_emit_toks(z, crier_phrase(z, "plus"), i, i + 1);
         return 1;
     }
