@@ -121,8 +121,9 @@ int crier_meta_element(crier_meta *m, const GumboNode *el);
 
 /* The article's title by the usual precedence: JSON-LD, then Dublin Core,
  * OpenGraph and Twitter meta tags, then <title> with the site name taken
- * off. `heads` are the texts of the page's <h1> and <h2> elements (`nh1`
- * of them are <h1>s, first). Malloc'd; NULL when the page has none. */
+ * off (the only <h1> when there is no <title>). `heads` are the texts of
+ * the page's <h1> and <h2> elements (`nh1` of them are <h1>s, first).
+ * Malloc'd; NULL when the page has none. */
 char *crier_meta_title(const crier_meta *m, const char *const *heads, size_t nheads, size_t nh1);
 
 /* The author from JSON-LD or meta tags, the description, the site name

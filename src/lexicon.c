@@ -66,7 +66,7 @@ static const schema SCHEMA[CRIER_TAB_COUNT] = {
     [CRIER_TAB_PHONOTACTICS] = {"phonotactics", 2, 2, 1, 1, {"onset", "coda", "nucleus"}, 1},
     [CRIER_TAB_ELECTRONIC] = {"electronic", 2, 3, 1, 2, {"tld", "spell"}, 1},
     [CRIER_TAB_VARIANTS] = {"variants", 2, 2, 1, -1, {0}, 1},
-    [CRIER_TAB_BYLINE] = {"byline", 2, 2, 1, 1, {"prefix", "say", "noise", "update", "label", "role", "joiner", "mark"}, 1},
+    [CRIER_TAB_BYLINE] = {"byline", 2, 2, 1, 1, {"prefix", "say", "noise", "update", "label", "role", "joiner", "mark", "stamp"}, 1},
     [CRIER_TAB_PAGE_HINTS] = {"page-hints", 2, 2, 1, 1,
                               {"drop", "keep", "positive", "negative", "byline", "caption",
                                "credit", "dateline"}, 1},

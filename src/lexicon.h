@@ -143,6 +143,7 @@ enum {
     CRIER_BYLINE_ROLE = 1 << 5,   /* ends a writer's job after the name: "Staff Writer" */
     CRIER_BYLINE_JOINER = 1 << 6, /* joins a date's parts: "5 de marzo de 2018" */
     CRIER_BYLINE_MARK = 1 << 7,   /* after a date's year, month or day: "2018年3月5日" */
+    CRIER_BYLINE_STAMP = 1 << 8,  /* starts the date after a byline: "Published" */
     /* page-hints: what a class, id or role token says about an element */
     CRIER_HINT_DROP = 1 << 0,     /* page furniture: drop it (unless also keep) */
     CRIER_HINT_KEEP = 1 << 1,     /* vetoes drop: "article-comments" is kept */

@@ -541,12 +541,15 @@ static char *colon_title(const char *orig, const char *const *heads, size_t nhea
 }
 
 /* <title> without the site name: "Headline | Site" gives "Headline",
- * unless that leaves too little of it. */
+ * unless that leaves too little of it. A page with no <title> (a saved
+ * fragment, a page some tool wrote) and a single <h1> has that <h1> for
+ * its title, however short: "Mayor resigns" is a headline, and there is
+ * no better one to prefer. */
 static char *doc_title(const crier_meta *m, const char *const *heads, size_t nheads, size_t nh1)
 {
     const char *orig = m->doc_title;
-    if (!orig)
-        return NULL;
+    if (!orig || !*orig)
+        return nh1 == 1 && *heads[0] ? strdup(heads[0]) : NULL;
     size_t fn = 0, ln = 0, olen = strlen(orig);
     long first, last;
     int hier;

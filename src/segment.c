@@ -463,23 +463,20 @@ static int stamp_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
     return crier_doc_set(&doc->date, iso, strlen(iso)) == 0;
 }
 
-/* True when s, a paragraph near the top of an article without a byline,
- * is one: a byline word ("By") and at most six words of a name, each
- * capitalized or a short joining word ("and", "de"), and no month or
- * weekday ("By Monday, ..." is a sentence). Then it is the byline. */
-static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
+/* The number of words in s[0..n) when it is one to six words of a name,
+ * each capitalized or a short joining word ("and", "de"), none a month or
+ * a weekday, with spaces, colons and commas between; 0 when it is not. */
+static int name_words(const crier_lexicon *lex, const char *s, size_t n)
 {
     enum { NAME_WORDS = 6 };
-    size_t n = strlen(s), k = crier_byline_prefix(lex, s, n), words = 0;
-    if (!k)
-        return 0;
-    for (const char *c = s + k;;) {
-        while (*c == ' ' || *c == ':' || *c == ',')
+    size_t words = 0;
+    for (const char *c = s, *end = s + n;;) {
+        while (c < end && (*c == ' ' || *c == ':' || *c == ','))
             c++;
-        if (!*c)
+        if (c == end)
             break;
         const char *w = c;
-        while (*c && *c != ' ' && *c != ',')
+        while (c < end && *c != ' ' && *c != ',')
             c++;
         size_t len = (size_t)(c - w);
         int cap = isupper((unsigned char)*w) || (unsigned char)*w >= 0x80;
@@ -488,25 +485,92 @@ static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
             crier_lex_find(lex, CRIER_TAB_WEEKDAYS, w, len))
             return 0;
     }
-    return words && crier_doc_set(&doc->byline, s, n) == 0;
+    return (int)words;
+}
+
+/* True when s, a paragraph near the top of an article without a byline,
+ * is one: a byline word ("By") and at most six words of a name, each
+ * capitalized or a short joining word ("and", "de"), and no month or
+ * weekday ("By Monday, ..." is a sentence). Then it is the byline. */
+static int byline_line(crier_doc *doc, const crier_lexicon *lex, const char *s)
+{
+    size_t n = strlen(s), k = crier_byline_prefix(lex, s, n);
+    return k && name_words(lex, s + k, n - k) && crier_doc_set(&doc->byline, s, n) == 0;
+}
+
+/* The writer's name in s, a paragraph that is a writer's label and a
+ * name ("Author: Jane Doe", "Words: Jane Doe"; byline.tsv "label") or a
+ * name and the writer's job ("Jane Doe, Staff Writer", "Jane Doe | Senior
+ * Correspondent"; its last word a "role"). Sets *name and *len, or
+ * returns 0. */
+static int header_name(const crier_lexicon *lex, const char *s, const char **name, size_t *len)
+{
+    enum { LABEL_MAX = 24, ROLE_MAX = 40 }; /* bytes */
+    size_t n = strlen(s), k;
+    const char *colon = memchr(s, ':', n < LABEL_MAX ? n : LABEL_MAX);
+    for (k = colon ? (size_t)(colon - s) : 0; k && s[k - 1] == ' ';)
+        k--;
+    const crier_lex_row *r = colon ? crier_lex_find(lex, CRIER_TAB_BYLINE, s, k) : NULL;
+    if (r && (r->flags & CRIER_BYLINE_LABEL)) {
+        for (*name = colon + 1; **name == ' ';)
+            (*name)++;
+        *len = strlen(*name);
+        return name_words(lex, *name, *len);
+    }
+    /* The job: the last word, after the last ",", "|" or " - ". */
+    const char *w = strrchr(s, ' '), *sep = NULL;
+    for (const char *c = s; *c; c++)
+        if (*c == ',' || *c == '|' || (*c == '-' && c > s && c[-1] == ' ' && c[1] == ' '))
+            sep = c;
+    if (!w || !sep || sep > w || n - (size_t)(sep - s) > ROLE_MAX)
+        return 0;
+    r = crier_lex_find(lex, CRIER_TAB_BYLINE, w + 1, strlen(w + 1));
+    for (k = (size_t)(sep - s); k && s[k - 1] == ' ';)
+        k--;
+    *name = s;
+    *len = k;
+    return r && (r->flags & CRIER_BYLINE_ROLE) && k && name_words(lex, s, k) >= 2;
+}
+
+/* A paragraph near the top of an article without a byline that names the
+ * writer with a label or a job (see header_name()): the name is the
+ * byline, said with "By" like a bare one, and the paragraph becomes that
+ * byline. Returns 1 when it was one, -1 when out of memory. */
+static int label_line(crier_doc *doc, const crier_lexicon *lex, size_t i)
+{
+    const char *name;
+    size_t len, at = doc->n;
+    if (!header_name(lex, doc->segs[i].text, &name, &len))
+        return 0;
+    if (crier_add_byline(doc, lex, name, len) < 0)
+        return -1;
+    if (doc->n == at + 1) { /* the byline's segment takes the paragraph's place */
+        free(doc->segs[i].text);
+        doc->segs[i] = doc->segs[--doc->n];
+    }
+    return 1;
 }
 
 /* Tidies the head of an article found without metadata: a "By" line and a
  * stamp of the day near the top become the byline and the dateline (said
  * before the body); then the paragraphs there that echo them, the name
- * again or the day again, are dropped, since each is said once already. */
-static void tidy_header(crier_doc *doc, const crier_lexicon *lex)
+ * again or the day again, are dropped, since each is said once already.
+ * Returns -1 when out of memory. */
+static int tidy_header(crier_doc *doc, const crier_lexicon *lex)
 {
     enum { NEAR_TOP = 4 };
     for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
-        crier_segment *g = &doc->segs[i];
-        if (g->kind != CRIER_KIND_PARAGRAPH || !g->text)
+        if (doc->segs[i].kind != CRIER_KIND_PARAGRAPH || !doc->segs[i].text)
             continue;
         seen++;
-        if (!doc->byline && byline_line(doc, lex, g->text))
-            g->kind = CRIER_KIND_BYLINE;
-        else if (!doc->date && stamp_line(doc, lex, g->text))
-            g->kind = CRIER_KIND_DATELINE;
+        int label = 0;
+        if (!doc->byline && byline_line(doc, lex, doc->segs[i].text))
+            doc->segs[i].kind = CRIER_KIND_BYLINE;
+        else if (!doc->byline && (label = label_line(doc, lex, i)) != 0) {
+            if (label < 0)
+                return -1;
+        } else if (!doc->date && stamp_line(doc, lex, doc->segs[i].text))
+            doc->segs[i].kind = CRIER_KIND_DATELINE;
     }
     for (size_t i = 0, seen = 0; i < doc->n && seen < NEAR_TOP; i++) {
         crier_segment *g = &doc->segs[i];
@@ -518,6 +582,7 @@ static void tidy_header(crier_doc *doc, const crier_lexicon *lex)
             g->text = NULL;
         }
     }
+    return 0;
 }
 
 /* True when the doc has a paragraph or a heading: something to read. */
@@ -548,9 +613,7 @@ crier_status crier_parse(const char *text, size_t len, const crier_parse_options
                (opts->input == CRIER_INPUT_AUTO && crier_input_looks_html(text, len));
     crier_status st = html ? crier_extract_html(text, len, lex, doc, err)
                            : crier_extract_text(text, len, lex, doc, err);
-    if (st == CRIER_OK)
-        tidy_header(doc, lex);
-    if (st == CRIER_OK && order_for_listening(doc, opts->captions) < 0)
+    if (st == CRIER_OK && (tidy_header(doc, lex) < 0 || order_for_listening(doc, opts->captions) < 0))
         st = crier_fail(err, CRIER_ERR_NOMEM, NULL, 0, "out of memory");
     if (st == CRIER_OK && !has_body(doc))
         st = crier_fail(err, CRIER_ERR_EMPTY, NULL, 0, "no article text found");

@@ -372,6 +372,14 @@ size_t crier_cls_symbol(norm *z, size_t i)
         crier_put_word(&w, pu->cols[1]);
         return crier_emit_buf(z, &w, i, i + 2);
     }
+    /* "§§ 1983, 1985": the sign doubled is its plural (symbols.tsv "§§"). */
+    if (c == 0xA7 && tok_punct(z, i + 1, 0xA7) && tok_glued(z, i + 1)) {
+        const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, "\xC2\xA7\xC2\xA7", 4);
+        if (r) {
+            crier_emit_toks(z, r->cols[1], i, i + 2);
+            return 2;
+        }
+    }
     /* "+/-" is the plus-minus sign typed in three */
     if (c == '+' && tok_punct(z, i + 1, '/') && tok_glued(z, i + 1) && tok_punct(z, i + 2, '-') &&
         tok_glued(z, i + 2)) {

@@ -478,7 +478,7 @@ size_t crier_dump_byline_tail(const crier_lexicon *lex, const char *s, size_t n,
         for (size_t r = 0; r < count; r++) {
             const crier_lex_row *row = crier_lex_at(lex, CRIER_TAB_BYLINE, r);
             size_t k = strlen(row->cols[0]);
-            if ((row->flags & CRIER_BYLINE_UPDATE) && k <= n - i &&
+            if ((row->flags & (CRIER_BYLINE_UPDATE | CRIER_BYLINE_STAMP)) && k <= n - i &&
                 strncasecmp(s + i, row->cols[0], k) == 0 && (k == n - i || s[i + k] == ' ')) {
                 n = i;
                 cut = 1;

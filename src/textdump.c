@@ -622,16 +622,22 @@ static double value(const line *l)
     return v;
 }
 
-/* For pages with no prose (a changelog, a list of facts): a list item of
- * two words or more, or any line of four words or more, is worth a
- * little, shorter ones cost a little, so that the longest list of real
- * items wins over menus (whose items are mostly single words). */
+/* For pages with little prose (a changelog, a list of facts, a news brief
+ * of one paragraph): a list item of two words or more, or any line of
+ * four words or more, is worth a little, shorter ones cost a little, so
+ * that the longest list of real items wins over menus (whose items are
+ * mostly single words). A sentence that is not a list item keeps its worth
+ * as prose: a brief's one paragraph outweighs the few titles of other
+ * stories listed under it. */
 static double list_value(const line *l)
 {
     if (l->flags & (L_BLANK | L_END | L_FURN | L_IMAGE))
         return value(l);
     if ((l->flags & L_BULLET) && l->words >= 2)
         return 1; /* an item of the list, however short ("Best roses") */
+    double v = value(l);
+    if ((l->flags & L_SENTENCE) && v > 1)
+        return v;
     return l->units >= 4 ? 1 : -1.5;
 }
 

@@ -144,8 +144,9 @@ void crier_dump_alt_captions(dump *d);
 int crier_dump_take_caption(dump *d, const line *l);
 
 /* Length of a leading dateline, "LONDON:" or "CAIRO —": an upper-case
- * place name and a colon or a dash; *rest is where the text after it
- * starts. 0 when the line has none. */
+ * place name and a colon or a dash, maybe with a news agency's name in
+ * brackets before the dash ("LONDON (AP) —", "(Reuters) -"); *rest is
+ * where the text after it starts. 0 when the line has none. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest);
 
 /* The part of a date line said as the dateline: the parts with a number
@@ -171,11 +172,11 @@ void crier_dump_outer_date(dump *d, size_t h, size_t b);
  * 2017 13"), unless the doc has one that says the same. */
 void crier_dump_add_dateline(dump *d, const char *s, size_t n);
 
-/* Length of the byline s[0..n) without an update word of byline.tsv and
- * what follows it ("By Jo Lee Updated"), and, when `cut` says that the
- * line went on after it (with a date or a time), without the words in
- * lower case that led to it ("Written by Jo Lee on", "Posted by Jo Lee
- * at"). (textdate.c) */
+/* Length of the byline s[0..n) without an update or a stamp word of
+ * byline.tsv and what follows it ("By Jo Lee Updated", "By Jo Lee
+ * Published"), and, when `cut` says that the line went on after it (with
+ * a date or a time), without the words in lower case that led to it
+ * ("Written by Jo Lee on", "Posted by Jo Lee at"). (textdate.c) */
 size_t crier_dump_byline_tail(const crier_lexicon *lex, const char *s, size_t n, int cut);
 
 /* Adds a byline, cut before what often follows it on the same line: a

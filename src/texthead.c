@@ -16,7 +16,8 @@
  *  - not a sentence with a full stop, not in capitals, no "|", not
  *    just under a byline (a gallery's title, a subheading);
  *  - about what the body is about: the share of its words that the body's
- *    first thousand words use too (a related link beside it does not);
+ *    first thousand words use too (a related link beside it does not; a
+ *    sentence of the body itself earns nothing for its own words);
  *  - not the title of a teaser that the body carries cut short ("Ten
  *    ways to grow..."): that is another story's;
  *  - close to the body.
@@ -289,7 +290,10 @@ static int dated_list(const dump *d, size_t i)
 static double headline_score(const dump *d, const vocab *v, size_t i, size_t a, unsigned dist)
 {
     const line *l = &d->v[i];
-    double s = (l->units < 10 ? l->units : 10) * 0.6 + 6 * vocab_share(v, l);
+    /* A sentence of the body is part of the vocabulary it is measured
+     * against: it would always share all its words. */
+    int own = i >= a && full_stop(l);
+    double s = (l->units < 10 ? l->units : 10) * 0.6 + (own ? 0 : 6 * vocab_share(v, l));
     if (l->units < 4 && l->words < 8)
         s -= 3; /* menu items and labels; CJK headlines count characters */
     if (l->units > 14)
@@ -357,8 +361,8 @@ size_t crier_dump_headline(const dump *d, size_t a, size_t b)
             continue;
         seen++;
         double s = title_like(&d->v[i]) ? headline_score(d, &v, i, a, 0) - prose / 15 : -1e9;
-        if (prose > 0 && s <= 0)
-            s = -1e9; /* after prose, only a line that looks like a title */
+        if ((prose > 0 || full_stop(&d->v[i])) && s <= 0)
+            s = -1e9; /* after prose, or a sentence: only a line that looks like a title */
         if (s > best_score) {
             best_score = s;
             best = i;

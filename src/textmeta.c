@@ -248,9 +248,62 @@ int crier_dump_take_caption(dump *d, const line *l)
     return 1;
 }
 
+/* Length of the dash or colon at s[j] that ends a dateline ("- ", an en
+ * or em dash, ":"), or 0. */
+static size_t dateline_mark(const char *s, size_t n, size_t j)
+{
+    if (j < n && s[j] == ':')
+        return 1;
+    if (j + 1 < n && s[j] == '-' && s[j + 1] == ' ')
+        return 1;
+    if (j + 3 <= n && (!memcmp(s + j, "\xE2\x80\x94", 3) || !memcmp(s + j, "\xE2\x80\x93", 3)))
+        return 3;
+    return 0;
+}
+
+/* A dateline with the news agency's name in brackets: "LONDON (AP) —",
+ * "PORTLAND, Maine (Reuters) -", or the agency alone, "(AP) —". The
+ * place starts with a word in capitals; the brackets hold a name (a
+ * capital first, no digits, no brackets inside), and a dash or a colon
+ * follows them. Returns the length of the place and agency, or 0. */
+static size_t agency_dateline(const char *s, size_t n, size_t *rest)
+{
+    enum { PLACE_MAX = 40, AGENCY_MAX = 24 }; /* bytes */
+    const char *p = memchr(s, '(', n < PLACE_MAX ? n : PLACE_MAX);
+    if (!p)
+        return 0;
+    size_t o = (size_t)(p - s), c = o + 1, w = 0;
+    while (w < o && isupper((unsigned char)s[w]))
+        w++;
+    if (o > 0 && (w < 3 || !strchr(" ,.'-", s[w]))) /* "LONDON", not "London" */
+        return 0;
+    for (size_t k = 0; k < o; k++)
+        if (isdigit((unsigned char)s[k]))
+            return 0; /* a place has no figures */
+    if (c >= n || !isupper((unsigned char)s[c]))
+        return 0;
+    while (c < n && c - o <= AGENCY_MAX && s[c] != ')' && s[c] != '(' && !isdigit((unsigned char)s[c]))
+        c++;
+    if (c >= n || s[c] != ')')
+        return 0;
+    size_t j = c + 1;
+    while (j < n && s[j] == ' ')
+        j++;
+    size_t m = dateline_mark(s, n, j);
+    if (!m)
+        return 0;
+    for (j += m; j < n && s[j] == ' ';)
+        j++;
+    *rest = j;
+    return c + 1;
+}
+
 /* See textdump.h. */
 size_t crier_dump_dateline_len(const char *s, size_t n, size_t *rest)
 {
+    size_t agency = agency_dateline(s, n, rest);
+    if (agency)
+        return agency;
     size_t i = 0, letters = 0;
     while (i < n && (isupper((unsigned char)s[i]) || strchr(" /,.'-", s[i]))) {
         letters += isupper((unsigned char)s[i]) != 0;
@@ -484,11 +537,41 @@ int crier_dump_byline_line(const crier_lexicon *lex, const line *l)
     return name.n && crier_dump_name_len(lex, &name, &rest) == name.n;
 }
 
+static int uncommon_word(const crier_lexicon *lex, const char *s, size_t n);
+
+/* Where a name alone starts after a date and a "|", "·" or "•" between
+ * spaces, the last part of its line: "March 3, 2024 | Jane Doe", as
+ * "Jane Doe | March 3, 2024" the other way round. The name has a word
+ * that is not a common one ("World News" is a section). 0 when the line
+ * is not one. */
+static size_t name_after_date(const crier_lexicon *lex, const line *l)
+{
+    static const char *const SEPS[] = {" | ", " \xC2\xB7 ", " \xE2\x80\xA2 "};
+    const char *s = l->s;
+    size_t at = 0, sep = 0, rest;
+    for (size_t i = 1; i < l->n; i++)
+        for (size_t k = 0; k < CRIER_ARRAY_LEN(SEPS); k++)
+            if (l->n - i > strlen(SEPS[k]) && !memcmp(s + i, SEPS[k], strlen(SEPS[k]))) {
+                sep = i;
+                at = i + strlen(SEPS[k]);
+            }
+    if (!at)
+        return 0;
+    line name = {s + at, l->n - at, 0, 0, 0, 0, 0}, before = {s, sep, 0, 0, 0, 0, 0};
+    crier_dump_count_words(&name);
+    crier_dump_count_words(&before);
+    if (crier_dump_name_len(lex, &name, &rest) != name.n || rest != name.n ||
+        !uncommon_word(lex, name.s, name.n) || !crier_dump_date_like(lex, &before))
+        return 0;
+    return at;
+}
+
 /* Where a byline starts on a line of parts split by " | ", after the
  * first: "The Daily Example | 4 May 2015 | By Jane Doe" (the site, the
  * date and the byline on one line), or after a date that ends with a
  * number ("on March 10, 2015 by Jane Doe"). A part that starts with a byline prefix and a capital
- * letter is one. 0 when there is none. */
+ * letter is one, and so is a name alone after a date (name_after_date()).
+ * 0 when there is none. */
 size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
 {
     enum { MAX_WORDS = 40 };
@@ -519,7 +602,7 @@ size_t crier_dump_byline_part(const crier_lexicon *lex, const line *l)
         if (crier_dump_date_like(lex, &before))
             return i;
     }
-    return 0;
+    return name_after_date(lex, l);
 }
 
 /* True when a line of the page says "By" and the name s[0..n): a name
