@@ -97,11 +97,15 @@ static int per_period(const norm *z, size_t i)
         (i >= 2 && tok_is(z, i - 2, TK_NUM) && tok_glued(z, i - 1)) ||
         crier_tok_find(z, CRIER_TAB_UNITS, i - 1))
         return 0; /* "year/month" are two of a kind */
-    /* "60 beats/min", "400 words/min": after a counted noun, any unit is
-     * the rate's divisor. */
-    int counted = i >= 3 && tok_is(z, i - 2, TK_SPACE) && tok_is(z, i - 3, TK_NUM);
-    const crier_lex_row *u = crier_tok_find(z, CRIER_TAB_UNITS, i + 1);
-    return u && ((u->flags & CRIER_UNIT_PER) || counted) && (z->t[i + 1].flags & TF_LOWER);
+    /* "60 beats/min", "400 words/min", "copies/mL": after a counted noun
+     * (a number before it, or a count noun of context-words.tsv), any
+     * unit in any case the table allows is the rate's divisor. */
+    int counted = (i >= 3 && tok_is(z, i - 2, TK_SPACE) && tok_is(z, i - 3, TK_NUM)) ||
+                  (crier_tok_ctx(z, i - 1) & CRIER_CTX_COUNT_NOUN);
+    const crier_lex_row *u = crier_unit_row(z, tok_text(z, i + 1), z->t[i + 1].len);
+    if (!u || (u->flags & (CRIER_UNIT_AFTER | CRIER_UNIT_BEFORE)))
+        return 0;
+    return counted || ((u->flags & CRIER_UNIT_PER) && (z->t[i + 1].flags & TF_LOWER));
 }
 
 /* "10²", "x²", "E = mc²": an exponent (flag power) glued to a number,
@@ -115,20 +119,6 @@ static int power_after(const norm *z, size_t i)
     const tok *p = &z->t[i - 1];
     return p->kind == TK_NUM ||
            (p->kind == TK_WORD && (((p->flags & TF_LOWER) && p->len <= 3) || p->len == 1));
-}
-
-/* "20 copies/mL", "350 cells/mm3": a slash between a counted noun
- * (context-words.tsv, flag count-noun) and a unit glued to it is "per",
- * and the unit is said whole. Returns the unit's row, or NULL. */
-static const crier_lex_row *count_per_unit(const norm *z, size_t i)
-{
-    if (z->t[i].cp != '/' || i == 0 || !tok_glued(z, i) || !tok_is(z, i - 1, TK_WORD) ||
-        !(crier_tok_ctx(z, i - 1) & CRIER_CTX_COUNT_NOUN) || !tok_is(z, i + 1, TK_WORD) ||
-        !tok_glued(z, i + 1) || ((tok_is(z, i + 2, TK_WORD) || tok_is(z, i + 2, TK_NUM)) &&
-                                 tok_glued(z, i + 2)))
-        return NULL;
-    const crier_lex_row *u = crier_unit_row(z, tok_text(z, i + 1), z->t[i + 1].len);
-    return u && !(u->flags & (CRIER_UNIT_PREFIX | CRIER_UNIT_AFTER | CRIER_UNIT_BEFORE)) ? u : NULL;
 }
 
 /* Reads a symbol through symbols.tsv; returns 1 when it said something
@@ -365,13 +355,6 @@ size_t crier_cls_symbol(norm *z, size_t i)
         return 0;
     int32_t c = t->cp;
     size_t k;
-    const crier_lex_row *pu = count_per_unit(z, i);
-    if (pu) {
-        crier_buf w = CRIER_BUF_INIT;
-        crier_put_phrase(z, "per", &w);
-        crier_put_word(&w, pu->cols[1]);
-        return crier_emit_buf(z, &w, i, i + 2);
-    }
     /* "§§ 1983, 1985": the sign doubled is its plural (symbols.tsv "§§"). */
     if (c == 0xA7 && tok_punct(z, i + 1, 0xA7) && tok_glued(z, i + 1)) {
         const crier_lex_row *r = crier_lex_find(z->lex, CRIER_TAB_SYMBOLS, "\xC2\xA7\xC2\xA7", 4);
