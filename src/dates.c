@@ -599,20 +599,13 @@ static int say_numeric(const norm *z, const dparts *d, crier_buf *w, size_t *yi,
         return 0;
     if (d->count == 3 && d->n[*yi] != 2 && d->n[*yi] != 4)
         return 0;
-    char key[4];
-    snprintf(key, sizeof key, "%ld", month);
-    const crier_lex_row *r = NULL;
-    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS) && !r; k++) {
-        const crier_lex_row *m = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
-        if (strcmp(m->cols[2], key) == 0)
-            r = m;
-    }
-    if (!r)
+    const char *name = crier_lex_month_name(z->lex, month);
+    if (!name)
         return 0;
     /* An ISO date is read the way the international notation is said,
      * day first ("the twentieth of September"), in both conventions. */
     *dayfirst = gb || iso || a > 12;
-    say_date(z, r->cols[1], (int)day, *dayfirst, 1, w);
+    say_date(z, name, (int)day, *dayfirst, 1, w);
     return 1;
 }
 
@@ -687,18 +680,11 @@ static size_t month_year(norm *z, const dparts *d, size_t i, size_t end)
     crier_buf_free(&u);
     if (unit)
         return 0;
-    char key[4];
-    snprintf(key, sizeof key, "%ld", m);
-    const crier_lex_row *r = NULL;
-    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS) && !r; k++) {
-        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
-        if (strcmp(row->cols[2], key) == 0)
-            r = row;
-    }
-    if (!r)
+    const char *name = crier_lex_month_name(z->lex, m);
+    if (!name)
         return 0;
     crier_buf w = CRIER_BUF_INIT;
-    crier_put_word(&w, r->cols[1]);
+    crier_put_word(&w, name);
     crier_say_year(z, d->p[1], 4, &w);
     return crier_emit_buf(z, &w, i, end);
 }

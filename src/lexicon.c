@@ -512,3 +512,13 @@ const crier_lex_row *crier_lex_at(const crier_lexicon *lex, crier_table t, size_
 {
     return &lex->tabs[t].rows[i].pub;
 }
+
+const char *crier_lex_month_name(const crier_lexicon *lex, long m)
+{
+    for (size_t i = 0; i < crier_lex_count(lex, CRIER_TAB_MONTHS); i++) {
+        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_MONTHS, i);
+        if (atol(r->cols[2]) == m)
+            return r->cols[1];
+    }
+    return NULL;
+}

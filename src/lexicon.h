@@ -174,6 +174,9 @@ const crier_lex_row *crier_lex_find(const crier_lexicon *lex, crier_table t, con
 /* Iterates over a table's rows in file order. */
 size_t crier_lex_count(const crier_lexicon *lex, crier_table t);
 const crier_lex_row *crier_lex_at(const crier_lexicon *lex, crier_table t, size_t i);
+/* The name of month number m (1 to 12), months.tsv's second column, or
+ * NULL. */
+const char *crier_lex_month_name(const crier_lexicon *lex, long m);
 
 /* Case-folds UTF-8 text into a malloc'd NUL-terminated string (NULL on
  * out-of-memory or invalid UTF-8). The same folding the key index uses. */

@@ -22,7 +22,6 @@
 #include "norm.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 /* True when token i is a four-digit year-like number. */
@@ -286,19 +285,6 @@ static size_t season(norm *z, size_t i)
     else
         crier_say_year(z, tok_text(z, i + 2), 4, &w);
     return crier_emit_buf(z, &w, i, i + 3);
-}
-
-/* The name of month number m (1 to 12) from months.tsv, or NULL. */
-static const char *month_name(const norm *z, int m)
-{
-    char key[4];
-    snprintf(key, sizeof key, "%d", m);
-    for (size_t k = 0; k < crier_lex_count(z->lex, CRIER_TAB_MONTHS); k++) {
-        const crier_lex_row *row = crier_lex_at(z->lex, CRIER_TAB_MONTHS, k);
-        if (strcmp(row->cols[2], key) == 0)
-            return row->cols[1];
-    }
-    return NULL;
 }
 
 /* "Alfred (848/849 – 899)", "Cleopatra (70/69 BC – 30 BC)": two years a
@@ -607,7 +593,7 @@ size_t crier_cls_range(norm *z, size_t i)
     if (yearish(z, i) && a.ip[0] == '2' && a.ip[1] == '0' && b.ipn == 2 && b.ip[0] == '0' &&
         b.ip[1] > '0' && !b.fp && right == a.end + 1 && !era && !unit &&
         b.ip[1] - '0' < crier_digits_value(a.ip + 2, 2)) {
-        const char *month = month_name(z, b.ip[1] - '0');
+        const char *month = crier_lex_month_name(z->lex, b.ip[1] - '0');
         if (month) {
             crier_buf_free(&tail);
             crier_put_word(&w, month);

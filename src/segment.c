@@ -162,18 +162,6 @@ int crier_add_byline(crier_doc *doc, const crier_lexicon *lex, const char *s, si
     return say ? add_joined(doc, say, strlen(say), s, n) : crier_doc_add(doc, CRIER_KIND_BYLINE, s, n);
 }
 
-/* The full name of month m (1-12) from the months table, or NULL. */
-static const char *month_name(const crier_lexicon *lex, int m)
-{
-    size_t count = crier_lex_count(lex, CRIER_TAB_MONTHS);
-    for (size_t i = 0; i < count; i++) {
-        const crier_lex_row *r = crier_lex_at(lex, CRIER_TAB_MONTHS, i);
-        if (atoi(r->cols[2]) == m && strcmp(r->cols[0], r->cols[1]) == 0)
-            return r->cols[1];
-    }
-    return NULL;
-}
-
 /* See segment.h. The month's name comes from months.tsv. */
 int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso)
 {
@@ -183,7 +171,7 @@ int crier_add_date(crier_doc *doc, const crier_lexicon *lex, const char *iso)
     if (!iso || sscanf(iso, "%4d%c%2d%c%2d", &y, &sep1, &m, &sep2, &d) != 5 || sep1 != sep2 ||
         (sep1 != '-' && sep1 != '/') || y < 1000 || m < 1 || m > 12 || d < 1 || d > 31)
         return 0;
-    const char *name = month_name(lex, m);
+    const char *name = crier_lex_month_name(lex, m);
     if (!name)
         return 0;
     char iso_day[16], said[64];
